@@ -1,0 +1,14 @@
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** A failure the user can act on: its message is printed as one line, without a stack trace. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_UNUSABLE,
+  ) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}

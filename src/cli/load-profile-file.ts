@@ -1,0 +1,38 @@
+/** Chooses the profile for a command: --profile file, --program id, or (caller's job) detection. */
+import { readFileSync } from 'node:fs';
+import { allBuiltinProfiles, BUILTIN_PROFILE_IDS, builtinProfile, userProfile } from '../core/profiles/builtin-profiles';
+import { ProfileError } from '../core/profiles/load-profile';
+import { Profile } from '../core/profiles/schema';
+import { CliFailure } from './cli-failure';
+
+export function profileFromOptions(opts: { program?: string; profile?: string }): Profile | undefined {
+  if (opts.program && opts.profile) throw new CliFailure('--program 和 --profile 只能选一个');
+  try {
+    if (opts.profile) {
+      let text: string;
+      try {
+        text = readFileSync(opts.profile, 'utf8');
+      } catch {
+        throw new CliFailure(`读不到配置文件 ${opts.profile}：请检查路径`);
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (e) {
+        throw new CliFailure(`配置文件 ${opts.profile} 不是有效的 JSON：${e instanceof Error ? e.message : e}`);
+      }
+      return userProfile(raw, opts.profile);
+    }
+    if (opts.program) {
+      const p = builtinProfile(opts.program);
+      if (!p) throw new CliFailure(`没有项目配置 “${opts.program}”；可用：${BUILTIN_PROFILE_IDS.join('、')}（或用 --profile 指定文件）`);
+      return p;
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) throw new CliFailure(e.message.replace(/\n\s*/g, '；'));
+    throw e;
+  }
+  return undefined;
+}
+
+export { allBuiltinProfiles };

@@ -1,0 +1,68 @@
+/**
+ * `jiangxuan` command line. Exit codes: 0 no errors, 1 errors found, 2 unusable input (one line on stderr).
+ * The input workbook is only ever read; --out writes a separate annotated copy.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { runPrograms } from './programs-command';
+import { runValidate } from './validate-command';
+import { CliFailure, EXIT_UNUSABLE } from './cli-failure';
+
+function main(argv: string[]): Promise<number> {
+  const program = new Command('jiangxuan')
+    .description('匠选：工匠培养选树推荐材料校验 / checks craftsman nomination workbooks')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('（用 jiangxuan --help 查看用法）');
+  let run: Promise<number> = Promise.resolve(0);
+
+  program
+    .command('validate')
+    .description('校验推荐汇总表和申报信息 / check a nomination workbook')
+    .argument('<file>', '.xlsx 工作簿')
+    .option('--program <id>', '项目配置 id（默认从表格标题识别），见 jiangxuan programs')
+    .option('--profile <file>', '自定义项目配置 JSON 文件（如新一年度的通知）')
+    .option('--as-of <date>', '按此日期计算年龄和荣誉年限，YYYY-MM-DD（默认今天，但不晚于截止日期）')
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('--out <file>', '另存一份标注版工作簿（问题单元格着色并加批注，附“校验结果”表）')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .action((file: string, opts) => {
+      run = runValidate(file, opts);
+    });
+
+  program
+    .command('programs')
+    .description('列出内置项目配置及截止日期 / list the built-in programmes')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .option('--format <format>', 'text 或 json', 'text')
+    .action((opts) => {
+      run = Promise.resolve(runPrograms(opts));
+    });
+
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version are not failures; bad usage is "unusable input".
+      return Promise.resolve(e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_UNUSABLE);
+    }
+    throw e;
+  }
+  return run;
+}
+
+main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e: unknown) => {
+    if (e instanceof CliFailure) {
+      process.stderr.write(e.message + '\n');
+      process.exitCode = e.exitCode;
+      return;
+    }
+    // Never a stack trace for users; JIANGXUAN_DEBUG=1 shows it to developers.
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`匠选内部错误：${msg}（请把命令和文件反馈给维护人员；设置 JIANGXUAN_DEBUG=1 可看详细信息）\n`);
+    if (process.env.JIANGXUAN_DEBUG) process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
+    process.exitCode = EXIT_UNUSABLE;
+  });

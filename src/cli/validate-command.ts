@@ -1,0 +1,96 @@
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { readWorkbookBuffer, isWorkbookReadError } from '../adapters/exceljs/read-workbook';
+import { annotateWorkbook } from '../adapters/exceljs/annotate';
+import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
+import { detectProgram } from '../core/recognition/detect-program';
+import { NoTableError, validateWorkbook } from '../core/rules/validate-workbook';
+import { formatTextReport, jsonReport } from '../core/report/text-report';
+import { fromJsDate, parseIsoDate } from '../core/model/dates';
+import { defaultAsOf } from '../core/model/as-of';
+import { Lang } from '../core/model/findings';
+import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK } from './cli-failure';
+import { profileFromOptions } from './load-profile-file';
+
+export interface ValidateCliOptions {
+  program?: string;
+  profile?: string;
+  asOf?: string;
+  format: 'text' | 'json';
+  out?: string;
+  lang: Lang;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new CliFailure(`${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw new CliFailure(`找不到文件 ${file}：请检查路径和文件名`);
+  }
+  return readFile(file);
+}
+
+export async function runValidate(file: string, opts: ValidateCliOptions): Promise<number> {
+  const lang = opts.lang;
+  let asOf = opts.asOf ? parseIsoDate(opts.asOf) : undefined;
+  if (opts.asOf && !asOf) throw new CliFailure(`--as-of “${opts.asOf}” 不是有效日期，请写成 YYYY-MM-DD，如 2025-03-28`);
+  if (opts.out && resolve(opts.out) === resolve(file)) {
+    throw new CliFailure('--out 不能是输入文件本身：匠选从不改写原文件，请另起一个文件名');
+  }
+  const chosen = profileFromOptions(opts);
+  const bytes = await readInput(file);
+  let grid;
+  try {
+    grid = await readWorkbookBuffer(bytes);
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw new CliFailure(`${basename(file)}：${e.localized[lang]}`);
+    throw e;
+  }
+  let profile = chosen;
+  let programNote: string | undefined;
+  if (!profile) {
+    const det = detectProgram(grid, allBuiltinProfiles());
+    if (!det) {
+      throw new CliFailure(
+        `${basename(file)}：找不到可识别的表格。需要一行表头，如推荐汇总表“序号 | 所在单位名称 | 姓名 | 所在岗位名称 | 职务、职称/技能等级”，或申报信息表“姓名 | 性别 | 身份证 | …”`,
+      );
+    }
+    profile = det.profile;
+    programNote =
+      det.how === 'title'
+        ? lang === 'zh' ? `从标题“${det.evidence}”识别；如不对请用 --program 指定` : `detected from the title "${det.evidence}"; use --program to override`
+        : lang === 'zh' ? '标题中没有项目名称，按表头最接近的项目校验；如不对请用 --program 指定' : 'no programme named in the titles; chosen by the headers; use --program to override';
+  }
+  asOf ??= defaultAsOf(profile.deadline, fromJsDate(new Date()));
+  let result;
+  try {
+    result = validateWorkbook(grid, profile, { asOf });
+  } catch (e) {
+    if (e instanceof NoTableError) {
+      const tables = Object.values(profile.tables).map((t) => `${t!.name.zh}（${t!.fields.slice(0, 5).map((f) => f.label).join(' | ')} …）`);
+      throw new CliFailure(`${basename(file)}：没有找到“${profile.shortName.zh}”的表格，需要含以下栏目的表头：${tables.join('；或 ')}`);
+    }
+    throw e;
+  }
+  if (opts.out) {
+    const annotated = await annotateWorkbook(bytes, result.findings, { lang, programName: profile.name[lang] });
+    // Written beside the target first, then renamed: a failure never leaves half a file.
+    const tmp = join(dirname(resolve(opts.out)), `.${basename(opts.out)}.${process.pid}.tmp`);
+    try {
+      await writeFile(tmp, annotated);
+      await rename(tmp, opts.out);
+    } catch (e) {
+      throw new CliFailure(`无法写入 ${opts.out}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
+    }
+  }
+  if (opts.format === 'json') {
+    process.stdout.write(JSON.stringify(jsonReport(result, lang, opts.out ? { annotated: opts.out } : {}), null, 2) + '\n');
+  } else {
+    let text = formatTextReport(result, { file: basename(file), programNote }, lang);
+    if (opts.out) text += (lang === 'zh' ? `\n标注版已保存：${opts.out}\n` : `\nAnnotated copy saved: ${opts.out}\n`);
+    process.stdout.write(text);
+  }
+  return result.counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+}

@@ -1,0 +1,138 @@
+/**
+ * Turns profile data (built-in JSON or a user's file) into a checked Profile:
+ * "extends" is applied, catalogue field references are expanded, and everything passes zod.
+ * Errors name the exact place in the file ("tables.details.fields[3].type: ...") in Chinese and English.
+ */
+import { z } from 'zod';
+import catalogueJson from './builtin/fields.json';
+import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind, tableKinds } from './schema';
+
+export class ProfileError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`配置文件 ${source} 有误：\n  ` + problems.join('\n  '));
+    this.name = 'ProfileError';
+  }
+}
+
+const zhErrors = { error: z.locales.zhCN().localeError };
+
+function formatIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): string[] {
+  return issues.map((i) => {
+    const path = [...prefix, ...i.path]
+      .map((p, idx) => (typeof p === 'number' ? `[${p}]` : (idx ? '.' : '') + String(p)))
+      .join('');
+    return `${path || '(根)'}: ${i.message}`;
+  });
+}
+
+let catalogue: Map<string, FieldSpec> | undefined;
+/** The standard field catalogue (labels, aliases and options of the forms), checked once. */
+export function fieldCatalogue(): Map<string, FieldSpec> {
+  if (!catalogue) {
+    const parsed = z.array(fieldSchema).safeParse((catalogueJson as { fields: unknown }).fields, zhErrors);
+    if (!parsed.success) throw new ProfileError('fields.json', formatIssues(parsed.error.issues, ['fields']));
+    catalogue = new Map(parsed.data.map((f) => [f.key, f]));
+  }
+  return catalogue;
+}
+
+type RawProfile = Record<string, unknown>;
+
+/** Applies "extends" (top-level keys of the child replace the parent's). */
+function flatten(raw: RawProfile, source: string, lookup: (id: string) => RawProfile | undefined, seen: string[]): RawProfile {
+  const parentId = raw.extends;
+  if (parentId === undefined) return raw;
+  if (typeof parentId !== 'string') throw new ProfileError(source, ['extends: 应为另一个项目配置的 id（字符串）']);
+  if (seen.includes(parentId)) throw new ProfileError(source, [`extends: 循环继承 ${[...seen, parentId].join(' → ')}`]);
+  const parent = lookup(parentId);
+  if (!parent) throw new ProfileError(source, [`extends: 找不到项目配置 “${parentId}”（可用 jiangxuan programs 查看）`]);
+  const base = flatten(parent, parentId, lookup, [...seen, parentId]);
+  const merged: RawProfile = { ...base, ...raw };
+  delete merged.extends;
+  return merged;
+}
+
+function resolveFields(refs: unknown[], path: (string | number)[], problems: string[]): FieldSpec[] {
+  const cat = fieldCatalogue();
+  const out: FieldSpec[] = [];
+  refs.forEach((ref, i) => {
+    const here = [...path, i];
+    let candidate: unknown;
+    if (typeof ref === 'string') {
+      const known = cat.get(ref);
+      if (!known) {
+        problems.push(`${formatIssues([], here)[0] ?? ''}${pathText(here)}: 未知字段 “${ref}”（标准字段见 fields.json，或写出完整字段定义）`);
+        return;
+      }
+      candidate = known;
+    } else {
+      const obj = ref as Record<string, unknown>;
+      const known = cat.get(String(obj.key));
+      candidate = known ? { ...known, ...obj } : obj;
+    }
+    const parsed = fieldSchema.safeParse(candidate, zhErrors);
+    if (!parsed.success) problems.push(...formatIssues(parsed.error.issues, here));
+    else out.push(parsed.data);
+  });
+  return out;
+}
+
+function pathText(path: (string | number)[]): string {
+  return path.map((p, idx) => (typeof p === 'number' ? `[${p}]` : (idx ? '.' : '') + p)).join('');
+}
+
+/**
+ * Checks and resolves one profile.
+ * @param raw parsed JSON of the profile
+ * @param source where it came from, for messages
+ * @param lookup finds other profiles' raw data by id (for "extends")
+ */
+export function resolveProfile(raw: unknown, source: string, lookup: (id: string) => RawProfile | undefined): Profile {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ProfileError(source, ['(根): 配置文件应是一个 JSON 对象 { ... }']);
+  }
+  const flat = flatten(raw as RawProfile, source, lookup, [String((raw as RawProfile).id)]);
+  const parsed = profileSchema.safeParse(flat, zhErrors);
+  if (!parsed.success) throw new ProfileError(source, formatIssues(parsed.error.issues));
+  const data = parsed.data;
+  const problems: string[] = [];
+  const tables: Partial<Record<TableKind, ResolvedTable>> = {};
+  for (const kind of tableKinds) {
+    const t = data.tables[kind];
+    if (!t) continue;
+    const fields = resolveFields(t.fields, ['tables', kind, 'fields'], problems);
+    const keys = new Set<string>();
+    for (const f of fields) {
+      if (keys.has(f.key)) problems.push(`tables.${kind}.fields: 字段 “${f.key}” 出现了两次`);
+      keys.add(f.key);
+    }
+    tables[kind] = { kind, name: t.name, fields, minMatches: t.minMatches };
+  }
+  if (!tables.summary && !tables.details) problems.push('tables: 至少需要 summary（汇总表）或 details（明细表）之一');
+  // Rules name fields by key: a typo would silently disable the rule, so it is an error here.
+  const allKeys = new Set(Object.values(tables).flatMap((t) => t!.fields.map((f) => f.key)));
+  data.eligibility.forEach((rule, i) => {
+    for (const k of rule.fields) {
+      if (!allKeys.has(k) && !fieldCatalogue().has(k)) problems.push(`eligibility[${i}].fields: 未知字段 “${k}”`);
+    }
+    const patterns = 'patterns' in rule ? rule.patterns : 'awardPatterns' in rule ? rule.awardPatterns : rule.sourcePatterns;
+    for (const p of [...patterns, ...('exceptPatterns' in rule ? rule.exceptPatterns : [])]) {
+      try {
+        new RegExp(p);
+      } catch {
+        problems.push(`eligibility[${i}]: 正则表达式无效 “${p}”`);
+      }
+    }
+  });
+  for (const m of data.materials) {
+    if (m.trackedBy && !fieldCatalogue().has(m.trackedBy) && !allKeys.has(m.trackedBy)) {
+      problems.push(`materials.${m.id}.trackedBy: 未知字段 “${m.trackedBy}”`);
+    }
+  }
+  if (problems.length) throw new ProfileError(source, problems);
+  const { tables: _t, extends: _e, ...rest } = data;
+  return { ...rest, tables, source };
+}

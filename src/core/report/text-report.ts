@@ -1,0 +1,102 @@
+/** The readable report of `jiangxuan validate --format text`: grouped by nominee, Chinese by default. */
+import { Finding, Lang, Severity } from '../model/findings';
+import { ValidationResult } from '../rules/validate-workbook';
+
+export interface ReportContext {
+  file: string;
+  /** How the programme was chosen, already phrased for the reader. */
+  programNote?: string;
+}
+
+const SEV_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+const SEV_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
+
+export function severityLabel(s: Severity, lang: Lang): string {
+  return SEV_LABEL[lang][s];
+}
+
+export function countsLine(counts: Record<Severity, number>, lang: Lang): string {
+  return lang === 'zh'
+    ? `错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`
+    : `${counts.error} errors · ${counts.warning} warnings · ${counts.info} info`;
+}
+
+/** Findings grouped by nominee in the order nominees first appear; table-level findings last. */
+export function groupByNominee(findings: readonly Finding[]): { nominee?: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  const general: Finding[] = [];
+  for (const f of findings) {
+    if (f.nominee === undefined) {
+      general.push(f);
+      continue;
+    }
+    const key = f.nominee;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: { nominee?: string; findings: Finding[] }[] = [...groups].map(([nominee, fs]) => ({ nominee, findings: fs }));
+  if (general.length) out.push({ findings: general });
+  return out;
+}
+
+export function formatTextReport(result: ValidationResult, ctx: ReportContext, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  lines.push(zh ? `匠选校验报告：${ctx.file}` : `Jiangxuan check: ${ctx.file}`);
+  lines.push((zh ? '项目：' : 'Programme: ') + result.program.name[lang] + (ctx.programNote ? `（${ctx.programNote}）` : ''));
+  lines.push(zh ? `年龄与荣誉年限按 ${result.asOf} 计算` : `Ages and look-back windows counted at ${result.asOf}`);
+  for (const t of result.tables) {
+    const kind = t.kind === 'summary' ? (zh ? '推荐汇总表' : 'summary sheet') : zh ? '明细表' : 'details table';
+    lines.push(
+      zh
+        ? `表格：工作表“${t.sheet}”的${kind}，表头在 ${t.header}，${t.nominees} 人，识别 ${t.columns} 栏`
+        : `Table: ${kind} on sheet "${t.sheet}", header at ${t.header}, ${t.nominees} nominees, ${t.columns} columns recognised`,
+    );
+  }
+  lines.push((zh ? '结果：' : 'Result: ') + countsLine(result.counts, lang));
+  if (result.findings.length === 0) {
+    lines.push('');
+    lines.push(zh ? '没有发现问题。' : 'No problems found.');
+    return lines.join('\n') + '\n';
+  }
+  for (const g of groupByNominee(result.findings)) {
+    lines.push('');
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const f of g.findings) c[f.severity]++;
+    const title = g.nominee ?? (zh ? '表格整体' : 'The tables as a whole');
+    const tally = (['error', 'warning', 'info'] as const)
+      .filter((s) => c[s])
+      .map((s) => (zh ? `${c[s]} 个${SEV_LABEL.zh[s]}` : `${c[s]} ${SEV_LABEL.en[s]}`))
+      .join(zh ? '，' : ', ');
+    lines.push(`■ ${title}（${tally}）`);
+    for (const f of g.findings) {
+      lines.push(`  ${SEV_MARK[f.severity]} ${SEV_LABEL[lang][f.severity]} ${f.sheet}!${f.cell}  ${f.message[lang]}  [${f.rule}]`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The JSON of `--format json`: the stable shape other tools rely on. */
+export function jsonReport(result: ValidationResult, lang: Lang, extra: Record<string, unknown> = {}): object {
+  return {
+    program: result.program.id,
+    programName: result.program.name[lang],
+    ...extra,
+    asOf: result.asOf,
+    tables: result.tables,
+    nominees: result.nominees,
+    findings: result.findings.map((f) => ({
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      message: f.message[lang],
+      ...(f.nominee !== undefined ? { nominee: f.nominee } : {}),
+    })),
+    counts: result.counts,
+  };
+}

@@ -1,0 +1,338 @@
+/**
+ * The validation engine: recognise the tables, check every cell, row and table, cross-check the summary
+ * against the details, and return findings placed on cells. Pure: grid in, findings out.
+ */
+import { countFindings, Finding, FindingCounts, Issue, issue } from '../model/findings';
+import { cellAddress, CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { formatIsoDate, SimpleDate } from '../model/dates';
+import { Profile, TableKind } from '../profiles/schema';
+import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
+import { cellText, fold, isBlank } from '../text/normalize';
+import { checkEmail, checkPhone } from '../checks/contact';
+import { checkCell, newRowFacts, RowFacts } from './cell-checks';
+import { checkRow } from './row-checks';
+import { applyEligibility, RowView } from './eligibility';
+
+export interface ValidateOptions {
+  /** Ages and look-back windows are counted at this date. */
+  asOf: SimpleDate;
+}
+
+export interface TableReport {
+  sheet: string;
+  kind: TableKind;
+  /** A1 address of the first header cell. */
+  header: string;
+  nominees: number;
+  columns: number;
+  missingColumns: string[];
+}
+
+export interface ValidationResult {
+  program: { id: string; name: { zh: string; en: string } };
+  asOf: string;
+  tables: TableReport[];
+  findings: Finding[];
+  counts: FindingCounts;
+  /** Distinct nominees (details rows, or summary rows when there is no details table). */
+  nominees: number;
+}
+
+/** No table of the profile in the workbook: the file cannot be checked (the CLI exits 2). */
+export class NoTableError extends Error {
+  constructor(readonly profile: Profile) {
+    super('no recognisable table');
+    this.name = 'NoTableError';
+  }
+}
+
+
+class FindingSink {
+  readonly findings: Finding[] = [];
+  add(i: Issue, sheet: SheetGrid, row: number, col: number, nominee?: string): void {
+    const f: Finding = { ...i, sheet: sheet.name, row, col, cell: cellAddress(row, col) };
+    if (nominee !== undefined) f.nominee = nominee;
+    this.findings.push(f);
+  }
+}
+
+interface RowRecord {
+  row: number;
+  nominee: string;
+  facts: RowFacts;
+}
+
+function nomineeLabel(table: RecognizedTable, row: number): string {
+  const c = table.colOf.get('name');
+  const name = c === undefined ? '' : cellText(table.sheet.rows[row]?.[c] ?? null).trim();
+  return name || `第 ${row + 1} 行`;
+}
+
+function checkTableRows(table: RecognizedTable, profile: Profile, opts: ValidateOptions, sink: FindingSink): RowRecord[] {
+  const { sheet } = table;
+  const records: RowRecord[] = [];
+  const fields = table.columns.map((b) => b.field);
+  const present = (key: string) => table.colOf.has(key);
+  for (const r of table.dataRows) {
+    const cells = sheet.rows[r] ?? [];
+    const nominee = nomineeLabel(table, r);
+    const facts = newRowFacts();
+    for (const b of table.columns) {
+      const v = cells[b.col] ?? null;
+      for (const i of checkCell(b.field, v, opts.asOf, facts)) sink.add(i, sheet, r, b.col, nominee);
+    }
+    const get = (key: string): CellValue => {
+      const c = table.colOf.get(key);
+      return c === undefined ? null : cells[c] ?? null;
+    };
+    const filled = (key: string) => !isBlank(get(key));
+    const identityText = filled('identity') ? cellText(get('identity')) : undefined;
+    for (const h of checkRow(profile, fields, present, filled, facts, identityText, opts.asOf)) {
+      sink.add(h.issue, sheet, r, table.colOf.get(h.fieldKey) ?? table.columns[0].col, nominee);
+    }
+    const texts = new Map<string, string>();
+    const view: RowView = {
+      facts,
+      has: present,
+      text(key) {
+        let t = texts.get(key);
+        if (t === undefined) {
+          const v = get(key);
+          t = isBlank(v) ? '' : cellText(v).replace(/[ \t\u3000\u00a0]+/g, '');
+          // Short cells are folded (full-width, traditional characters); long free texts are searched as typed.
+          if (t.length <= 200) t = fold(t);
+          texts.set(key, t);
+        }
+        return t || undefined;
+      },
+    };
+    for (const rule of profile.eligibility) {
+      const hit = applyEligibility(rule, view, opts.asOf);
+      if (hit) sink.add(hit.issue, sheet, r, table.colOf.get(hit.fieldKey) ?? table.columns[0].col, nominee);
+    }
+    records.push({ row: r, nominee, facts });
+  }
+  return records;
+}
+
+function checkTableStructure(table: RecognizedTable, profile: Profile, records: RowRecord[], sink: FindingSink): void {
+  const { sheet } = table;
+  const headerCol = table.columns[0].col;
+  if (table.missing.length) {
+    const labels = table.missing.map((f) => `「${f.label}」`).join('、');
+    sink.add(
+      issue('warning', 'table.missing-column', `${table.spec.name.zh}的表头缺少以下栏目：${labels}；请补上这些列（申报表不得缺项）`, `the ${table.spec.name.en} lacks these columns: ${table.missing.map((f) => f.label).join(', ')}`),
+      sheet,
+      table.headerRow,
+      headerCol,
+    );
+  }
+  if (table.dataRows.length === 0) {
+    sink.add(issue('warning', 'table.empty', `${table.spec.name.zh}中没有填写任何被推荐人`, `the ${table.spec.name.en} lists no nominee`), sheet, table.headerRow, headerCol);
+  }
+  if (sheet.hidden) {
+    sink.add(issue('info', 'table.hidden-sheet', `工作表“${sheet.name}”被隐藏，但其中的${table.spec.name.zh}也已校验`, `sheet "${sheet.name}" is hidden; its table was checked too`), sheet, table.headerRow, headerCol);
+  }
+  // Duplicates: the same ID, or the same name in the same unit.
+  const idCol = table.colOf.get('residentId');
+  const seenIds = new Map<string, number>();
+  const nameCol = table.colOf.get('name');
+  const unitCol = table.colOf.get('unit');
+  const seenNames = new Map<string, number>();
+  for (const rec of records) {
+    const id = rec.facts.id?.id;
+    if (id && idCol !== undefined) {
+      const first = seenIds.get(id);
+      if (first !== undefined) {
+        sink.add(issue('error', 'duplicate.id', `身份证号与第 ${first + 1} 行重复：同一人不能推荐两次，请删除重复的一行`, `same ID as row ${first + 1}: remove the duplicate`), sheet, rec.row, idCol, rec.nominee);
+      } else seenIds.set(id, rec.row);
+    }
+    if (nameCol !== undefined) {
+      const cells = sheet.rows[rec.row] ?? [];
+      const name = fold(cellText(cells[nameCol] ?? null));
+      if (!name) continue;
+      const key = name + '|' + (unitCol === undefined ? '' : fold(cellText(cells[unitCol] ?? null)));
+      const first = seenNames.get(key);
+      if (first !== undefined) {
+        sink.add(
+          issue('warning', 'duplicate.name', `姓名${unitCol === undefined ? '' : '和单位'}与第 ${first + 1} 行相同：如是同一人请删除重复行`, `same name${unitCol === undefined ? '' : ' and unit'} as row ${first + 1}`),
+          sheet,
+          rec.row,
+          nameCol,
+          rec.nominee,
+        );
+      } else seenNames.set(key, rec.row);
+    }
+  }
+  // 序号: consecutive from 1; on a ranked summary (青浦) it is the rank and must be unique.
+  const serialCol = table.colOf.get('serial');
+  if (serialCol !== undefined) {
+    const ranked = profile.rankedSummary && table.kind === 'summary';
+    const seen = new Map<number, number>();
+    let expected = 1;
+    let sequenceReported = false;
+    for (const rec of records) {
+      const n = rec.facts.numbers.get('serial');
+      if (n === undefined) continue;
+      const first = seen.get(n);
+      if (first !== undefined) {
+        sink.add(
+          ranked
+            ? issue('error', 'serial.rank-duplicate', `排序 ${n} 与第 ${first + 1} 行重复：推荐汇总表须排序，每个名次只能用一次`, `rank ${n} repeats row ${first + 1}: each rank may be used once`)
+            : issue('warning', 'serial.duplicate', `序号 ${n} 与第 ${first + 1} 行重复，请重新编号`, `number ${n} repeats row ${first + 1}`),
+          sheet,
+          rec.row,
+          serialCol,
+          rec.nominee,
+        );
+      } else {
+        seen.set(n, rec.row);
+        if (n !== expected && !sequenceReported) {
+          sink.add(issue('warning', 'serial.sequence', `序号应从 1 起连续编号，此处应为 ${expected}，实为 ${n}`, `numbers should run 1, 2, 3…; expected ${expected} here, found ${n}`), sheet, rec.row, serialCol, rec.nominee);
+          sequenceReported = true;
+        }
+      }
+      expected++;
+    }
+  }
+}
+
+function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink): void {
+  const footer = table.footer ?? {};
+  const { sheet } = table;
+  const labels = { unit: profile.footer.unit, contact: profile.footer.contact, phone: profile.footer.phone, email: profile.footer.email };
+  for (const key of ['unit', 'contact', 'phone', 'email'] as const) {
+    const e = footer[key];
+    const label = labels[key];
+    if (!e) {
+      sink.add(issue('error', 'footer.missing', `汇总表下方缺少“${label}”一栏：请按通知附件格式补上并填写`, `the summary lacks the "${label}" line below the table`), sheet, table.endRow, table.columns[0].col);
+      continue;
+    }
+    if (!e.value) {
+      const zh = key === 'unit' ? `“${label}”未填写：请填写推荐单位全称，打印后加盖公章` : `“${label}”未填写，请补填`;
+      sink.add(issue('error', 'footer.empty', zh, `"${label}" is empty`), sheet, e.row, e.col);
+      continue;
+    }
+    const problems = key === 'phone' ? checkPhone(e.value) : key === 'email' ? checkEmail(e.value) : [];
+    for (const p of problems) sink.add(p, sheet, e.row, e.col);
+  }
+}
+
+function nameKey(table: RecognizedTable, row: number): string {
+  const c = table.colOf.get('name');
+  return c === undefined ? '' : fold(cellText(table.sheet.rows[row]?.[c] ?? null));
+}
+
+/** Summary ⇄ details: every nominee on both, with the same unit and a title that agrees. */
+function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: FindingSink): void {
+  if (!summary.colOf.has('name') || !details.colOf.has('name')) return;
+  const detailRows = new Map<string, number>();
+  for (const r of details.dataRows) {
+    const k = nameKey(details, r);
+    if (k && !detailRows.has(k)) detailRows.set(k, r);
+  }
+  const summaryNames = new Set<string>();
+  const sName = summary.colOf.get('name')!;
+  for (const r of summary.dataRows) {
+    const k = nameKey(summary, r);
+    if (!k) continue;
+    summaryNames.add(k);
+    const nominee = nomineeLabel(summary, r);
+    const d = detailRows.get(k);
+    if (d === undefined) {
+      sink.add(
+        issue('error', 'cross.missing-details', `汇总表中的“${nominee}”在明细表（工作表“${details.sheet.name}”）中没有对应的行：请补上其申报信息，或从汇总表删除`, `"${nominee}" is on the summary but not in the details sheet "${details.sheet.name}"`),
+        summary.sheet,
+        r,
+        sName,
+        nominee,
+      );
+      continue;
+    }
+    const su = summary.colOf.get('unit');
+    const du = details.colOf.get('unit');
+    if (su !== undefined && du !== undefined) {
+      const a = cellText(summary.sheet.rows[r]?.[su] ?? null).trim();
+      const b = cellText(details.sheet.rows[d]?.[du] ?? null).trim();
+      if (a && b && fold(a).replace(/[()]/g, '') !== fold(b).replace(/[()]/g, '')) {
+        sink.add(
+          issue('warning', 'cross.unit-mismatch', `单位与明细表不一致：汇总表为“${a}”，明细表（${details.sheet.name}!第 ${d + 1} 行）为“${b}”，请统一为单位全称`, `unit differs from the details: "${a}" here, "${b}" in the details`),
+          summary.sheet,
+          r,
+          su,
+          nominee,
+        );
+      }
+    }
+    const st = summary.colOf.get('titleSummary');
+    if (st !== undefined) {
+      const text = fold(cellText(summary.sheet.rows[r]?.[st] ?? null));
+      const claims = ['post', 'proTitle', 'skillLevel']
+        .map((k) => details.colOf.get(k))
+        .filter((c): c is number => c !== undefined)
+        .map((c) => fold(cellText(details.sheet.rows[d]?.[c] ?? null)))
+        .filter((t) => t && t !== '无' && t !== '/');
+      if (text && claims.length && !claims.some((c) => text.includes(c) || c.includes(text))) {
+        sink.add(
+          issue('warning', 'cross.title-mismatch', `“职务、职称/技能等级”与明细表不一致：明细表为“${claims.join('、')}”，请核对`, `title differs from the details ("${claims.join(', ')}")`),
+          summary.sheet,
+          r,
+          st,
+          nominee,
+        );
+      }
+    }
+  }
+  const dName = details.colOf.get('name')!;
+  for (const r of details.dataRows) {
+    const k = nameKey(details, r);
+    if (!k || summaryNames.has(k)) continue;
+    const nominee = nomineeLabel(details, r);
+    sink.add(
+      issue('error', 'cross.missing-summary', `“${nominee}”有申报信息，但不在推荐汇总表（工作表“${summary.sheet.name}”）中：请补进汇总表，或删除此行`, `"${nominee}" has details but is not on the summary sheet "${summary.sheet.name}"`),
+      details.sheet,
+      r,
+      dName,
+      nominee,
+    );
+  }
+}
+
+export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): ValidationResult {
+  const tables = recognizeWorkbook(wb, profile);
+  if (tables.length === 0) throw new NoTableError(profile);
+  const sink = new FindingSink();
+  const reports: TableReport[] = [];
+  let nominees = 0;
+  for (const table of tables) {
+    const records = checkTableRows(table, profile, opts, sink);
+    checkTableStructure(table, profile, records, sink);
+    if (table.kind === 'summary') checkFooter(table, profile, sink);
+    reports.push({
+      sheet: table.sheet.name,
+      kind: table.kind,
+      header: cellAddress(table.headerRow, table.columns[0].col),
+      nominees: table.dataRows.length,
+      columns: table.columns.length,
+      missingColumns: table.missing.map((f) => f.label),
+    });
+  }
+  const summary = tables.find((t) => t.kind === 'summary');
+  const details = tables.find((t) => t.kind === 'details');
+  if (summary && details) crossCheck(summary, details, sink);
+  nominees = (details ?? summary)!.dataRows.length;
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const sevRank = { error: 0, warning: 1, info: 2 };
+  const findings = sink.findings.sort(
+    (a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col || sevRank[a.severity] - sevRank[b.severity],
+  );
+  return {
+    program: { id: profile.id, name: profile.name },
+    asOf: formatIsoDate(opts.asOf),
+    tables: reports,
+    findings,
+    counts: countFindings(findings),
+    nominees,
+  };
+}
+

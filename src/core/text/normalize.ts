@@ -1,0 +1,99 @@
+/**
+ * Text normalisation for matching what people type against the forms' labels and options.
+ * Values themselves are never rewritten: these functions only build comparison keys.
+ */
+import { CellValue, isCellError } from '../model/grid';
+
+// opencc-js ships ES-module typings that a CommonJS build cannot import; its UMD build is loaded with require
+// (Node, jest and webpack all resolve it), typed here with the one function we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OpenCC = require('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): (s: string) => string };
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+// Both caches are bounded: headers, titles and enumerated values repeat, long free texts never reach here.
+const SIMPLIFY_CACHE = new Map<string, string>();
+const CACHE_LIMIT = 20000;
+
+/** Traditional → Simplified Chinese (opencc), memoised. */
+export function simplify(s: string): string {
+  const cached = SIMPLIFY_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const out = toSimplified(s);
+  if (SIMPLIFY_CACHE.size < CACHE_LIMIT) SIMPLIFY_CACHE.set(s, out);
+  return out;
+}
+
+/** Pinyin readings some web pages put after characters, e.g. "質(zhì)量" → "質量". */
+const PINYIN_GLOSS = /\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8})\)/g;
+const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const QUOTES = /["'“”‘’「」『』〝〞＂＇`]/g;
+
+/**
+ * Width and script folding used everywhere: NFKC (full-width digits, letters and brackets become ASCII),
+ * Traditional → Simplified, no whitespace at all (line breaks inside header cells included).
+ */
+export function fold(s: string): string {
+  return simplify(s.normalize('NFKC').replace(PINYIN_GLOSS, '')).replace(WHITESPACE, '');
+}
+
+/** Key for a title line (programme detection): folded, quotes removed. */
+export function titleKey(s: string): string {
+  return fold(s).replace(QUOTES, '');
+}
+
+const BRACKETED = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《|》/g;
+const EDGE_PUNCT = /^[\d.、．)\s*＊※]+(?=\D)|[:：*＊※]+$/g;
+
+/**
+ * Key for a header cell or a form label: folded, quotes removed, bracketed notes removed
+ * ("对“工匠精神”的理解（100字以内）" → "对工匠精神的理解"), list numbering, required-field stars and a trailing
+ * colon removed, lower-cased.
+ */
+export function headerKey(s: string): string {
+  let k = titleKey(s);
+  let prev = '';
+  while (prev !== k) {
+    prev = k;
+    k = k.replace(BRACKETED, '');
+  }
+  return k.replace(EDGE_PUNCT, '').toLowerCase();
+}
+
+/** Key for an enumerated value (性别, 学历, 是/否 ...): folded, quotes and brackets' contents kept, lower-cased. */
+export function optionKey(s: string): string {
+  return titleKey(s).replace(/[()]/g, '').toLowerCase();
+}
+
+/**
+ * What a cell shows as text, for checks on text. Numbers keep every digit JavaScript has
+ * (no exponent for large whole numbers), dates become YYYY-MM-DD, errors their code, empty "".
+ */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return BigInt(v).toString();
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    const y = v.getUTCFullYear();
+    const m = String(v.getUTCMonth() + 1).padStart(2, '0');
+    const d = String(v.getUTCDate()).padStart(2, '0');
+    return `${y}-${m}-${d}`;
+  }
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** True when the cell holds nothing a person would call a value (empty, or only spaces). */
+export function isBlank(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.replace(WHITESPACE, '') === '';
+  return false;
+}
+
+/** Digits-only key tolerant of full-width digits, spaces, dashes and dots: "１３８-1234 5678" → "13812345678". */
+export function digitsKey(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\-－—–.·()]/g, '');
+}
