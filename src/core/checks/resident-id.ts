@@ -190,7 +190,12 @@ function diagnose18(s: string, asOf: SimpleDate): IdDiagnosis {
   const birth = readBirth(s, 6, 4, Number(s.slice(6, 10)), asOf, issues);
   const expected = checkCharUnchecked(s);
   const actual = s[17];
-  if (expected !== actual) {
+  if (expected !== actual && s.endsWith('000')) {
+    // Typed as a number (Excel kept 15 digits), then turned into text: the zeros are what is left.
+    issues.push(issue('error', 'id.checksum',
+      `身份证号码校验不通过，且末尾三位都是0：很可能先被当作数字输入、Excel 只保留了前15位，后来才改成文本；按前17位计算最后一位应为 ${expected}。请对照身份证原件重新输入完整的18位号码`,
+      `The ID fails its check and ends in 000: it was probably typed as a number (Excel kept only 15 digits) and turned into text later; from the first 17 digits the last character should be ${expected}. Type the full 18-character ID again from the ID card.`));
+  } else if (expected !== actual) {
     issues.push(issue('error', 'id.checksum',
       `身份证号码校验不通过：按前17位计算，最后一位应为 ${expected}，现在是 ${actual}；通常是某一位数字输错或两位数字颠倒了，请对照身份证原件逐位核对`,
       `The ID fails its check: from the first 17 digits the last character should be ${expected}, not ${actual}; usually a digit was mistyped or two digits swapped: compare it digit by digit with the ID card.`));

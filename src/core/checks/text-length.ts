@@ -1,39 +1,44 @@
 /**
  * Text lengths as people count 字: every visible character counts once, whitespace does not.
- * Runs on long free texts (主要事迹, up to several thousand 字) for every row: one charCodeAt loop, no regex,
- * no normalisation.
+ * Runs on long free texts (主要事迹, up to several thousand 字) for every row: one charCodeAt loop over a lookup
+ * table, no regex, no normalisation.
  */
 import { Issue, issue } from '../model/findings';
 
 /**
- * Counts non-whitespace code points: a surrogate pair (e.g. 𠮷) counts once, each ASCII letter or digit once,
- * punctuation once. Not counted: space, tab, line breaks, no-break space, ideographic space U+3000, the other
- * Unicode spaces (U+2000–U+200A, U+2028/2029, U+202F, U+205F, U+1680), zero-width space U+200B and BOM U+FEFF.
+ * 1 for every UTF-16 unit that counts as a 字, 0 otherwise. Whitespace and controls count 0; a low surrogate
+ * counts 0 so that a surrogate pair (high + low) counts once. One table lookup per unit, no branches:
+ * about twice as fast as comparing ranges on Chinese text.
+ */
+const COUNTS = buildCountTable();
+
+function buildCountTable(): Uint8Array {
+  const t = new Uint8Array(0x10000).fill(1);
+  const zero = (from: number, to: number) => t.fill(0, from, to + 1);
+  zero(0x00, 0x20); // ASCII controls, space, tab, line breaks
+  zero(0x7f, 0xa0); // DEL, C1 controls (NEL), no-break space
+  zero(0x1680, 0x1680);
+  zero(0x2000, 0x200b); // en/em spaces ... zero-width space
+  zero(0x2028, 0x2029);
+  zero(0x202f, 0x202f);
+  zero(0x205f, 0x205f);
+  zero(0x3000, 0x3000); // ideographic (full-width) space
+  zero(0xdc00, 0xdfff); // low surrogates: the pair was counted at its high surrogate
+  zero(0xfeff, 0xfeff); // BOM / zero-width no-break space
+  return t;
+}
+
+/**
+ * Counts characters as a person counts 字: every non-whitespace code point once (a surrogate pair such as 𠮷
+ * once, each ASCII letter, digit or punctuation mark once). Not counted: space, tab, line breaks, no-break space,
+ * ideographic space U+3000, the other Unicode spaces (U+2000–U+200A, U+2028/2029, U+202F, U+205F, U+1680),
+ * zero-width space U+200B, BOM U+FEFF and control characters. (A lone low surrogate, only found in corrupted
+ * text, is not counted.)
  */
 export function countChars(text: string): number {
+  const t = COUNTS;
   let n = 0;
-  const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x20 && c < 0x7f) {
-      n++;
-    } else if (c <= 0x20 || c === 0x7f) {
-      // ASCII whitespace and control characters
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      n++;
-      if (i + 1 < len) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    } else if (
-      c === 0x3000 || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
-      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff
-    ) {
-      // Unicode spaces
-    } else {
-      n++;
-    }
-  }
+  for (let i = 0, len = text.length; i < len; i++) n += t[text.charCodeAt(i)];
   return n;
 }
 
