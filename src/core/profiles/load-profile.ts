@@ -19,13 +19,13 @@ export class ProfileError extends Error {
 
 const zhErrors = { error: z.locales.zhCN().localeError };
 
+/** ["tables", "details", "fields", 3] → "tables.details.fields[3]" */
+function pathText(path: (string | number)[]): string {
+  return path.map((p, idx) => (typeof p === 'number' ? `[${p}]` : (idx ? '.' : '') + p)).join('');
+}
+
 function formatIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): string[] {
-  return issues.map((i) => {
-    const path = [...prefix, ...i.path]
-      .map((p, idx) => (typeof p === 'number' ? `[${p}]` : (idx ? '.' : '') + String(p)))
-      .join('');
-    return `${path || '(根)'}: ${i.message}`;
-  });
+  return issues.map((i) => `${pathText([...prefix, ...(i.path as (string | number)[])]) || '(根)'}: ${i.message}`);
 }
 
 let catalogue: Map<string, FieldSpec> | undefined;
@@ -64,14 +64,22 @@ function resolveFields(refs: unknown[], path: (string | number)[], problems: str
     if (typeof ref === 'string') {
       const known = cat.get(ref);
       if (!known) {
-        problems.push(`${formatIssues([], here)[0] ?? ''}${pathText(here)}: 未知字段 “${ref}”（标准字段见 fields.json，或写出完整字段定义）`);
+        problems.push(`${pathText(here)}: 未知字段 “${ref}”（标准字段见 fields.json，或写出完整字段定义）`);
         return;
       }
       candidate = known;
     } else {
       const obj = ref as Record<string, unknown>;
       const known = cat.get(String(obj.key));
-      candidate = known ? { ...known, ...obj } : obj;
+      // Overrides replace the catalogue's values, except that the catalogue's label and aliases stay
+      // recognised: a profile renaming "曾经获得的荣誉/成果" must still find a column typed that way.
+      candidate = known
+        ? {
+            ...known,
+            ...obj,
+            aliases: [...new Set([...(Array.isArray(obj.aliases) ? (obj.aliases as string[]) : []), ...known.aliases, known.label])],
+          }
+        : obj;
     }
     const parsed = fieldSchema.safeParse(candidate, zhErrors);
     if (!parsed.success) problems.push(...formatIssues(parsed.error.issues, here));
@@ -80,9 +88,6 @@ function resolveFields(refs: unknown[], path: (string | number)[], problems: str
   return out;
 }
 
-function pathText(path: (string | number)[]): string {
-  return path.map((p, idx) => (typeof p === 'number' ? `[${p}]` : (idx ? '.' : '') + p)).join('');
-}
 
 /**
  * Checks and resolves one profile.

@@ -179,7 +179,13 @@ export function recognizeSheet(sheet: SheetGrid, profile: Profile): RecognizedTa
   const scanTo = Math.min(sheet.rows.length, SCAN_ROWS);
   for (let r = 0; r < scanTo; r++) {
     for (const spec of specs) {
-      const score = bindRow(sheet, r, indexes.get(spec.kind)!, new Map(), new Set());
+      const index = indexes.get(spec.kind)!;
+      const bound = new Map<string, ColumnBinding>();
+      const taken = new Set<number>();
+      let score = bindRow(sheet, r, index, bound, taken);
+      if (score === 0) continue;
+      const second = bindRow(sheet, r + 1, index, bound, taken);
+      if (second >= 2) score += second;
       if (score < spec.minMatches) continue;
       // On a tie the summary wins only when it has columns of its own; details tables are wider.
       if (!best || score > best.score || (score === best.score && best.row === r && spec.kind === 'details')) {

@@ -119,9 +119,12 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
   const { sheet } = table;
   const headerCol = table.columns[0].col;
   if (table.missing.length) {
-    const labels = table.missing.map((f) => `「${f.label}」`).join('、');
+    // Two columns may share a label (家庭住址 and 单位地址 each have a 邮编): say "「邮编」×2" once.
+    const tally = new Map<string, number>();
+    for (const f of table.missing) tally.set(f.label, (tally.get(f.label) ?? 0) + 1);
+    const labels = [...tally].map(([l, n]) => `「${l}」${n > 1 ? `×${n}` : ''}`).join('、');
     sink.add(
-      issue('warning', 'table.missing-column', `${table.spec.name.zh}的表头缺少以下栏目：${labels}；请补上这些列（申报表不得缺项）`, `the ${table.spec.name.en} lacks these columns: ${table.missing.map((f) => f.label).join(', ')}`),
+      issue('warning', 'table.missing-column', `${table.spec.name.zh}的表头缺少以下栏目：${labels}；请补上这些列（申报表不得缺项）`, `the ${table.spec.name.en} lacks these columns: ${[...tally].map(([l, n]) => (n > 1 ? `${l} ×${n}` : l)).join(', ')}`),
       sheet,
       table.headerRow,
       headerCol,

@@ -1,0 +1,279 @@
+/**
+ * Writes an annotated copy of a nomination workbook: problem cells get a severity fill and a note, and a
+ * results sheet lists every finding with a link to its cell. Browser-safe (no fs). Only fills and notes
+ * of existing cells change; values, formulas, number formats, fonts and borders are kept.
+ */
+import ExcelJS from 'exceljs';
+import type { Finding, Lang, Localized, Severity } from '../../core/model/findings';
+import { countFindings } from '../../core/model/findings';
+import { cellAddress, parseCellAddress } from '../../core/model/grid';
+import { SEVERITY_FILL_ARGB, SEVERITY_RANK, worseSeverity } from '../../core/report/colours';
+import { loadExcelWorkbook, type WorkbookBytes } from './load';
+
+export interface AnnotateOptions {
+  lang: Lang;
+  /** Shown in the results sheet's summary line, e.g. "2025 年度上海工匠". */
+  programName?: string;
+  /** Shown as is in the summary line (e.g. an ISO timestamp); omitted when absent. */
+  generatedAt?: string;
+}
+
+export const SEVERITY_LABELS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+/** Base name of the added sheet; "(2)", "(3)"… are appended when the workbook already has one. */
+export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
+
+/** Separates a user's own note text from ours. */
+export const NOTE_SEPARATOR = '—— 匠选 ——';
+
+const RESULT_HEADERS: Record<Lang, string[]> = {
+  zh: ['级别', '工作表', '单元格', '规则', '说明', '被推荐人'],
+  en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Nominee'],
+};
+// (exceljs drops a column width of exactly 9, its "default", so none is 9.)
+const RESULT_WIDTHS = [10, 18, 10, 24, 72, 16];
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
+
+interface Target {
+  sheet: ExcelJS.Worksheet;
+  cell: ExcelJS.Cell;
+  findings: Finding[];
+}
+
+/** 0-based coordinates of a finding: row/col when sane, else its A1 address. */
+function findingPosition(f: Finding): { row: number; col: number } | undefined {
+  if (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 && f.row < 1048576 && f.col < 16384) {
+    return { row: f.row, col: f.col };
+  }
+  return typeof f.cell === 'string' ? parseCellAddress(f.cell) : undefined;
+}
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/**
+ * exceljs shares one style object between all cells with the same style id, so assigning `cell.fill`
+ * would recolour every cell that shares the style. Give the cell its own style object instead.
+ */
+function setOwnFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill): void {
+  cell.style = { ...cell.style, fill };
+}
+
+type NoteValue = string | ExcelJS.Comment;
+
+/** The user's part of a note, without a section a previous run of ours appended. */
+function stripOurSection(text: string): string {
+  const i = text.indexOf(NOTE_SEPARATOR);
+  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
+}
+
+function noteText(note: NoteValue): string {
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text ?? '').join('');
+}
+
+/**
+ * Our section always starts with NOTE_SEPARATOR, so a later run (on an annotated copy) can tell the
+ * user's text from ours and replace ours instead of stacking it.
+ */
+function combineNote(existing: NoteValue | undefined, ours: string): NoteValue {
+  const section = `${NOTE_SEPARATOR}\n${ours}`;
+  if (existing === undefined || existing === null) return section;
+  if (typeof existing === 'string') {
+    const user = stripOurSection(existing);
+    return user ? `${user}\n${section}` : section;
+  }
+  // Rich note (author in bold etc.): keep the user's runs and their formatting, append ours.
+  const texts: ExcelJS.RichText[] = [];
+  for (const run of existing.texts ?? []) {
+    const t = run.text ?? '';
+    const i = t.indexOf(NOTE_SEPARATOR);
+    if (i < 0) {
+      texts.push(run);
+      continue;
+    }
+    const before = t.slice(0, i).replace(/\s+$/, '');
+    if (before) texts.push({ ...run, text: before });
+    break;
+  }
+  if (!noteText({ texts } as ExcelJS.Comment).trim()) return section;
+  return { ...existing, texts: [...texts, { text: `\n${section}` }] };
+}
+
+/**
+ * exceljs draws every note in a 2-column × 4-row box, which cuts long messages off when the note is shown.
+ * Its writer takes a box size from `anchor` on the comment model, which its Note API cannot set; add it
+ * on this one note instance (ignored, harmlessly, if exceljs changes its internals).
+ */
+function sizeNoteBox(cell: ExcelJS.Cell, text: string): void {
+  const comment = (cell as unknown as { _comment?: object })._comment;
+  if (!comment) return;
+  const desc = findProperty(comment, 'model');
+  if (!desc || typeof desc.get !== 'function') return;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    let units = 0;
+    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / 44)); // ~44 half-width characters in 5 default columns
+  }
+  const col0 = Number(cell.col) - 1;
+  const row0 = Number(cell.row) - 1;
+  const anchor = { left: col0 + 1.1, top: Math.max(row0 - 1, 0) + 0.2, right: col0 + 6.1, bottom: Math.max(row0 - 1, 0) + 0.2 + Math.min(Math.max(lines + 1, 4), 30) };
+  const getter = desc.get;
+  Object.defineProperty(comment, 'model', {
+    configurable: true,
+    enumerable: desc.enumerable,
+    get(this: object) {
+      const model = getter.call(this) as Record<string, unknown>;
+      return model && typeof model === 'object' ? { ...model, anchor } : model;
+    },
+    set: desc.set,
+  });
+}
+
+function findProperty(obj: object, name: string): PropertyDescriptor | undefined {
+  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
+  const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** `#'Sheet name'!D7` as an Excel string literal for HYPERLINK (quotes doubled as each syntax needs). */
+function internalLinkFormula(sheetName: string, a1: string): string {
+  const target = `#'${sheetName.replace(/'/g, "''")}'!${a1}`;
+  return `HYPERLINK("${target.replace(/"/g, '""')}","${a1}")`;
+}
+
+function summaryLine(findings: readonly Finding[], opts: AnnotateOptions): string {
+  const c = countFindings(findings);
+  const L = SEVERITY_LABELS[opts.lang];
+  const parts: string[] = [opts.lang === 'zh' ? '匠选校验结果' : 'Jiangxuan check results'];
+  if (opts.programName) parts.push(opts.programName);
+  parts.push(
+    opts.lang === 'zh'
+      ? `${L.error} ${c.error} · ${L.warning} ${c.warning} · ${L.info} ${c.info}`
+      : `Errors ${c.error} · Warnings ${c.warning} · Info ${c.info}`,
+  );
+  if (opts.generatedAt) parts.push(opts.lang === 'zh' ? `生成于 ${opts.generatedAt}` : `generated ${opts.generatedAt}`);
+  if (findings.length === 0) parts.push(opts.lang === 'zh' ? '未发现问题' : 'no problems found');
+  return parts.join(' · ');
+}
+
+function addResultsSheet(workbook: ExcelJS.Workbook, findings: readonly Finding[], opts: AnnotateOptions, positions: Map<Finding, { row: number; col: number } | undefined>): void {
+  const lang = opts.lang;
+  const sheetOrder = new Map(workbook.worksheets.map((ws, i) => [ws.name, i]));
+  const existing = new Set(sheetOrder.keys());
+  const sorted = findings
+    .map((f, i) => ({ f, i, pos: positions.get(f) }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        (sheetOrder.get(a.f.sheet) ?? 1e9) - (sheetOrder.get(b.f.sheet) ?? 1e9) ||
+        (a.pos?.row ?? -1) - (b.pos?.row ?? -1) ||
+        (a.pos?.col ?? -1) - (b.pos?.col ?? -1) ||
+        a.i - b.i,
+    );
+
+  const ws = workbook.addWorksheet(uniqueSheetName(workbook, RESULTS_SHEET_NAME[lang]), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
+  });
+  RESULT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  const title = ws.getCell(1, 1);
+  title.value = summaryLine(findings, opts);
+  title.font = { bold: true, size: 12 };
+
+  const header = ws.getRow(2);
+  RESULT_HEADERS[lang].forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = solidFill('FFF2F2F2');
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
+  });
+
+  const labels = SEVERITY_LABELS[lang];
+  sorted.forEach(({ f, pos }, k) => {
+    const row = ws.getRow(3 + k);
+    const level = row.getCell(1);
+    level.value = labels[f.severity] ?? String(f.severity);
+    level.fill = solidFill(SEVERITY_FILL_ARGB[f.severity] ?? SEVERITY_FILL_ARGB.info);
+    row.getCell(2).value = f.sheet;
+    const a1 = pos ? cellAddress(pos.row, pos.col) : f.cell || '';
+    const link = row.getCell(3);
+    if (pos && existing.has(f.sheet)) {
+      link.value = { formula: internalLinkFormula(f.sheet, a1), result: a1 } as ExcelJS.CellFormulaValue;
+      link.font = LINK_FONT;
+    } else {
+      link.value = a1;
+    }
+    row.getCell(4).value = f.rule;
+    const msg = row.getCell(5);
+    msg.value = f.message?.[lang] ?? '';
+    msg.alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(6).value = f.nominee ?? '';
+  });
+
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + sorted.length, column: RESULT_HEADERS[lang].length } };
+}
+
+/**
+ * Returns the bytes of an annotated copy of `original` (which is never modified). Throws WorkbookReadError
+ * when `original` is not a usable workbook. Findings on sheets the workbook does not have are only listed.
+ */
+export async function annotateWorkbook(original: WorkbookBytes, findings: Finding[], opts: AnnotateOptions): Promise<Uint8Array> {
+  const workbook = await loadExcelWorkbook(original);
+  const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
+  const options: AnnotateOptions = { ...opts, lang };
+  const labels = SEVERITY_LABELS[lang];
+
+  // Group findings by the cell they land on (a cell inside a merge lands on the merge's top-left).
+  const positions = new Map<Finding, { row: number; col: number } | undefined>();
+  const targets = new Map<string, Target>();
+  for (const f of findings) {
+    const pos = findingPosition(f);
+    positions.set(f, pos);
+    if (!pos) continue;
+    const sheet = workbook.getWorksheet(f.sheet);
+    if (!sheet) continue;
+    let cell = sheet.getCell(pos.row + 1, pos.col + 1);
+    if (cell.type === ExcelJS.ValueType.Merge) cell = cell.master;
+    const key = `${sheet.id}!${cell.address}`;
+    const t = targets.get(key);
+    if (t) t.findings.push(f);
+    else targets.set(key, { sheet, cell, findings: [f] });
+  }
+
+  for (const { cell, findings: list } of targets.values()) {
+    let worst: Severity | undefined;
+    for (const f of list) worst = worseSeverity(worst, f.severity);
+    setOwnFill(cell, solidFill(SEVERITY_FILL_ARGB[worst ?? 'info']));
+    const sep = lang === 'zh' ? '：' : ': ';
+    const ordered = [...list].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+    // Identical lines (the same rule reported twice on one cell) are shown once.
+    const ours = [...new Set(ordered.map((f) => `${labels[f.severity]}${sep}${f.message?.[lang] ?? f.rule}`))].join('\n');
+    const combined = combineNote(cell.note as NoteValue | undefined, ours);
+    cell.note = combined;
+    sizeNoteBox(cell, noteText(combined));
+  }
+
+  addResultsSheet(workbook, findings, options, positions);
+
+  const out = await workbook.xlsx.writeBuffer();
+  const u8 = out as unknown as Uint8Array | ArrayBuffer;
+  return u8 instanceof Uint8Array ? new Uint8Array(u8.buffer, u8.byteOffset, u8.byteLength) : new Uint8Array(u8);
+}

@@ -1,0 +1,52 @@
+/**
+ * Opens workbook bytes with exceljs after checking what they are. Browser-safe: no fs in this file's
+ * import graph (bundlers resolve exceljs to its browser build).
+ */
+import ExcelJS from 'exceljs';
+import { WorkbookReadError } from './errors';
+import { patchCjkBuiltinNumberFormats } from './cjk-number-formats';
+import { sniffWorkbook } from './sniff';
+
+/** Workbook bytes: a Node Buffer (a Uint8Array), a Uint8Array or an ArrayBuffer (browser File.arrayBuffer()). */
+export type WorkbookBytes = Uint8Array | ArrayBuffer;
+
+/** A Uint8Array view of the input (no copy). */
+export function asBytes(input: WorkbookBytes): Uint8Array {
+  if (input instanceof Uint8Array) return input; // Buffer is a Uint8Array too
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  // ArrayBuffer from another realm (iframe, jest vm): duck-type it.
+  const maybe = input as unknown;
+  if (maybe && typeof (maybe as ArrayBuffer).byteLength === 'number' && typeof (maybe as ArrayBuffer).slice === 'function') {
+    return new Uint8Array(maybe as ArrayBuffer);
+  }
+  throw new TypeError('workbook bytes must be a Buffer, Uint8Array or ArrayBuffer');
+}
+
+export interface LoadOptions {
+  /**
+   * Skip parsing worksheet parts the caller does not need. exceljs expands every data-validation range
+   * into one entry per cell (a whole-column drop-down is a million entries), so readers skip them;
+   * writers must not, or the validations would be lost.
+   */
+  ignoreNodes?: string[];
+}
+
+/**
+ * Checks the bytes and loads them. Throws only WorkbookReadError; never modifies `input`
+ * (exceljs gets a private copy).
+ */
+export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
+  const bytes = asBytes(input);
+  const sniffed = sniffWorkbook(bytes);
+  if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
+  patchCjkBuiltinNumberFormats();
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const copy = bytes.slice();
+    await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], { ignoreNodes: options.ignoreNodes ?? [] });
+  } catch (cause) {
+    throw new WorkbookReadError('truncated', { cause });
+  }
+  return workbook;
+}

@@ -1,0 +1,164 @@
+/**
+ * Workbook bytes → WorkbookGrid (see core/model/grid.ts). Browser-safe: no fs in this file's import graph;
+ * the path variant lives in read-workbook-file.ts.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../../core/model/grid';
+import { loadExcelWorkbook, type WorkbookBytes } from './load';
+
+export { WorkbookReadError, isWorkbookReadError } from './errors';
+export type { WorkbookReadErrorCode, ForeignKind } from './errors';
+export type { WorkbookBytes } from './load';
+
+/** Worksheet parts the grid never needs (data validations are expanded per cell by exceljs: slow). */
+const READ_IGNORE_NODES = ['dataValidations', 'conditionalFormatting', 'extLst'];
+
+/**
+ * Reads .xlsx bytes (Buffer, Uint8Array or ArrayBuffer). Throws WorkbookReadError (and nothing else)
+ * when the bytes are not a usable workbook.
+ */
+export async function readWorkbookBuffer(buf: WorkbookBytes): Promise<WorkbookGrid> {
+  const workbook = await loadExcelWorkbook(buf, { ignoreNodes: READ_IGNORE_NODES });
+  return workbookToGrid(workbook);
+}
+
+/** Converts a loaded exceljs workbook (all worksheets, hidden ones too, in tab order). */
+export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: workbook.worksheets.map(worksheetToGrid) };
+}
+
+const T = ExcelJS.ValueType;
+
+function validDate(d: Date): Date | null {
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * Any exceljs cell value → CellValue. Formula cells give their cached result; hyperlinks their text;
+ * rich text is flattened.
+ */
+export function normaliseValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isNaN(v) ? null : v;
+    case 'object': {
+      if (v instanceof Date) return validDate(v);
+      const o = v as Record<string, unknown>;
+      if ('formula' in o || 'sharedFormula' in o || 'result' in o) {
+        // exceljs converts a date-formatted formula's cached result to a Date even when the result was
+        // text or an error; such a result is an invalid Date and reads as null.
+        const r = o.result;
+        return r !== null && typeof r === 'object' && ('formula' in r || 'sharedFormula' in r) ? null : normaliseValue(r);
+      }
+      if ('error' in o) return { error: String(o.error) };
+      if (Array.isArray(o.richText)) return flattenRichText(o.richText);
+      if ('text' in o) {
+        const t = o.text;
+        return typeof t === 'string' ? t : normaliseValue(t);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function flattenRichText(runs: unknown[]): string {
+  let s = '';
+  for (const run of runs) {
+    const t = (run as { text?: unknown } | null)?.text;
+    if (typeof t === 'string') s += t;
+  }
+  return s;
+}
+
+function cellToValue(cell: ExcelJS.Cell): CellValue {
+  switch (cell.type) {
+    case T.Null:
+    case T.Merge:
+      return null;
+    case T.String:
+    case T.Boolean:
+      return cell.value as string | boolean;
+    case T.Number: {
+      const n = cell.value as number;
+      return Number.isNaN(n) ? null : n;
+    }
+    default:
+      return normaliseValue(cell.value);
+  }
+}
+
+interface RangeLike {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** exceljs keeps merges in a private map (master address → Range, 1-based); its public `model` getter
+ *  would serialise the whole sheet just to list them. */
+function sheetMerges(ws: ExcelJS.Worksheet): RangeLike[] {
+  const map = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
+  if (!map || typeof map !== 'object') return [];
+  const out: RangeLike[] = [];
+  for (const key of Object.keys(map)) {
+    const r = map[key];
+    if (r && Number.isFinite(r.top) && Number.isFinite(r.left) && Number.isFinite(r.bottom) && Number.isFinite(r.right)) out.push(r);
+  }
+  return out;
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const sparse: (CellValue[] | undefined)[] = [];
+  let height = 0;
+  let width = 0;
+
+  ws.eachRow((row, rowNumber) => {
+    const cells = (row as unknown as { _cells?: unknown[] })._cells;
+    const out: CellValue[] = new Array(cells ? cells.length : row.cellCount).fill(null);
+    let last = -1;
+    row.eachCell((cell, colNumber) => {
+      const v = cellToValue(cell);
+      if (v !== null) {
+        out[colNumber - 1] = v;
+        last = colNumber - 1;
+      }
+    });
+    if (last >= 0) {
+      sparse[rowNumber - 1] = out;
+      if (rowNumber > height) height = rowNumber;
+      if (last + 1 > width) width = last + 1;
+    }
+  });
+
+  const rows: CellValue[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const row = sparse[r];
+    if (!row) {
+      rows[r] = new Array(width).fill(null);
+    } else {
+      if (row.length > width) row.length = width;
+      else while (row.length < width) row.push(null);
+      rows[r] = row;
+    }
+  }
+
+  // Merges are 0-based and clipped to the grid; merges wholly outside it (formatting only) are dropped.
+  const merges: MergedRange[] = [];
+  for (const m of sheetMerges(ws)) {
+    const top = m.top - 1;
+    const left = m.left - 1;
+    if (top >= height || left >= width) continue;
+    merges.push({ top, left, bottom: Math.min(m.bottom - 1, height - 1), right: Math.min(m.right - 1, width - 1) });
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+
+  const sheet: SheetGrid = { name: ws.name, rows, merges };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+  return sheet;
+}

@@ -1,0 +1,232 @@
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { readWorkbookBuffer, workbookToGrid, worksheetToGrid, WorkbookReadError } from '../../../src/adapters/exceljs/read-workbook';
+import { readWorkbookFile } from '../../../src/adapters/exceljs/read-workbook-file';
+import type { SheetGrid, WorkbookGrid } from '../../../src/core/model/grid';
+import { builtinCjkDateWorkbook, BIRTH, FULL_WIDTH, ID_AS_NUMBER, fakeOle, sampleBytes, storedZip, tmpFile, toBuffer } from './fixtures';
+
+function sheet(grid: WorkbookGrid, name: string): SheetGrid {
+  const s = grid.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+describe('readWorkbookBuffer: values as the user sees them', () => {
+  let grid: WorkbookGrid;
+  beforeAll(async () => {
+    grid = await readWorkbookBuffer(await sampleBytes());
+  });
+
+  test('all sheets in tab order, hidden ones flagged', () => {
+    expect(grid.sheets.map((s) => s.name)).toEqual(['推荐表', '参数', '内部', "It's \"odd\"", 'Empty']);
+    expect(sheet(grid, '推荐表').hidden).toBeUndefined();
+    expect(sheet(grid, '参数').hidden).toBe(true);
+    expect(sheet(grid, '内部').hidden).toBe(true);
+    expect(sheet(grid, '参数').rows).toEqual([['截止日期', new Date(Date.UTC(2025, 2, 1))]]);
+    expect(sheet(grid, '内部').rows).toEqual([
+      [null, null, null],
+      [null, null, 42],
+    ]);
+    expect(sheet(grid, 'Empty')).toEqual({ name: 'Empty', rows: [], merges: [] });
+  });
+
+  test('merged title row above the header', () => {
+    const s = sheet(grid, '推荐表');
+    expect(s.rows[0]).toEqual(['2025年度上海工匠推荐汇总表', null, null, null, null, null]);
+    expect(s.rows[1]).toEqual(['序号', '姓名', '身份证号', '出生日期', '得分', '备注']);
+    expect(s.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 6, left: 1, bottom: 7, right: 1 },
+    ]);
+    expect(s.rows[6][1]).toBe('赵六');
+    expect(s.rows[7][1]).toBeNull();
+  });
+
+  test('row 3: rich text, numeric ID, date, cached #DIV/0!, full-width digits', () => {
+    const r = sheet(grid, '推荐表').rows[2];
+    expect(r[0]).toBe(1);
+    expect(r[1]).toBe('张三');
+    expect(typeof r[2]).toBe('number');
+    expect(r[2]).toBe(ID_AS_NUMBER);
+    expect(r[3]).toBeInstanceOf(Date);
+    expect((r[3] as Date).toISOString()).toBe(BIRTH.toISOString());
+    expect(r[4]).toEqual({ error: '#DIV/0!' });
+    expect(r[5]).toBe(FULL_WIDTH);
+  });
+
+  test('formula results, hyperlinks, errors, booleans, shared formulas', () => {
+    const s = sheet(grid, '推荐表');
+    expect(s.rows[3]).toEqual([2, '李四', '31010119800101001X', new Date(Date.UTC(1980, 0, 1)), 20, '材料链接']);
+    expect(s.rows[4]).toEqual([3, '王五', { error: '#N/A' }, true, 30, '王五（复审）']);
+    // A formula without a cached result reads as empty.
+    expect(s.rows[5]).toEqual([4, null, null, null, null, null]);
+  });
+
+  test('grid is rectangular and trailing styled-but-empty rows are trimmed', () => {
+    const s = sheet(grid, '推荐表');
+    expect(s.rows).toHaveLength(8);
+    for (const row of s.rows) expect(row).toHaveLength(6);
+  });
+
+  test('ArrayBuffer, Uint8Array and file path inputs give the same grid', async () => {
+    const bytes = await sampleBytes();
+    const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(await readWorkbookBuffer(ab)).toEqual(grid);
+    expect(await readWorkbookBuffer(new Uint8Array(bytes))).toEqual(grid);
+    expect(await readWorkbookFile(tmpFile('sample.xlsx', bytes))).toEqual(grid);
+  });
+
+  test('a date formatted with a built-in Chinese format id (31) arrives as a Date', async () => {
+    const g = await readWorkbookBuffer(await builtinCjkDateWorkbook());
+    expect(g.sheets[0].rows).toEqual([['出生日期'], [new Date(Date.UTC(1980, 0, 1))]]);
+  });
+
+  test('a sheet whose data starts further down and right is padded from A1', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').getCell('C4').value = 'x';
+    const g = await readWorkbookBuffer(await toBuffer(wb));
+    expect(g.sheets[0].rows).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, 'x'],
+    ]);
+  });
+
+  test('merges reaching past the data are clipped; merges beyond it are dropped', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.mergeCells('A1:Z1');
+    ws.getCell('A1').value = 'title';
+    ws.getCell('B2').value = 1;
+    ws.mergeCells('D10:E12'); // empty and outside the data
+    const g = await readWorkbookBuffer(await toBuffer(wb));
+    expect(g.sheets[0].rows).toEqual([
+      ['title', null],
+      [null, 1],
+    ]);
+    expect(g.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
+
+  test('whole-column data validations do not slow reading down', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = '性别';
+    ws.getCell('A2').value = '男';
+    // exceljs writes this compactly but would expand it to a million entries when reading it back.
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('A2:A1048576', {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"男,女"'],
+    });
+    const bytes = await toBuffer(wb);
+    const t0 = Date.now();
+    const g = await readWorkbookBuffer(bytes);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(g.sheets[0].rows).toEqual([['性别'], ['男']]);
+  });
+});
+
+describe('conversion speed', () => {
+  test('100,000 rows × 20 columns convert in a couple of seconds', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('big');
+    const ROWS = 100_000;
+    const COLS = 20;
+    for (let r = 1; r <= ROWS; r++) {
+      const values: (string | number)[] = new Array(COLS);
+      for (let c = 0; c < COLS; c++) values[c] = c % 2 ? r * COLS + c : `v${r}`;
+      ws.addRow(values);
+    }
+    const t0 = performance.now();
+    const grid = worksheetToGrid(ws);
+    const ms = performance.now() - t0;
+    expect(grid.rows).toHaveLength(ROWS);
+    expect(grid.rows[ROWS - 1][COLS - 1]).toBe(ROWS * COLS + COLS - 1);
+    expect(grid.rows[0][0]).toBe('v1');
+    expect(ms).toBeLessThan(3000);
+    expect(workbookToGrid(wb).sheets).toHaveLength(1);
+  });
+});
+
+describe('unusable files give a WorkbookReadError with a code and never anything else', () => {
+  async function codeOf(bytes: Uint8Array | ArrayBuffer): Promise<string> {
+    try {
+      await readWorkbookBuffer(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(WorkbookReadError);
+      const err = e as WorkbookReadError;
+      expect(err.localized.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(err.localized.en).toMatch(/[a-z]/);
+      expect(err.localized.zh).not.toContain('\n');
+      expect(err.localized.en).not.toContain('\n');
+      expect(err.message.startsWith(err.localized.zh)).toBe(true);
+      expect(err.text('en')).toBe(err.localized.en);
+      return err.code;
+    }
+    throw new Error('expected a WorkbookReadError');
+  }
+
+  test('empty file', async () => {
+    expect(await codeOf(Buffer.alloc(0))).toBe('empty');
+    expect(await codeOf(new ArrayBuffer(0))).toBe('empty');
+  });
+
+  test('random bytes', async () => {
+    const junk = randomBytes(4096);
+    junk[0] = 0x00;
+    expect(await codeOf(junk)).toBe('not-a-workbook');
+  });
+
+  test('a truncated xlsx (first half of the bytes)', async () => {
+    const bytes = await sampleBytes();
+    expect(await codeOf(bytes.subarray(0, Math.floor(bytes.length / 2)))).toBe('truncated');
+    expect(await codeOf(bytes.subarray(0, 10))).toBe('truncated');
+  });
+
+  test('a zip whose sheet data is damaged (exceljs or jszip throws)', async () => {
+    const bytes = Buffer.from(await sampleBytes());
+    // Overwrite the middle of the first sheet's compressed data.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const at = bytes.indexOf(name) + name.length;
+    bytes.fill(0xa5, at + 40, at + 400);
+    expect(await codeOf(bytes)).toBe('truncated');
+    // It got past the byte checks: the cause is what jszip or exceljs threw (kept for debugging).
+    await expect(readWorkbookBuffer(bytes)).rejects.toHaveProperty('cause');
+  });
+
+  test('password-protected OOXML (OLE with an EncryptionInfo stream)', async () => {
+    expect(await codeOf(fakeOle(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']))).toBe('encrypted');
+  });
+
+  test('legacy .xls (OLE without EncryptionInfo)', async () => {
+    expect(await codeOf(fakeOle(['Root Entry', 'Workbook', '\u0005SummaryInformation']))).toBe('legacy-xls');
+    expect(await codeOf(Buffer.from('D0CF11E0A1B11AE1', 'hex'))).toBe('legacy-xls');
+  });
+
+  test('a zip that is not a workbook (.docx), and an empty zip', async () => {
+    const docx = storedZip({
+      '[Content_Types].xml': '<?xml version="1.0"?><Types/>',
+      'word/document.xml': '<?xml version="1.0"?><w:document/>',
+    });
+    expect(await codeOf(docx)).toBe('not-a-workbook');
+    await expect(readWorkbookBuffer(docx)).rejects.toMatchObject({ kind: 'docx' });
+    expect(await codeOf(storedZip({}))).toBe('not-a-workbook');
+  });
+
+  test('a zip claiming to be a workbook but holding garbage', async () => {
+    const fake = storedZip({ 'xl/workbook.xml': 'not xml at all <<<', 'xl/worksheets/sheet1.xml': '<<<' });
+    expect(await codeOf(fake)).toBe('truncated');
+  });
+
+  test('an HTML table saved with an .xls name', async () => {
+    const html = Buffer.from('<html><head><meta charset="utf-8"></head><body><table><tr><td>姓名</td></tr></table></body></html>');
+    expect(await codeOf(html)).toBe('not-a-workbook');
+    await expect(readWorkbookBuffer(html)).rejects.toMatchObject({ kind: 'html' });
+  });
+
+  test('the path variant reports content problems the same way and passes fs errors through', async () => {
+    await expect(readWorkbookFile(tmpFile('empty.xlsx', Buffer.alloc(0)))).rejects.toMatchObject({ code: 'empty' });
+    await expect(readWorkbookFile('/nonexistent/dir/x.xlsx')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
