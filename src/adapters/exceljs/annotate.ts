@@ -8,6 +8,7 @@ import type { Finding, Lang, Localized, Severity } from '../../core/model/findin
 import { countFindings } from '../../core/model/findings';
 import { cellAddress, parseCellAddress } from '../../core/model/grid';
 import { SEVERITY_FILL_ARGB, SEVERITY_RANK, worseSeverity } from '../../core/report/colours';
+import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
 
 export interface AnnotateOptions {
@@ -18,10 +19,7 @@ export interface AnnotateOptions {
   generatedAt?: string;
 }
 
-export const SEVERITY_LABELS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
+export { SEVERITY_LABELS };
 
 /** Base name of the added sheet; "(2)", "(3)"… are appended when the workbook already has one. */
 export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };

@@ -1,6 +1,7 @@
 /** The readable report of `jiangxuan validate --format text`: grouped by nominee, Chinese by default. */
 import { Finding, Lang, Severity } from '../model/findings';
 import { ValidationResult } from '../rules/validate-workbook';
+import { SEVERITY_LABELS } from './severity-labels';
 
 export interface ReportContext {
   file: string;
@@ -8,10 +9,7 @@ export interface ReportContext {
   programNote?: string;
 }
 
-const SEV_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
+const SEV_LABEL = SEVERITY_LABELS;
 const SEV_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 
 export function severityLabel(s: Severity, lang: Lang): string {
@@ -70,7 +68,7 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
     const title = g.nominee ?? (zh ? '表格整体' : 'The tables as a whole');
     const tally = (['error', 'warning', 'info'] as const)
       .filter((s) => c[s])
-      .map((s) => (zh ? `${c[s]} 个${SEV_LABEL.zh[s]}` : `${c[s]} ${SEV_LABEL.en[s]}`))
+      .map((s) => (zh ? `${c[s]} 个${SEV_LABEL.zh[s]}` : `${c[s]} ${SEV_LABEL.en[s].toLowerCase()}`))
       .join(zh ? '，' : ', ');
     lines.push(`■ ${title}（${tally}）`);
     for (const f of g.findings) {

@@ -9,6 +9,7 @@ import { Profile, TableKind } from '../profiles/schema';
 import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
 import { cellText, fold, isBlank } from '../text/normalize';
 import { checkEmail, checkPhone } from '../checks/contact';
+import { SEVERITY_RANK } from '../report/colours';
 import { checkCell, newRowFacts, RowFacts } from './cell-checks';
 import { checkRow } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
@@ -138,17 +139,23 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
   }
   // Duplicates: the same ID, or the same name in the same unit.
   const idCol = table.colOf.get('residentId');
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string, RowRecord>();
   const nameCol = table.colOf.get('name');
   const unitCol = table.colOf.get('unit');
-  const seenNames = new Map<string, number>();
+  const seenNames = new Map<string, RowRecord>();
   for (const rec of records) {
     const id = rec.facts.id?.id;
     if (id && idCol !== undefined) {
       const first = seenIds.get(id);
       if (first !== undefined) {
-        sink.add(issue('error', 'duplicate.id', `身份证号与第 ${first + 1} 行重复：同一人不能推荐两次，请删除重复的一行`, `same ID as row ${first + 1}: remove the duplicate`), sheet, rec.row, idCol, rec.nominee);
-      } else seenIds.set(id, rec.row);
+        sink.add(
+          issue('error', 'duplicate.id', `身份证号与第 ${first.row + 1} 行（${first.nominee}）重复：同一人不能推荐两次，请删除重复的一行`, `same ID as row ${first.row + 1} (${first.nominee}): remove the duplicate`),
+          sheet,
+          rec.row,
+          idCol,
+          rec.nominee,
+        );
+      } else seenIds.set(id, rec);
     }
     if (nameCol !== undefined) {
       const cells = sheet.rows[rec.row] ?? [];
@@ -158,13 +165,13 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
       const first = seenNames.get(key);
       if (first !== undefined) {
         sink.add(
-          issue('warning', 'duplicate.name', `姓名${unitCol === undefined ? '' : '和单位'}与第 ${first + 1} 行相同：如是同一人请删除重复行`, `same name${unitCol === undefined ? '' : ' and unit'} as row ${first + 1}`),
+          issue('warning', 'duplicate.name', `姓名${unitCol === undefined ? '' : '和单位'}与第 ${first.row + 1} 行相同：如是同一人请删除重复行`, `same name${unitCol === undefined ? '' : ' and unit'} as row ${first.row + 1}`),
           sheet,
           rec.row,
           nameCol,
           rec.nominee,
         );
-      } else seenNames.set(key, rec.row);
+      } else seenNames.set(key, rec);
     }
   }
   // 序号: consecutive from 1; on a ranked summary (青浦) it is the rank and must be unique.
@@ -325,9 +332,8 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   if (summary && details) crossCheck(summary, details, sink);
   nominees = (details ?? summary)!.dataRows.length;
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
-  const sevRank = { error: 0, warning: 1, info: 2 };
   const findings = sink.findings.sort(
-    (a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col || sevRank[a.severity] - sevRank[b.severity],
+    (a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
   );
   return {
     program: { id: profile.id, name: profile.name },
