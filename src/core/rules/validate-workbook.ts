@@ -3,7 +3,7 @@
  * against the details, and return findings placed on cells. Pure: grid in, findings out.
  */
 import { countFindings, Finding, FindingCounts, Issue, issue } from '../model/findings';
-import { cellAddress, CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { cellAddress, CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../model/grid';
 import { formatIsoDate, SimpleDate } from '../model/dates';
 import { Profile, TableKind } from '../profiles/schema';
 import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
@@ -48,13 +48,65 @@ export class NoTableError extends Error {
 }
 
 
+/**
+ * Collects findings. A finding on a cell covered by a merged area moves to the area's top-left cell (where
+ * Excel shows the value and a note can be seen), and the same finding is kept once.
+ */
 class FindingSink {
   readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  private readonly owners = new Map<SheetGrid, Map<number, MergedRange>>();
+
   add(i: Issue, sheet: SheetGrid, row: number, col: number, nominee?: string): void {
+    const m = this.mergeAt(sheet, row, col);
+    if (m) {
+      row = m.top;
+      col = m.left;
+      const key = `${sheet.name}|${row}|${col}|${i.rule}|${i.message.zh}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
     const f: Finding = { ...i, sheet: sheet.name, row, col, cell: cellAddress(row, col) };
     if (nominee !== undefined) f.nominee = nominee;
     this.findings.push(f);
   }
+
+  private mergeAt(sheet: SheetGrid, row: number, col: number): MergedRange | undefined {
+    if (sheet.merges.length === 0) return undefined;
+    let byCell = this.owners.get(sheet);
+    if (!byCell) {
+      byCell = new Map();
+      for (const m of sheet.merges) {
+        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) byCell.set(r * 16384 + c, m);
+      }
+      this.owners.set(sheet, byCell);
+    }
+    return byCell.get(row * 16384 + col);
+  }
+}
+
+/**
+ * People merge a unit's name down over its nominees: every row of a merged area in the table body reads the
+ * area's value, so the lower rows are not "empty". Header merges are left alone (recognition already ran).
+ * Rows are copied only where a merge changes them; the adapter's grid is not modified.
+ */
+function withMergedValues(table: RecognizedTable): RecognizedTable {
+  const { sheet } = table;
+  const body = sheet.merges.filter((m) => m.top > table.headerRow && (m.bottom > m.top || m.right > m.left));
+  if (body.length === 0) return table;
+  const rows = sheet.rows.slice();
+  const copied = new Set<number>();
+  for (const m of body) {
+    const v = sheet.rows[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!copied.has(r)) {
+        rows[r] = (rows[r] ?? []).slice();
+        copied.add(r);
+      }
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) rows[r][c] = v;
+    }
+  }
+  return { ...table, sheet: { ...sheet, rows } };
 }
 
 interface RowRecord {
@@ -309,7 +361,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
 }
 
 export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): ValidationResult {
-  const tables = recognizeWorkbook(wb, profile);
+  const tables = recognizeWorkbook(wb, profile).map(withMergedValues);
   if (tables.length === 0) throw new NoTableError(profile);
   const sink = new FindingSink();
   const reports: TableReport[] = [];

@@ -270,3 +270,21 @@ describe('eligibility', () => {
     expect(rules('sqc-2025', '2023年 上海市质量协会QC成果一等奖', { 职务: '退休返聘技术顾问' })).toEqual(['retiree']);
   });
 });
+
+describe('merged cells in the table body', () => {
+  test('a unit merged down over its nominees counts for every row; a problem with it is reported once, at the top-left', () => {
+    const s = sheet('申报信息', [
+      ['姓名', '性别', '身份证', '工作单位', '手机号码'],
+      ['甲', '女', LIN_ID, '上海甲有限公司', '13812345678'],
+      ['乙', '男', WANG_ID, null, '13812345678'],
+      ['丙', '男', validId('31010519800512003'), null, '13812345678'],
+      ['丁', '男', validId('31010519800512005'), { error: '#REF!' }, '13812345678'],
+      ['戊', '男', validId('31010519800512007'), null, '13812345678'],
+    ]);
+    s.merges.push({ top: 1, left: 3, bottom: 3, right: 3 }, { top: 4, left: 3, bottom: 5, right: 3 });
+    const r = validateWorkbook(book(s), builtinProfile('sqc-2025')!, { asOf: AS_OF });
+    const onUnit = r.findings.filter((f) => f.col === 3);
+    expect(onUnit.map((f) => `${f.cell}:${f.rule}`)).toEqual(['D5:cell.formula-error']);
+    expect(s.rows[2][3]).toBeNull(); // the adapter's grid is not modified
+  });
+});
