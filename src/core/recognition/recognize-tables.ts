@@ -48,6 +48,9 @@ export interface RecognizedTable {
 }
 
 const SCAN_ROWS = 40;
+const MAX_HEADER_LENGTH = 80;
+/** First characters of FOOTER_START's words, simplified and traditional: a cheap test before folding. */
+const FOOTER_FIRST_CHAR = /^[推联聯邮郵电電注註说說填审審]/;
 const FOOTER_START = /^(推荐单位|联系人|联系电话|联系方式|邮箱|电子邮箱|注[:：]|注$|说明[:：]|填表说明|填表人|审核人)/;
 
 interface LabelIndex {
@@ -86,7 +89,8 @@ function bindRow(sheet: SheetGrid, row: number, index: LabelIndex, bound: Map<st
   for (let c = 0; c < cells.length; c++) {
     if (takenCols.has(c)) continue;
     const v = cells[c];
-    if (typeof v !== 'string' || isBlank(v)) continue;
+    // Header labels are short; long cells are data (a 5,000-字 text must not be normalised for nothing).
+    if (typeof v !== 'string' || v.length > MAX_HEADER_LENGTH || isBlank(v)) continue;
     const cands = candidates(index, v);
     if (!cands) continue;
     const field = cands.find((f) => !bound.has(f.key));
@@ -106,16 +110,16 @@ function rowText(sheet: SheetGrid, row: number): string {
 }
 
 function isFooterRow(sheet: SheetGrid, row: number): boolean {
-  const cells = sheet.rows[row] ?? [];
-  let first: CellValue = null;
-  let filled = 0;
-  for (const v of cells) {
-    if (isBlank(v)) continue;
-    if (first === null) first = v;
-    filled++;
-  }
-  if (first === null || typeof first !== 'string' || filled > 4) return false;
-  return FOOTER_START.test(fold(first));
+  const cells = sheet.rows[row];
+  if (!cells) return false;
+  // Runs on every data row: decide on the first filled cell, count the others only when it looks like a footer.
+  let c = 0;
+  while (c < cells.length && isBlank(cells[c])) c++;
+  const first = cells[c];
+  if (typeof first !== 'string' || !FOOTER_FIRST_CHAR.test(first.trimStart()) || !FOOTER_START.test(fold(first.slice(0, 12)))) return false;
+  let filled = 1;
+  for (c++; c < cells.length; c++) if (!isBlank(cells[c]) && ++filled > 4) return false;
+  return true;
 }
 
 function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Partial<Record<FooterKey, FooterEntry>> {

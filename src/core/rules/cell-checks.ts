@@ -27,6 +27,9 @@ export function newRowFacts(): RowFacts {
 
 const q = (f: FieldSpec) => `「${f.label}」`;
 
+/** Shared by every clean cell: most cells have no issue, and an array per cell is measurable garbage. */
+const NONE: Issue[] = [];
+
 function parseMoney(v: CellValue): number | undefined {
   if (typeof v === 'number') return v;
   const m = /^([0-9][0-9,]*(?:\.[0-9]+)?)(?:元|元\/月|元每月)?$/.exec(cellText(v).normalize('NFKC').replace(/\s/g, ''));
@@ -47,7 +50,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
   if (isBlank(v)) {
     return field.required
       ? [issue('error', 'field.required', `${q(field)}未填写：申报材料不得缺项、漏项，请补填`, `${field.label} is empty: every item must be filled in`)]
-      : [];
+      : NONE;
   }
   switch (field.type) {
     case 'residentId': {
@@ -62,7 +65,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
       const o = matchOption(field, text);
       if (o) {
         facts.options.set(field.key, [o]);
-        return [];
+        return NONE;
       }
       return [
         issue(
@@ -93,7 +96,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
           issue('error', 'field.option-contradiction', `${q(field)}同时选了“否”和其他称号，请只保留一种`, `${field.label} ticks "否" (none) together with titles; keep one`),
         );
       }
-      return out;
+      return out.length ? out : NONE;
     }
     case 'mobile':
       return checkMobile(v);
@@ -120,7 +123,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
         return [
           issue('warning', 'serial.format', `${q(field)}“${cellText(v).trim()}”不是正整数，请按 1、2、3… 编号`, `${field.label} "${cellText(v).trim()}" is not a positive whole number`),
         ];
-      return [];
+      return NONE;
     }
     case 'money': {
       const n = parseMoney(v);
@@ -130,25 +133,25 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
         ];
       }
       facts.numbers.set(field.key, n);
-      return [];
+      return NONE;
     }
     case 'longText': {
       const text = cellText(v);
       const out: Issue[] = [];
       if (field.maxChars) out.push(...checkMaxChars(text, field.maxChars, field.label));
       if (field.aboutChars) out.push(...checkAboutChars(text, field.aboutChars, field.label));
-      return out;
+      return out.length ? out : NONE;
     }
     case 'name': {
       const text = cellText(v).trim();
       if (/\d/.test(text) || text.length > 30) {
         return [issue('warning', 'name.format', `${q(field)}“${text}”不像姓名（含数字或过长），请核对是否填错栏`, `${field.label} "${text}" does not look like a name`)];
       }
-      return [];
+      return NONE;
     }
     case 'text':
     case 'indicator':
-      return [];
+      return NONE;
   }
 }
 

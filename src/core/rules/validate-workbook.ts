@@ -7,11 +7,12 @@ import { cellAddress, CellValue, MergedRange, SheetGrid, WorkbookGrid } from '..
 import { formatIsoDate, SimpleDate } from '../model/dates';
 import { Profile, TableKind } from '../profiles/schema';
 import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
-import { cellText, fold, isBlank } from '../text/normalize';
+import { cellText, compareKey, fold, isBlank, simplify } from '../text/normalize';
+import { toHalfWidth } from '../checks/halfwidth';
 import { checkEmail, checkPhone } from '../checks/contact';
 import { SEVERITY_RANK } from '../report/colours';
 import { checkCell, newRowFacts, RowFacts } from './cell-checks';
-import { checkRow } from './row-checks';
+import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 
 export interface ValidateOptions {
@@ -124,48 +125,62 @@ function nomineeLabel(table: RecognizedTable, row: number): string {
 function checkTableRows(table: RecognizedTable, profile: Profile, opts: ValidateOptions, sink: FindingSink): RowRecord[] {
   const { sheet } = table;
   const records: RowRecord[] = [];
-  const fields = table.columns.map((b) => b.field);
-  const present = (key: string) => table.colOf.has(key);
+  const plan = planRows(table.columns.map((b) => b.field));
+  const firstCol = table.columns[0].col;
+  const colOf = table.colOf;
+  const present = (key: string) => colOf.has(key);
+  // The closures below read the row being checked; they are made once per table, not once per row.
+  let cells: CellValue[] = [];
+  let facts = newRowFacts();
+  const texts = new Map<string, string>();
+  const get = (key: string): CellValue => {
+    const c = colOf.get(key);
+    return c === undefined ? null : cells[c] ?? null;
+  };
+  const filled = (key: string) => !isBlank(get(key));
+  const view: RowView = {
+    get facts() {
+      return facts;
+    },
+    has: present,
+    text(key) {
+      let t = texts.get(key);
+      if (t === undefined) {
+        const v = get(key);
+        // Spaces go, line breaks stay (honours are listed one per line).
+        t = isBlank(v) ? '' : ruleText(cellText(v));
+        texts.set(key, t);
+      }
+      return t || undefined;
+    },
+  };
   for (const r of table.dataRows) {
-    const cells = sheet.rows[r] ?? [];
+    cells = sheet.rows[r] ?? [];
+    facts = newRowFacts();
+    texts.clear();
     const nominee = nomineeLabel(table, r);
-    const facts = newRowFacts();
     for (const b of table.columns) {
-      const v = cells[b.col] ?? null;
-      for (const i of checkCell(b.field, v, opts.asOf, facts)) sink.add(i, sheet, r, b.col, nominee);
+      const issues = checkCell(b.field, cells[b.col] ?? null, opts.asOf, facts);
+      for (let k = 0; k < issues.length; k++) sink.add(issues[k], sheet, r, b.col, nominee);
     }
-    const get = (key: string): CellValue => {
-      const c = table.colOf.get(key);
-      return c === undefined ? null : cells[c] ?? null;
-    };
-    const filled = (key: string) => !isBlank(get(key));
     const identityText = filled('identity') ? cellText(get('identity')) : undefined;
-    for (const h of checkRow(profile, fields, present, filled, facts, identityText, opts.asOf)) {
-      sink.add(h.issue, sheet, r, table.colOf.get(h.fieldKey) ?? table.columns[0].col, nominee);
+    for (const h of checkRow(profile, plan, filled, facts, identityText, opts.asOf)) {
+      sink.add(h.issue, sheet, r, colOf.get(h.fieldKey) ?? firstCol, nominee);
     }
-    const texts = new Map<string, string>();
-    const view: RowView = {
-      facts,
-      has: present,
-      text(key) {
-        let t = texts.get(key);
-        if (t === undefined) {
-          const v = get(key);
-          t = isBlank(v) ? '' : cellText(v).replace(/[ \t\u3000\u00a0]+/g, '');
-          // Short cells are folded (full-width, traditional characters); long free texts are searched as typed.
-          if (t.length <= 200) t = fold(t);
-          texts.set(key, t);
-        }
-        return t || undefined;
-      },
-    };
     for (const rule of profile.eligibility) {
       const hit = applyEligibility(rule, view, opts.asOf);
-      if (hit) sink.add(hit.issue, sheet, r, table.colOf.get(hit.fieldKey) ?? table.columns[0].col, nominee);
+      if (hit) sink.add(hit.issue, sheet, r, colOf.get(hit.fieldKey) ?? firstCol, nominee);
     }
     records.push({ row: r, nominee, facts });
   }
   return records;
+}
+
+const INLINE_SPACE = /[ \t\u3000\u00a0]+/g;
+/** Text searched by eligibility patterns: full-width folded, spaces removed, short texts simplified. */
+function ruleText(s: string): string {
+  const t = toHalfWidth(s).replace(INLINE_SPACE, '');
+  return t.length <= 24 ? simplify(t) : t;
 }
 
 function checkTableStructure(table: RecognizedTable, profile: Profile, records: RowRecord[], sink: FindingSink): void {
@@ -211,9 +226,9 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
     }
     if (nameCol !== undefined) {
       const cells = sheet.rows[rec.row] ?? [];
-      const name = fold(cellText(cells[nameCol] ?? null));
+      const name = compareKey(cellText(cells[nameCol] ?? null));
       if (!name) continue;
-      const key = name + '|' + (unitCol === undefined ? '' : fold(cellText(cells[unitCol] ?? null)));
+      const key = name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
       const first = seenNames.get(key);
       if (first !== undefined) {
         sink.add(
@@ -282,7 +297,13 @@ function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink
 
 function nameKey(table: RecognizedTable, row: number): string {
   const c = table.colOf.get('name');
-  return c === undefined ? '' : fold(cellText(table.sheet.rows[row]?.[c] ?? null));
+  return c === undefined ? '' : compareKey(cellText(table.sheet.rows[row]?.[c] ?? null));
+}
+
+/** Same unit name as people see it: width, spaces, brackets and traditional characters do not count. */
+function sameText(a: string, b: string): boolean {
+  const strip = (k: string) => k.replace(/[()]/g, '');
+  return strip(compareKey(a)) === strip(compareKey(b)) || strip(fold(a)) === strip(fold(b));
 }
 
 /** Summary ⇄ details: every nominee on both, with the same unit and a title that agrees. */
@@ -316,7 +337,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
     if (su !== undefined && du !== undefined) {
       const a = cellText(summary.sheet.rows[r]?.[su] ?? null).trim();
       const b = cellText(details.sheet.rows[d]?.[du] ?? null).trim();
-      if (a && b && fold(a).replace(/[()]/g, '') !== fold(b).replace(/[()]/g, '')) {
+      if (a && b && !sameText(a, b)) {
         sink.add(
           issue('warning', 'cross.unit-mismatch', `单位与明细表不一致：汇总表为“${a}”，明细表（${details.sheet.name}!第 ${d + 1} 行）为“${b}”，请统一为单位全称`, `unit differs from the details: "${a}" here, "${b}" in the details`),
           summary.sheet,
@@ -328,11 +349,11 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
     }
     const st = summary.colOf.get('titleSummary');
     if (st !== undefined) {
-      const text = fold(cellText(summary.sheet.rows[r]?.[st] ?? null));
+      const text = compareKey(cellText(summary.sheet.rows[r]?.[st] ?? null));
       const claims = ['post', 'proTitle', 'skillLevel']
         .map((k) => details.colOf.get(k))
         .filter((c): c is number => c !== undefined)
-        .map((c) => fold(cellText(details.sheet.rows[d]?.[c] ?? null)))
+        .map((c) => compareKey(cellText(details.sheet.rows[d]?.[c] ?? null)))
         .filter((t) => t && t !== '无' && t !== '/');
       if (text && claims.length && !claims.some((c) => text.includes(c) || c.includes(text))) {
         sink.add(

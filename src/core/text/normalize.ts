@@ -3,6 +3,7 @@
  * Values themselves are never rewritten: these functions only build comparison keys.
  */
 import { CellValue, isCellError } from '../model/grid';
+import { toHalfWidth } from '../checks/halfwidth';
 
 // opencc-js ships ES-module typings that a CommonJS build cannot import; its UMD build is loaded with require
 // (Node, jest and webpack all resolve it), typed here with the one function we use.
@@ -89,8 +90,22 @@ export function cellText(v: CellValue): string {
 /** True when the cell holds nothing a person would call a value (empty, or only spaces). */
 export function isBlank(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return v.replace(WHITESPACE, '') === '';
-  return false;
+  if (typeof v !== 'string') return false;
+  // Runs on every cell: stop at the first visible character instead of copying long texts.
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0xfeff && c !== 0x85 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029) return false;
+  }
+  return true;
+}
+
+/**
+ * Cheap key for comparing what people typed row by row (names, units): full-width forms folded, whitespace
+ * removed, lower-cased. Unlike fold() it does not convert traditional characters: opencc on every unique name
+ * would cost more than all the checks of a row together. Where a mismatch matters, compare fold() after this.
+ */
+export function compareKey(s: string): string {
+  return toHalfWidth(s).replace(WHITESPACE, '').toLowerCase();
 }
 
 /** Digits-only key tolerant of full-width digits, spaces, dashes and dots: "１３８-1234 5678" → "13812345678". */
