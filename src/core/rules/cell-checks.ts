@@ -16,13 +16,15 @@ import { matchOption, matchOptions, optionList } from './options';
 /** What the row-level rules need from the cells of one row. */
 export interface RowFacts {
   id?: IdDiagnosis;
-  /** Canonical option values by field key (sex, identity, hasPatent, modelWorker...). */
-  options: Map<string, string[]>;
+  /** The canonical option of single-choice fields by key (sex, identity, hasPatent...). */
+  options: Map<string, string>;
+  /** The canonical options of multi-choice fields (modelWorker). */
+  multiOptions: Map<string, string[]>;
   numbers: Map<string, number>;
 }
 
 export function newRowFacts(): RowFacts {
-  return { options: new Map(), numbers: new Map() };
+  return { options: new Map(), multiOptions: new Map(), numbers: new Map() };
 }
 
 const q = (f: FieldSpec) => `「${f.label}」`;
@@ -64,7 +66,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
       const text = cellText(v);
       const o = matchOption(field, text);
       if (o) {
-        facts.options.set(field.key, [o]);
+        facts.options.set(field.key, o);
         return NONE;
       }
       return [
@@ -79,7 +81,7 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
     case 'multiEnum': {
       const text = cellText(v);
       const { values, unknown } = matchOptions(field, text);
-      facts.options.set(field.key, values);
+      facts.multiOptions.set(field.key, values);
       const out: Issue[] = [];
       if (unknown.length) {
         out.push(

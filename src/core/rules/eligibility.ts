@@ -100,7 +100,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
       };
     }
     case 'patentOrAward': {
-      const flag = row.facts.options.get('hasPatent')?.[0];
+      const flag = row.facts.options.get('hasPatent');
       const patents = ['inventionPatents', 'utilityPatents', 'designPatents'].reduce((n, k) => n + (row.facts.numbers.get(k) ?? 0), 0);
       if (flag === '是' || patents > 0) return undefined;
       if (firstMatch(rule, row)) return undefined;

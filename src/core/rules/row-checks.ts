@@ -34,7 +34,7 @@ export function checkRow(profile: Profile, plan: RowPlan, filled: (key: string) 
   let hits = NO_HITS;
   const push = (h: RowHit) => (hits === NO_HITS ? (hits = [h]) : hits.push(h));
   const id = facts.id;
-  const typedSex = facts.options.get('sex')?.[0] as '男' | '女' | undefined;
+  const typedSex = facts.options.get('sex') as '男' | '女' | undefined;
   if (id?.sex && typedSex && id.sex !== typedSex) {
     push({
       fieldKey: 'sex',
@@ -60,7 +60,7 @@ export function checkRow(profile: Profile, plan: RowPlan, filled: (key: string) 
       });
     }
   }
-  const flag = facts.options.get('hasPatent')?.[0];
+  const flag = facts.options.get('hasPatent');
   const countKeys = plan.patentCountKeys;
   const known = countKeys.filter((k) => facts.numbers.has(k));
   const total = known.reduce((n, k) => n + facts.numbers.get(k)!, 0);
