@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import catalogueJson from './builtin/fields.json';
-import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind, tableKinds } from './schema';
+import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind } from './schema';
 
 export class ProfileError extends Error {
   constructor(
@@ -105,9 +105,7 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
   const data = parsed.data;
   const problems: string[] = [];
   const tables: Partial<Record<TableKind, ResolvedTable>> = {};
-  for (const kind of tableKinds) {
-    const t = data.tables[kind];
-    if (!t) continue;
+  for (const [kind, t] of Object.entries(data.tables)) {
     const fields = resolveFields(t.fields, ['tables', kind, 'fields'], problems);
     const keys = new Set<string>();
     for (const f of fields) {
@@ -116,7 +114,7 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
     }
     tables[kind] = { kind, name: t.name, fields, minMatches: t.minMatches };
   }
-  if (!tables.summary && !tables.details) problems.push('tables: 至少需要 summary（汇总表）或 details（明细表）之一');
+  if (Object.keys(tables).length === 0) problems.push('tables: 至少需要一张表（如 summary 汇总表或 details 明细表）');
   // Rules name fields by key: a typo would silently disable the rule, so it is an error here.
   const allKeys = new Set(Object.values(tables).flatMap((t) => t!.fields.map((f) => f.key)));
   data.eligibility.forEach((rule, i) => {

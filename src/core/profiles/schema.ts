@@ -73,8 +73,12 @@ const footerSchema = z.object({
   email: z.string().default('邮箱'),
 });
 
-export const tableKinds = ['summary', 'details'] as const;
-export type TableKind = (typeof tableKinds)[number];
+/**
+ * A table's key in the profile. Two keys have a meaning of their own: "summary" (推荐汇总表: footer lines,
+ * 序号, cross-checked against "details", the nominee details). Other programmes add their own tables
+ * (the cultivation workbook's 培育对象清单, 培育档案 …) under keys of their choosing.
+ */
+export type TableKind = string;
 
 const tableSchema = z.object({
   name: localizedSchema,
@@ -181,7 +185,7 @@ export const profileSchema = z.strictObject({
     })
     .default({ contacts: [] }),
   materials: z.array(materialSchema).default([]),
-  tables: z.object({ summary: tableSchema.optional(), details: tableSchema.optional() }),
+  tables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '表格 key 只能用英文字母和数字'), tableSchema),
   footer: footerSchema.default({ unit: '推荐单位（加盖公章）', contact: '联系人', phone: '联系电话', email: '邮箱' }),
   eligibility: z.array(eligibilityRuleSchema).default([]),
   /** Minimum working age; younger → error. */

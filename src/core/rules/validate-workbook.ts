@@ -403,7 +403,7 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   const summary = tables.find((t) => t.kind === 'summary');
   const details = tables.find((t) => t.kind === 'details');
   if (summary && details) crossCheck(summary, details, sink);
-  nominees = (details ?? summary)!.dataRows.length;
+  nominees = (details ?? summary ?? tables[0]).dataRows.length;
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const findings = sink.findings.sort(
     (a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
