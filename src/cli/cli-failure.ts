@@ -12,3 +12,6 @@ export class CliFailure extends Error {
     this.name = 'CliFailure';
   }
 }
+
+/** How a command hands its result (the exit code) back to main; commands register in main.ts. */
+export type SetRun = (p: Promise<number>) => void;

@@ -5,16 +5,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runPrograms } from './programs-command';
 import { runValidate } from './validate-command';
-import { CliFailure, EXIT_UNUSABLE } from './cli-failure';
+import { registerScoring } from './scoring-commands';
+import { registerCultivation } from './cultivation-commands';
+import { CliFailure, EXIT_UNUSABLE, SetRun } from './cli-failure';
 
-function main(argv: string[]): Promise<number> {
-  const program = new Command('jiangxuan')
-    .description('匠选：工匠培养选树推荐材料校验 / checks craftsman nomination workbooks')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('（用 jiangxuan --help 查看用法）');
-  let run: Promise<number> = Promise.resolve(0);
-
+function registerValidate(program: Command, setRun: SetRun): void {
   program
     .command('validate')
     .description('校验推荐汇总表和申报信息 / check a nomination workbook')
@@ -26,17 +21,37 @@ function main(argv: string[]): Promise<number> {
     .option('--out <file>', '另存一份标注版工作簿（问题单元格着色并加批注，附“校验结果”表）')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .action((file: string, opts) => {
-      run = runValidate(file, opts);
+      setRun(runValidate(file, opts));
     });
+}
 
+function registerPrograms(program: Command, setRun: SetRun): void {
   program
     .command('programs')
     .description('列出内置项目配置及截止日期 / list the built-in programmes')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .option('--format <format>', 'text 或 json', 'text')
     .action((opts) => {
-      run = Promise.resolve(runPrograms(opts));
+      setRun(Promise.resolve(runPrograms(opts)));
     });
+}
+
+function main(argv: string[]): Promise<number> {
+  const program = new Command('jiangxuan')
+    .description('匠选：工匠培养选树推荐材料校验 / checks craftsman nomination workbooks')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('（用 jiangxuan --help 查看用法）');
+  let run: Promise<number> = Promise.resolve(0);
+
+  // Each command registers itself and sets `run` when chosen; add new commands to this list.
+  const setRun = (p: Promise<number>) => {
+    run = p;
+  };
+  registerValidate(program, setRun);
+  registerPrograms(program, setRun);
+  registerScoring(program, setRun);
+  registerCultivation(program, setRun);
 
   try {
     program.parse(argv);

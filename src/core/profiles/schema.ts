@@ -3,6 +3,7 @@
  * profile file (often a few lines with "extends"), never a code change.
  */
 import { z } from 'zod';
+import { workbookRuleSchema } from './workbook-rule-schema';
 
 export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -188,6 +189,22 @@ export const profileSchema = z.strictObject({
   tables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '表格 key 只能用英文字母和数字'), tableSchema),
   footer: footerSchema.default({ unit: '推荐单位（加盖公章）', contact: '联系人', phone: '联系电话', email: '邮箱' }),
   eligibility: z.array(eligibilityRuleSchema).default([]),
+  /** Rules across tables (see workbook-rule-schema.ts). */
+  workbookRules: z.array(workbookRuleSchema).default([]),
+  /**
+   * Expert scoring (书面初评, 会审答辩). Absent: the five forces, 20 points each, with the indicators of the
+   * details table (src/core/scoring/rubric.ts). Points are the weights; a total is the sum of criterion scores.
+   */
+  rubric: z
+    .object({
+      criteria: z
+        .array(z.object({ id: z.string().min(1), name: z.string().min(1), max: z.number().positive(), indicators: z.array(z.string()).default([]) }))
+        .min(1),
+      /** Smallest step an expert may give (0.5 → 17.5 is allowed, 17.25 is not). */
+      step: z.number().positive().default(0.5),
+      rounds: z.array(z.string().min(1)).min(1).default(['书面初评', '会审答辩']),
+    })
+    .optional(),
   /** Minimum working age; younger → error. */
   minWorkingAge: z.number().int().positive().default(16),
   /** Tags, not requirements. Editable: the 2026 "2+3+6+6" system is not listed in the notices. */

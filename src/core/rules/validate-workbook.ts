@@ -14,6 +14,7 @@ import { SEVERITY_RANK } from '../report/colours';
 import { checkCell, newRowFacts, RowFacts } from './cell-checks';
 import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
+import { applyWorkbookRules } from './workbook-rules';
 
 export interface ValidateOptions {
   /** Ages and look-back windows are counted at this date. */
@@ -403,6 +404,7 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   const summary = tables.find((t) => t.kind === 'summary');
   const details = tables.find((t) => t.kind === 'details');
   if (summary && details) crossCheck(summary, details, sink);
+  applyWorkbookRules(profile, tables, opts.asOf, (i, t, row, key) => sink.add(i, t.sheet, row, t.colOf.get(key) ?? t.columns[0].col, nomineeLabel(t, row)));
   nominees = (details ?? summary ?? tables[0]).dataRows.length;
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const findings = sink.findings.sort(

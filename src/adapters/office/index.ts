@@ -1,0 +1,161 @@
+/// <reference types="office-js" />
+/**
+ * Office.js adapter: the only place that talks to Excel. It turns the open workbook into the core's plain grid
+ * and applies results back (fills, comments, a results sheet, data validation, print setup). Everything else
+ * (task pane, ribbon commands) calls the functions exported here inside its own Excel.run.
+ *
+ * ## Batching (read this before adding a call)
+ * Each function queues its operations and sends them in a fixed number of `context.sync()` calls, whatever
+ * the number of rows:
+ * - readWorkbookGrid: 3 — sheet list; used-range dimensions; all values (values + valueTypes + numberFormat
+ *   of every sheet's valuesOnly used range).
+ * - markFindings: 3–5 — (1) sheet names + protection, comments, our saved state (the very first time the
+ *   state sheet is missing, Excel rejects that request and it is sent again without it: +1); (2) current fills
+ *   of the cells to mark or restore (one getCellProperties per column run) + comment locations; (3) the
+ *   writes (one fill operation per column run of equal colour, one per comment, results sheet, state); (4) only
+ *   when comments were added: the state again, with their ids. clearMarks: 3.
+ * - readRows, applyInputRules, setupPrinting, selectCell: 1 each.
+ * - LiveChecker, per debounced edit: readRows (1) + markFindings' steps for the cells whose findings changed
+ *   (measured: 4, or 5 when a comment is added; 0 when the edit changed nothing).
+ * Excel on the web rejects a request or a response over 5 MB and a range read over 5,000,000 cells. Reads are
+ * cut into row blocks of at most CELLS_PER_BLOCK cells (min of 1,000,000 and 4 MiB / 24 estimated bytes per
+ * cell), packed into requests of at most BATCH_BYTE_BUDGET (4 MiB) estimated bytes; writes are estimated per
+ * operation (limits.ts: object paths + actions + their text) and packed by Batcher, request and response
+ * bytes counted separately. So the count is constant for any workbook whose payload fits one request (e.g.
+ * 5,000 rows × 30 columns of short values, or a column of 5,000 marked cells with comments) and grows by one
+ * per ~4 MB beyond (a 200,000 × 30 sheet: 35 value requests). A read Excel still rejects as too large (long texts beat
+ * the estimate) is split in two and retried.
+ *
+ * ## Values
+ * valueTypes turns errors into {error:'#DIV/0!'}; numbers stay numbers (an ID typed as a number arrives as
+ * the number Excel stored); a number whose numberFormat is a date format becomes a Date at UTC midnight
+ * (values.ts; 1900 date system — 1904-system workbooks are not detected). Time-only formats stay numbers.
+ * Merges are not read (merges: []): the core does not use them, and getMergedAreas fails beyond 512 areas.
+ * Hidden and veryHidden sheets are read and flagged; Jiangxuan's own sheets are left out.
+ *
+ * ## Marks
+ * A problem cell gets the severity fill of core/report/colours.ts and a threaded comment starting with
+ * 【匠选】. A cell that already has a user's comment gets no comment from us (a reply would notify its
+ * participants and mix with their thread): its message is in the task pane and the results sheet. Before a
+ * cell is changed its fill is saved in the veryHidden sheet `_jiangxuan_marks` (state.ts, one JSON per row),
+ * so clearMarks restores it after save and reopen; a cell is restored only while it still shows our colour
+ * (a fill the user set since is kept). Protected sheets are not marked (markFindings returns their names).
+ * Values are never written.
+ *
+ * ## Requirement sets — declare ExcelApi 1.10 as the minimum in the manifest
+ * ExcelApi 1.1 (values, valueTypes, numberFormat, fill.color, visibility), 1.2 (worksheet protection),
+ * 1.4 (getUsedRangeOrNullObject), 1.7 (getRangeByIndexes, freezePanes, changed-event args), 1.8
+ * (dataValidation), 1.9 (fill.pattern, getCellProperties, pageLayout, autoFilter, WorksheetCollection.onChanged),
+ * 1.10 (workbook.comments).
+ */
+import type { Lang, Localized } from '../../core/model/findings';
+import type { WorkbookGrid } from '../../core/model/grid';
+import { defaultAsOf } from '../../core/model/as-of';
+import { fromJsDate, parseIsoDate, SimpleDate } from '../../core/model/dates';
+import { allBuiltinProfiles, builtinProfile } from '../../core/profiles/builtin-profiles';
+import type { Profile } from '../../core/profiles/schema';
+import { detectProgram } from '../../core/recognition/detect-program';
+import { NoTableError, validateWorkbook, ValidationResult } from '../../core/rules/validate-workbook';
+import { markFindings } from './marks';
+import { readWorkbookGrid, ReadProgress } from './read';
+
+export { readWorkbookGrid, readRows } from './read';
+export type { ReadProgress } from './read';
+export { markFindings, clearMarks } from './marks';
+export type { MarkOptions } from './marks';
+export { applyInputRules } from './input-rules';
+export { setupPrinting, selectCell } from './printing';
+export { LiveChecker } from './live';
+export type { LiveState } from './live';
+export { STATE_SHEET, COMMENT_PREFIX } from './state';
+
+export type OfficeCheckErrorCode = 'no-table' | 'no-program';
+
+/** Nothing in the workbook could be checked; `localized` says why, in both languages. */
+export class OfficeCheckError extends Error {
+  constructor(
+    readonly code: OfficeCheckErrorCode,
+    readonly localized: Localized,
+  ) {
+    super(localized.en);
+    this.name = 'OfficeCheckError';
+  }
+
+  messageIn(lang: Lang): string {
+    return this.localized[lang] ?? this.localized.zh;
+  }
+}
+
+export function isOfficeCheckError(e: unknown): e is OfficeCheckError {
+  return e instanceof OfficeCheckError;
+}
+
+export interface CheckOptions {
+  programId?: string;
+  /** The date ages and deadlines are judged at (an ISO "2025-03-01" is accepted too); default: today, capped at the deadline. */
+  asOf?: SimpleDate | string;
+  lang: Lang;
+  resultsSheet?: boolean;
+  onProgress?: (p: ReadProgress) => void;
+}
+
+export interface CheckOutcome {
+  result: ValidationResult;
+  profile: Profile;
+  detected: 'title' | 'headers' | 'chosen';
+  evidence?: string;
+  grid: WorkbookGrid;
+}
+
+/**
+ * Reads the workbook, picks the programme (opts.programId, else detected from titles/headers), validates and
+ * marks the findings. Throws OfficeCheckError ('no-program' | 'no-table') when nothing is recognisable.
+ */
+export async function checkWorkbook(context: Excel.RequestContext, opts: CheckOptions): Promise<CheckOutcome> {
+  const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
+  const grid = await readWorkbookGrid(context, opts.onProgress);
+  let profile: Profile;
+  let detected: CheckOutcome['detected'];
+  let evidence: string | undefined;
+  if (opts.programId) {
+    const p = builtinProfile(opts.programId);
+    if (!p) {
+      throw new OfficeCheckError('no-program', {
+        zh: `没有名为“${opts.programId}”的评选项目，请重新选择项目`,
+        en: `there is no programme "${opts.programId}": choose another one`,
+      });
+    }
+    profile = p;
+    detected = 'chosen';
+  } else {
+    const d = detectProgram(grid, allBuiltinProfiles());
+    if (!d) {
+      throw new OfficeCheckError('no-program', {
+        zh: '无法判断这份工作簿属于哪个评选项目：标题中没有项目名称，表头也不像已知的推荐表。请手动选择项目后再校验。',
+        en: 'cannot tell which programme this workbook is for: no title names one and no header matches a known form. Choose the programme and check again.',
+      });
+    }
+    profile = d.profile;
+    detected = d.how;
+    evidence = d.evidence;
+  }
+  const given = typeof opts.asOf === 'string' ? parseIsoDate(opts.asOf) : opts.asOf;
+  if (typeof opts.asOf === 'string' && !given) throw new TypeError(`asOf is not a YYYY-MM-DD date: ${opts.asOf}`);
+  const asOf = given ?? defaultAsOf(profile.deadline, fromJsDate(new Date()));
+  let result: ValidationResult;
+  try {
+    result = validateWorkbook(grid, profile, { asOf });
+  } catch (e) {
+    if (e instanceof NoTableError) {
+      throw new OfficeCheckError('no-table', {
+        zh: `工作簿中没有找到“${profile.shortName.zh}”的推荐汇总表或申报表：请确认表头（序号、姓名、工作单位等）在工作表的前 40 行内。`,
+        en: `no nomination table of "${profile.shortName.en}" was found: check that the header row (No., name, unit…) is within the first 40 rows of a sheet.`,
+      });
+    }
+    throw e;
+  }
+  await markFindings(context, result.findings, { lang, resultsSheet: opts.resultsSheet ?? false, programName: profile.shortName[lang] });
+  const outcome: CheckOutcome = { result, profile, detected, grid };
+  if (evidence !== undefined) outcome.evidence = evidence;
+  return outcome;
+}

@@ -1,0 +1,200 @@
+/// <reference types="office-js" />
+/**
+ * Reading the open workbook into the core's grid: sheet list (1 sync), used-range dimensions (1 sync),
+ * values in row blocks packed into as few requests as the payload budget allows (1 sync for any ordinary
+ * workbook). See index.ts for the batching rules.
+ */
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
+import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, isPayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
+import { convertRows } from './values';
+import { parseStateMeta, STATE_SHEET } from './state';
+
+export interface ReadProgress {
+  phase: 'metadata' | 'values';
+  done: number;
+  total: number;
+}
+
+/** A rectangle of one sheet to load (0-based, absolute sheet coordinates). */
+export interface ReadBlock {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+const VALUE_PROPS = 'values,valueTypes,numberFormat';
+
+/** Splits a rectangle into row blocks of at most `cellsPerBlock` cells (at least one row each). */
+export function planBlocks(sheet: string, top: number, left: number, rows: number, cols: number, cellsPerBlock = CELLS_PER_BLOCK): ReadBlock[] {
+  if (rows <= 0 || cols <= 0) return [];
+  const step = Math.max(1, Math.floor(cellsPerBlock / cols));
+  const out: ReadBlock[] = [];
+  for (let r = 0; r < rows; r += step) out.push({ sheet, top: top + r, left, rows: Math.min(step, rows - r), cols });
+  return out;
+}
+
+function blockBytes(b: ReadBlock): number {
+  return OP_BYTES + b.rows * b.cols * READ_BYTES_PER_CELL;
+}
+
+/** Packs blocks, in order, into requests of at most `budget` estimated bytes. */
+export function packBlocks(blocks: ReadBlock[], budget = BATCH_BYTE_BUDGET): ReadBlock[][] {
+  const batches: ReadBlock[][] = [];
+  let cur: ReadBlock[] = [];
+  let bytes = 0;
+  for (const b of blocks) {
+    const cost = blockBytes(b);
+    if (cur.length && bytes + cost > budget) {
+      batches.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(b);
+    bytes += cost;
+  }
+  if (cur.length) batches.push(cur);
+  return batches;
+}
+
+type BlockSink = (block: ReadBlock, rows: CellValue[][]) => void;
+
+/**
+ * Loads blocks with one sync per packed request. When Excel still rejects a request as too large (long texts
+ * beat the estimate), the request is split in two and retried, down to single rows: the sync count grows only
+ * with the real payload.
+ */
+export async function loadBlocks(context: Excel.RequestContext, blocks: ReadBlock[], sink: BlockSink, onBatch?: (cells: number) => void): Promise<void> {
+  for (const batch of packBlocks(blocks)) await loadBatch(context, batch, sink, onBatch);
+}
+
+async function loadBatch(context: Excel.RequestContext, batch: ReadBlock[], sink: BlockSink, onBatch?: (cells: number) => void): Promise<void> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const ranges = batch.map((b) => {
+    let ws = sheets.get(b.sheet);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(b.sheet);
+      sheets.set(b.sheet, ws);
+    }
+    return ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols).load(VALUE_PROPS);
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    if (batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await loadBatch(context, batch.slice(0, half), sink, onBatch);
+      await loadBatch(context, batch.slice(half), sink, onBatch);
+      return;
+    }
+    const b = batch[0];
+    if (b.rows <= 1) throw e;
+    const half = Math.ceil(b.rows / 2);
+    await loadBatch(context, [{ ...b, rows: half }, { ...b, top: b.top + half, rows: b.rows - half }], sink, onBatch);
+    return;
+  }
+  let cells = 0;
+  batch.forEach((b, i) => {
+    const r = ranges[i];
+    sink(b, convertRows(r.values as unknown[][], r.valueTypes as string[][], r.numberFormat as unknown[][]));
+    cells += b.rows * b.cols;
+  });
+  onBatch?.(cells);
+}
+
+function emptyRow(width: number): CellValue[] {
+  return new Array<CellValue>(width).fill(null);
+}
+
+/**
+ * Reads every worksheet (hidden ones too, flagged `hidden`) into a grid starting at A1: the used range
+ * (valuesOnly) is placed at its offset, rows and columns before it are empty. Jiangxuan's own sheets (the
+ * marks state and the results sheet it wrote) are left out. Merges are not read (merges: []): the core
+ * does not use them, and getMergedAreas fails on sheets with more than 512 merged areas.
+ */
+export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
+  // 1. Sheet list.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/visibility');
+  await context.sync();
+  const all = worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: String(ws.visibility) }));
+  onProgress?.({ phase: 'metadata', done: 0, total: 0 });
+
+  // 2. Used-range dimensions (+ our state's header line, which names the results sheet we wrote).
+  const stateWs = all.find((s) => s.name === STATE_SHEET);
+  const metaRange = stateWs ? stateWs.ws.getRange('A1').load('values') : undefined;
+  const candidates = all.filter((s) => s.name !== STATE_SHEET);
+  const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  await context.sync();
+  const meta = metaRange ? parseStateMeta((metaRange.values as unknown[][])?.[0]?.[0]) : undefined;
+
+  const sheets: SheetGrid[] = [];
+  const blocks: ReadBlock[] = [];
+  const byName = new Map<string, SheetGrid>();
+  candidates.forEach((s, i) => {
+    if (meta?.results && s.name === meta.results) return;
+    const sheet: SheetGrid = { name: s.name, rows: [], merges: [] };
+    if (s.visibility !== 'Visible') sheet.hidden = true;
+    const u = used[i];
+    if (!u.isNullObject && u.rowCount > 0 && u.columnCount > 0) {
+      const height = u.rowIndex + u.rowCount;
+      const width = u.columnIndex + u.columnCount;
+      sheet.rows = new Array(height);
+      for (let r = 0; r < height; r++) sheet.rows[r] = emptyRow(width);
+      blocks.push(...planBlocks(s.name, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount));
+    }
+    sheets.push(sheet);
+    byName.set(s.name, sheet);
+  });
+  const total = blocks.reduce((n, b) => n + b.rows * b.cols, 0);
+  onProgress?.({ phase: 'metadata', done: total, total });
+
+  // 3. Values, as few requests as the payload allows.
+  let done = 0;
+  await loadBlocks(
+    context,
+    blocks,
+    (b, rows) => {
+      const grid = byName.get(b.sheet)!.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const target = grid[b.top + r];
+        const src = rows[r];
+        for (let c = 0; c < src.length; c++) target[b.left + c] = src[c];
+      }
+    },
+    (cells) => {
+      done += cells;
+      onProgress?.({ phase: 'values', done, total });
+    },
+  );
+  return { sheets };
+}
+
+/**
+ * Reads whole rows 0..columnCount-1 of the given 0-based rows (consecutive rows in one block each), in one
+ * sync unless the payload demands more. Rows are returned as CellValue arrays of length columnCount.
+ */
+export async function readRows(context: Excel.RequestContext, sheetName: string, rows: number[], columnCount: number): Promise<Map<number, CellValue[]>> {
+  const out = new Map<number, CellValue[]>();
+  if (columnCount <= 0) {
+    for (const r of rows) out.set(r, []);
+    return out;
+  }
+  const sorted = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 0))].sort((a, b) => a - b);
+  const blocks: ReadBlock[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    blocks.push(...planBlocks(sheetName, sorted[i], 0, j - i + 1, columnCount));
+    i = j + 1;
+  }
+  await loadBlocks(context, blocks, (b, converted) => {
+    converted.forEach((row, k) => {
+      while (row.length < columnCount) row.push(null);
+      out.set(b.top + k, row);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,181 @@
+/// <reference types="office-js" />
+/**
+ * The "校验结果" sheet inside the open workbook: the same layout as the annotated copy written by the exceljs
+ * adapter (adapters/exceljs/annotate.ts): a summary line, a header row, one row per finding with a
+ * HYPERLINK to its cell, sorted by severity, sheet, row, column.
+ */
+import type { Finding, Lang } from '../../core/model/findings';
+import { countFindings } from '../../core/model/findings';
+import { SEVERITY_FILL_HEX, SEVERITY_RANK } from '../../core/report/colours';
+import type { Localized, Severity } from '../../core/model/findings';
+import { quoteSheet } from './address';
+import { Batcher, BATCH_BYTE_BUDGET, jsonBytes, OP_BYTES } from './limits';
+
+/*
+ * The labels below are those of adapters/exceljs/annotate.ts, repeated rather than imported: annotate.ts
+ * imports exceljs, which the web build loads as a lazy chunk, and importing it here would put ~1 MB of
+ * exceljs into the task pane's and the ribbon commands' first load. test/adapters/office/results-sheet.test.ts
+ * fails when the two copies drift apart; moving them to core/report/ would let both import one copy.
+ */
+export const SEVERITY_LABELS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
+export const RESULT_HEADERS: Record<Lang, string[]> = {
+  zh: ['级别', '工作表', '单元格', '规则', '说明', '被推荐人'],
+  en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Nominee'],
+};
+/** Column widths in characters, as exceljs sets them. */
+export const RESULT_WIDTHS = [10, 18, 10, 24, 72, 16];
+const LINK_COLOR = '#0563C1';
+const HEADER_FILL = '#F2F2F2';
+
+export interface ResultsSheetOptions {
+  lang: Lang;
+  programName?: string;
+}
+
+/** `HYPERLINK("#'Sheet'!D7","D7")` (quotes doubled as each syntax needs), with the leading "=". */
+export function linkFormula(sheet: string, a1: string): string {
+  const target = `#${quoteSheet(sheet)}!${a1}`;
+  return `=HYPERLINK("${target.replace(/"/g, '""')}","${a1}")`;
+}
+
+export function summaryLine(findings: readonly Finding[], opts: ResultsSheetOptions): string {
+  const c = countFindings(findings);
+  const L = SEVERITY_LABELS[opts.lang];
+  const parts: string[] = [opts.lang === 'zh' ? '匠选校验结果' : 'Jiangxuan check results'];
+  if (opts.programName) parts.push(opts.programName);
+  parts.push(
+    opts.lang === 'zh' ? `${L.error} ${c.error} · ${L.warning} ${c.warning} · ${L.info} ${c.info}` : `Errors ${c.error} · Warnings ${c.warning} · Info ${c.info}`,
+  );
+  if (findings.length === 0) parts.push(opts.lang === 'zh' ? '未发现问题' : 'no problems found');
+  return parts.join(' · ');
+}
+
+/** "校验结果", or "校验结果 (2)"… when taken (case-insensitive, as Excel compares sheet names). */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const set = new Set(taken.map((n) => n.toLowerCase()));
+  if (!set.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!set.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Rows of the results table, sorted like the annotated copy's. */
+export function resultRows(findings: readonly Finding[], sheetOrder: readonly string[], lang: Lang, existing: ReadonlySet<string>): { severity: Finding['severity']; cells: string[] }[] {
+  const order = new Map(sheetOrder.map((n, i) => [n, i]));
+  const labels = SEVERITY_LABELS[lang];
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+        (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9) ||
+        a.f.row - b.f.row ||
+        a.f.col - b.f.col ||
+        a.i - b.i,
+    )
+    .map(({ f }) => ({
+      severity: f.severity,
+      cells: [labels[f.severity] ?? String(f.severity), f.sheet, existing.has(f.sheet) ? linkFormula(f.sheet, f.cell) : f.cell, f.rule, f.message?.[lang] ?? '', f.nominee ?? ''],
+    }));
+}
+
+function textFormats(rows: number, cols: number): string[][] {
+  return Array.from({ length: rows }, () => new Array<string>(cols).fill('@'));
+}
+
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * Queues (re)creating the results sheet: deletes `previous` (ours, from an earlier run) when it exists,
+ * adds a sheet with a free name, writes and formats the table. Returns the new sheet's name.
+ */
+export async function queueResultsSheet(
+  context: Excel.RequestContext,
+  batcher: Batcher,
+  findings: readonly Finding[],
+  opts: ResultsSheetOptions,
+  sheetNames: readonly string[],
+  previous: string | undefined,
+): Promise<string> {
+  const lang = opts.lang;
+  const worksheets = context.workbook.worksheets;
+  const others = sheetNames.filter((n) => n !== previous);
+  if (previous && sheetNames.includes(previous)) await batcher.add(OP_BYTES, () => worksheets.getItem(previous).delete());
+  const name = uniqueSheetName(RESULTS_SHEET_NAME[lang], others);
+  const ws = worksheets.add(name);
+  await batcher.add(OP_BYTES + jsonBytes(name), () => undefined);
+
+  const rows = resultRows(findings, sheetNames, lang, new Set(others));
+  const headers = RESULT_HEADERS[lang];
+  const title = summaryLine(findings, opts);
+  const last = 2 + rows.length; // 1-based last row
+
+  await batcher.add(OP_BYTES * 12 + last * 5 * 6 + jsonBytes(title) + headers.reduce((n, h) => n + jsonBytes(h), 0), () => {
+    RESULT_WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+    // Text columns stay text whatever they hold (a nominee "1990", a sheet called "=A1").
+    ws.getRange(`A1:B${last}`).numberFormat = textFormats(last, 2);
+    ws.getRange(`D1:F${last}`).numberFormat = textFormats(last, 3);
+    const t = ws.getRange('A1');
+    t.values = [[title]];
+    t.format.font.bold = true;
+    t.format.font.size = 12;
+    const h = ws.getRange('A2:F2');
+    h.values = [headers];
+    h.format.font.bold = true;
+    h.format.fill.color = HEADER_FILL;
+    const edge = h.format.borders.getItem('EdgeBottom');
+    edge.style = 'Continuous';
+    edge.color = '#BFBFBF';
+  });
+
+  // Data rows in chunks that fit a request.
+  let start = 0;
+  while (start < rows.length) {
+    let bytes = OP_BYTES;
+    let end = start;
+    while (end < rows.length) {
+      const b = rows[end].cells.reduce((n, c) => n + jsonBytes(c) + 1, 0);
+      if (end > start && bytes + b > BATCH_BYTE_BUDGET / 2) break;
+      bytes += b;
+      end++;
+    }
+    const chunk = rows.slice(start, end);
+    const top = 3 + start;
+    await batcher.add(bytes, () => {
+      ws.getRange(`A${top}:F${top + chunk.length - 1}`).formulas = chunk.map((r) => r.cells);
+    });
+    start = end;
+  }
+
+  // Severity fills: rows are sorted by severity, so each severity is one run.
+  let runStart = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i].severity === rows[runStart].severity) continue;
+    const sev = rows[runStart].severity;
+    const a = 3 + runStart;
+    const b = 2 + i;
+    await batcher.add(OP_BYTES, () => (ws.getRange(`A${a}:A${b}`).format.fill.color = SEVERITY_FILL_HEX[sev] ?? SEVERITY_FILL_HEX.info));
+    runStart = i;
+  }
+
+  await batcher.add(OP_BYTES * 6, () => {
+    if (rows.length) {
+      const links = ws.getRange(`C3:C${last}`).format.font;
+      links.color = LINK_COLOR;
+      links.underline = 'Single';
+      const msg = ws.getRange(`E3:E${last}`).format;
+      msg.wrapText = true;
+      msg.verticalAlignment = 'Top';
+    }
+    ws.freezePanes.freezeRows(2);
+    ws.autoFilter.apply(ws.getRange(`A2:F${last}`));
+  });
+  return name;
+}

@@ -1,0 +1,214 @@
+import * as React from 'react';
+import { Badge, makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import type { Finding, Lang } from '../../core/model/findings';
+import type { WorkbookGrid } from '../../core/model/grid';
+import { cellAddress, columnLetters } from '../../core/model/grid';
+import { SEVERITY_FILL_HEX } from '../../core/report/colours';
+import type { Strings } from '../i18n';
+import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../preview-model';
+
+const MAX_COLS = 200;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%', gap: '6px' },
+  tabs: { flexShrink: 0, overflowX: 'auto' },
+  scroller: {
+    position: 'relative',
+    flexGrow: 1,
+    minHeight: '240px',
+    overflow: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '18px',
+    color: tokens.colorNeutralForeground1,
+    '& td': {
+      borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+      padding: '3px 6px',
+      maxWidth: '220px',
+      minWidth: '36px',
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+      verticalAlign: 'top',
+    },
+  },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: '2px 6px',
+    textAlign: 'center',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: '3px 6px',
+    textAlign: 'right',
+    minWidth: '28px',
+  },
+  corner: { left: 0, zIndex: 3 },
+  marked: { color: '#1f1f1f', cursor: 'pointer' },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    boxShadow: `0 0 0 3px ${tokens.colorBrandStroke2}`,
+    position: 'relative',
+    zIndex: 1,
+  },
+  selectedHead: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorNeutralForeground1 },
+  footer: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, flexShrink: 0 },
+  empty: { padding: '24px', color: tokens.colorNeutralForeground3 },
+});
+
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface SheetPreviewProps {
+  grid: WorkbookGrid;
+  findings: readonly Finding[];
+  selected?: CellRef;
+  /** A marked cell was clicked. */
+  onCellClick?(ref: CellRef): void;
+  t: Strings;
+  lang: Lang;
+}
+
+export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }: SheetPreviewProps) {
+  const s = useStyles();
+  const firstSheet = React.useMemo(() => {
+    const withFinding = grid.sheets.find((sh) => findings.some((f) => f.sheet === sh.name));
+    return (withFinding ?? grid.sheets.find((sh) => !sh.hidden) ?? grid.sheets[0])?.name;
+  }, [grid, findings]);
+  const [active, setActive] = React.useState<string | undefined>(firstSheet);
+  React.useEffect(() => setActive(firstSheet), [firstSheet]);
+  React.useEffect(() => {
+    if (selected) setActive(selected.sheet);
+  }, [selected]);
+
+  const sheet = grid.sheets.find((sh) => sh.name === active) ?? grid.sheets[0];
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const marks = React.useMemo(() => (sheet ? cellMarks(findings, sheet.name, lang) : new Map()), [findings, sheet, lang]);
+  const height = sheet ? sheetHeight(sheet, findings) : 0;
+  const width = sheet ? Math.min(sheetWidth(sheet, findings), MAX_COLS) : 0;
+  const sel = selected && sheet && selected.sheet === sheet.name ? selected : undefined;
+  const win = rowWindow(height, sel?.row);
+  const layout = React.useMemo(() => mergeLayout(sheet?.merges ?? [], win, width), [sheet, win.start, win.end, width]);
+
+  // Bring the selected cell into view (inside the preview only, not the whole page).
+  React.useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || !sel) return;
+    const el = box.querySelector<HTMLElement>(`td[data-cell="${cellAddress(sel.row, sel.col)}"]`);
+    if (!el) return;
+    const b = box.getBoundingClientRect();
+    const e = el.getBoundingClientRect();
+    box.scrollTop += e.top - b.top - (b.height - e.height) / 2;
+    box.scrollLeft += e.left - b.left - Math.max(40, (b.width - e.width) / 2);
+  }, [sel?.sheet, sel?.row, sel?.col, sheet]);
+
+  if (!sheet) return <div className={s.empty}>{t.previewEmpty}</div>;
+
+  const rows: React.ReactNode[] = [];
+  for (let r = win.start; r < win.end; r++) {
+    const cells: React.ReactNode[] = [];
+    const data = sheet.rows[r] ?? [];
+    for (let c = 0; c < width; c++) {
+      const key = `${r},${c}`;
+      if (layout.covered.has(key)) continue;
+      const span = layout.spans.get(key);
+      const mark = marks.get(key);
+      const isSel = sel !== undefined && sel.row === r && sel.col === c;
+      const a1 = cellAddress(r, c);
+      const text = displayValue(data[c] ?? null);
+      cells.push(
+        <td
+          key={c}
+          data-cell={a1}
+          data-severity={mark?.severity}
+          data-selected={isSel ? 'true' : undefined}
+          aria-current={isSel ? 'true' : undefined}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          className={mergeClasses(mark && s.marked, isSel && s.selected)}
+          style={mark ? { backgroundColor: SEVERITY_FILL_HEX[mark.severity] } : undefined}
+          title={mark ? `${a1}：${mark.title}` : text.length > 16 ? text : undefined}
+          onClick={mark && onCellClick ? () => onCellClick({ sheet: sheet.name, row: r, col: c }) : undefined}
+        >
+          {text}
+        </td>,
+      );
+    }
+    rows.push(
+      <tr key={r}>
+        <th scope="row" className={mergeClasses(s.rowHead, sel?.row === r && s.selectedHead)}>
+          {r + 1}
+        </th>
+        {cells}
+      </tr>,
+    );
+  }
+
+  return (
+    <div className={s.root}>
+      {grid.sheets.length > 1 && (
+        <TabList className={s.tabs} size="small" selectedValue={sheet.name} onTabSelect={(_, d) => setActive(String(d.value))} aria-label={t.previewTitle}>
+          {grid.sheets.map((sh) => {
+            const n = findings.filter((f) => f.sheet === sh.name).length;
+            return (
+              <Tab key={sh.name} value={sh.name} data-testid="preview-sheet-tab">
+                {sh.name}
+                {sh.hidden ? `（${t.hiddenSheet}）` : ''}
+                {n > 0 && (
+                  <Badge size="small" appearance="tint" color="informative" style={{ marginInlineStart: 6 }}>
+                    {n}
+                  </Badge>
+                )}
+              </Tab>
+            );
+          })}
+        </TabList>
+      )}
+      <div className={s.scroller} ref={scroller} data-testid="preview" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={`${t.previewTitle}：${sheet.name}`}>
+        {height === 0 ? (
+          <div className={s.empty}>{t.emptySheet}</div>
+        ) : (
+          <table className={s.table} aria-rowcount={height} aria-colcount={width}>
+            <thead>
+              <tr>
+                <th className={mergeClasses(s.colHead, s.corner)} aria-hidden />
+                {Array.from({ length: width }, (_, c) => (
+                  <th key={c} scope="col" className={mergeClasses(s.colHead, sel?.col === c && s.selectedHead)}>
+                    {columnLetters(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+        )}
+      </div>
+      {(win.start > 0 || win.end < height) && <Text className={s.footer}>{t.previewRows(win.start + 1, win.end, height)}</Text>}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The standalone page's workbook: a file the user picked (or the bundled sample), read and annotated with the
+ * same exceljs adapter and core as `jiangxuan validate`. Everything happens in the browser; nothing is uploaded.
+ */
+import type { Lang } from '../../core/model/findings';
+import type { WorkbookGrid } from '../../core/model/grid';
+import { fromJsDate, parseIsoDate } from '../../core/model/dates';
+import { defaultAsOf } from '../../core/model/as-of';
+import { allBuiltinProfiles, builtinProfile } from '../../core/profiles/builtin-profiles';
+import { detectProgram } from '../../core/recognition/detect-program';
+import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
+import { NoTableError, validateWorkbook } from '../../core/rules/validate-workbook';
+import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
+import { annotateWorkbook } from '../../adapters/exceljs/annotate';
+import type { CheckOutcome, CheckRequest, ProgrammeChoice, WorkbookHost } from './workbook-host';
+import { HostError } from './workbook-host';
+import { noRecognisableTable, noTableOfProfile, unknownProgramme } from './messages';
+
+export class BrowserHost implements WorkbookHost {
+  readonly kind = 'browser' as const;
+  private grid?: Promise<WorkbookGrid>;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly fileName: string,
+    readonly isSample = false,
+  ) {}
+
+  static async fromFile(file: File): Promise<BrowserHost> {
+    return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name);
+  }
+
+  /** The workbook's grid, read once. Throws HostError('unreadable') with WorkbookReadError's message. */
+  private readGrid(): Promise<WorkbookGrid> {
+    this.grid ??= readWorkbookBuffer(this.bytes).catch((e: unknown) => {
+      this.grid = undefined;
+      if (isWorkbookReadError(e)) throw new HostError('unreadable', e.localized, { cause: e });
+      throw e;
+    });
+    return this.grid;
+  }
+
+  async check(req: CheckRequest): Promise<CheckOutcome> {
+    req.onProgress?.({ phase: 'read', done: 0, total: 1 });
+    const grid = await this.readGrid();
+    req.onProgress?.({ phase: 'read', done: 1, total: 1 });
+    let how: ProgrammeChoice = 'manual';
+    let evidence: string | undefined;
+    let profile = req.programId ? builtinProfile(req.programId) : undefined;
+    if (req.programId && !profile) throw new HostError('failed', unknownProgramme(req.programId));
+    if (!profile) {
+      const det = detectProgram(grid, allBuiltinProfiles());
+      if (!det) throw new HostError('no-table', noRecognisableTable());
+      profile = det.profile;
+      how = det.how;
+      evidence = det.evidence;
+    }
+    const asOf = (req.asOf ? parseIsoDate(req.asOf) : undefined) ?? defaultAsOf(profile.deadline, fromJsDate(new Date()));
+    try {
+      const result = validateWorkbook(grid, profile, { asOf });
+      const outcome: CheckOutcome = { result, profile, how, grid, tables: recognizeWorkbook(grid, profile) };
+      if (evidence !== undefined) outcome.evidence = evidence;
+      return outcome;
+    } catch (e) {
+      if (e instanceof NoTableError) throw new HostError('no-table', noTableOfProfile(profile), { cause: e });
+      throw e;
+    }
+  }
+
+  async reveal(): Promise<void> {
+    // The page highlights the cell in its own preview.
+  }
+
+  annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
+    return annotateWorkbook(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang] });
+  }
+}

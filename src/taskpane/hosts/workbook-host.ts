@@ -1,0 +1,91 @@
+/**
+ * What the pane needs from "the workbook", whether it is the one open in Excel (office-host.ts, Office.js)
+ * or a file the user picked in a browser (browser-host.ts, exceljs). The UI talks only to this interface.
+ */
+import type { Finding, Lang, Localized } from '../../core/model/findings';
+import type { WorkbookGrid } from '../../core/model/grid';
+import type { Profile } from '../../core/profiles/schema';
+import type { RecognizedTable } from '../../core/recognition/recognize-tables';
+import type { ValidationResult } from '../../core/rules/validate-workbook';
+
+export interface HostProgress {
+  /** Adapter-defined phase name (e.g. "sheets", "values"); shown only as a progress label. */
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface CheckRequest {
+  /** A built-in profile id; undefined: detect the programme from the sheet's titles (or headers). */
+  programId?: string;
+  /** ISO date ages are counted at; undefined: today, but never after the programme's deadline. */
+  asOf?: string;
+  lang: Lang;
+  /** Office only: also write (or refresh) the 校验结果 sheet. */
+  writeResultsSheet?: boolean;
+  onProgress?: (p: HostProgress) => void;
+}
+
+export type ProgrammeChoice = 'title' | 'headers' | 'manual';
+
+export interface CheckOutcome {
+  result: ValidationResult;
+  profile: Profile;
+  /** How the programme was chosen. */
+  how: ProgrammeChoice;
+  /** The title line that named the programme (how = 'title'). */
+  evidence?: string;
+  grid: WorkbookGrid;
+  tables: RecognizedTable[];
+}
+
+export type HostErrorKind = 'no-table' | 'unreadable' | 'failed';
+
+/** A failure the pane shows as a MessageBar; `localized` is written for the user. */
+export class HostError extends Error {
+  constructor(
+    readonly kind: HostErrorKind,
+    readonly localized: Localized,
+    options?: { cause?: unknown },
+  ) {
+    super(localized.en);
+    this.name = 'HostError';
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+    Object.setPrototypeOf(this, HostError.prototype);
+  }
+}
+
+export function isHostError(e: unknown): e is HostError {
+  return e instanceof HostError;
+}
+
+/** Turns anything thrown into a HostError (unknown errors keep their text for support). */
+export function asHostError(e: unknown): HostError {
+  if (isHostError(e)) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  return new HostError('failed', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` }, { cause: e });
+}
+
+/** Live re-checking (Office): started after the first check, stopped by calling the returned function. */
+export type StopLive = () => void;
+
+export interface WorkbookHost {
+  readonly kind: 'office' | 'browser';
+  check(req: CheckRequest): Promise<CheckOutcome>;
+  /** Office: select the finding's cell in Excel. Browser: nothing (the page scrolls its own preview). */
+  reveal(f: Finding): Promise<void>;
+
+  // Office only.
+  clearMarks?(): Promise<void>;
+  applyInputRules?(outcome: CheckOutcome): Promise<void>;
+  setupPrinting?(outcome: CheckOutcome, lang: Lang): Promise<void>;
+  startLive?(req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive;
+
+  // Browser only.
+  /** Name of the open file, e.g. "推荐表.xlsx". */
+  readonly fileName?: string;
+  /** True for the bundled sample opened on start. */
+  readonly isSample?: boolean;
+  /** Bytes of an annotated copy (the same as `jiangxuan validate --out`). */
+  annotated?(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array>;
+}

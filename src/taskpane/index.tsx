@@ -1,0 +1,102 @@
+/**
+ * Entry of the task pane and of the standalone page (the same taskpane.html). The page decides its mode from
+ * its own URL: Office opens task panes with `_host_Info` in the query, and only then is office.js loaded
+ * (from this origin, office-js/office.js); the standalone page never contacts a Microsoft host.
+ */
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Lang, Localized } from '../core/model/findings';
+import { isDarkColour, langFromLocale, parsePageParams, type PageParams, type ThemeName } from './mode';
+import { App, type OpenFile } from './components/App';
+import type { WorkbookHost } from './hosts/workbook-host';
+import { HostError } from './hosts/workbook-host';
+
+const OFFICE_READY_TIMEOUT_MS = 15000;
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const el = document.createElement('script');
+    el.src = src;
+    el.async = false;
+    el.onload = () => resolve();
+    el.onerror = () => reject(new Error(`cannot load ${src}`));
+    document.head.appendChild(el);
+  });
+}
+
+interface OfficeStart {
+  host?: WorkbookHost;
+  lang?: Lang;
+  theme?: ThemeName;
+  failure?: Localized;
+}
+
+async function startOffice(): Promise<OfficeStart> {
+  try {
+    await loadScript('office-js/office.js');
+    const info = await Promise.race([
+      Office.onReady(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), OFFICE_READY_TIMEOUT_MS)),
+    ]);
+    if (info.host !== Office.HostType.Excel) {
+      return { failure: { zh: '匠选加载项只能在 Excel 中使用；已切换为网页版，可直接打开 .xlsx 文件检查。', en: 'The Jiangxuan add-in works in Excel only; switched to the web page, where you can open an .xlsx file.' } };
+    }
+    const lang = langFromLocale(Office.context.displayLanguage);
+    const bg = Office.context.officeTheme?.bodyBackgroundColor;
+    const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ './hosts/office-host');
+    return { host: new OfficeHost(), lang, theme: isDarkColour(bg) ? 'dark' : 'light' };
+  } catch (e) {
+    console.error(e);
+    return {
+      failure: {
+        zh: 'Office 未能启动加载项（office.js 无法加载或没有响应）；已切换为网页版，可直接打开 .xlsx 文件检查。请关闭任务窗格后重试。',
+        en: 'Office could not start the add-in (office.js did not load or respond); switched to the web page, where you can open an .xlsx file. Close the pane and retry.',
+      },
+    };
+  }
+}
+
+/** Standalone: files are read with exceljs, which is loaded only now (a separate chunk). */
+const openFile: OpenFile = async (input) => {
+  const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ './hosts/browser-host');
+  if ('file' in input) return BrowserHost.fromFile(input.file);
+  const res = await fetch(input.url, { cache: 'no-cache' });
+  if (!res.ok) throw new HostError('failed', { zh: `无法打开 ${input.name}（${res.status}）`, en: `Cannot open ${input.name} (${res.status})` });
+  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample);
+};
+
+function systemTheme(): ThemeName {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+async function main(): Promise<void> {
+  let params: PageParams = parsePageParams(window.location.href);
+  let lang: Lang = params.lang ?? langFromLocale(navigator.language);
+  let theme: ThemeName = params.theme ?? systemTheme();
+  let officeHost: WorkbookHost | undefined;
+  let bootMessage: Localized | undefined;
+  if (params.mode === 'office') {
+    const started = await startOffice();
+    if (started.host) {
+      officeHost = started.host;
+      lang = params.lang ?? started.lang ?? lang;
+      theme = params.theme ?? started.theme ?? theme;
+    } else {
+      params = { ...params, mode: 'standalone', autoSample: false };
+      bootMessage = started.failure;
+    }
+  }
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <App
+      params={params}
+      initialLang={lang}
+      initialTheme={theme}
+      officeHost={officeHost}
+      openFile={params.mode === 'standalone' ? openFile : undefined}
+      bootMessage={bootMessage}
+    />,
+  );
+}
+
+void main();

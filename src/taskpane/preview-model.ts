@@ -1,0 +1,118 @@
+/** The read-only sheet preview of the standalone page: which rows to draw, what each cell shows, marks. Pure. */
+import type { Finding, Lang, Severity } from '../core/model/findings';
+import type { CellValue, MergedRange, SheetGrid } from '../core/model/grid';
+import { isCellError } from '../core/model/grid';
+import { worseSeverity } from '../core/report/colours';
+
+/** At most this many rows are drawn; big sheets show a window around the selected cell. */
+export const PREVIEW_MAX_ROWS = 500;
+
+export interface RowWindow {
+  /** 0-based, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** A window of at most `max` rows containing `focus` (about a fifth of it above), within [0, total). */
+export function rowWindow(total: number, focus: number | undefined, max = PREVIEW_MAX_ROWS): RowWindow {
+  if (total <= max) return { start: 0, end: total };
+  const f = Math.min(Math.max(focus ?? 0, 0), total - 1);
+  let start = Math.max(0, f - Math.floor(max / 5));
+  if (start + max > total) start = total - max;
+  return { start, end: start + max };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** What a cell shows: numbers as Excel keeps them (long IDs without exponent), dates as YYYY-MM-DD. */
+export function displayValue(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return BigInt(v).toString();
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return '';
+    const base = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+    const h = v.getUTCHours();
+    const m = v.getUTCMinutes();
+    return h || m ? `${base} ${pad(h)}:${pad(m)}` : base;
+  }
+  if (isCellError(v)) return v.error;
+  return '';
+}
+
+export interface CellMark {
+  severity: Severity;
+  /** The messages of every finding on the cell, worst first, one per line (the cell's tooltip). */
+  title: string;
+  count: number;
+}
+
+/** "row,col" → mark, for one sheet. */
+export function cellMarks(findings: readonly Finding[], sheet: string, lang: Lang): Map<string, CellMark> {
+  const bucket = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.sheet !== sheet) continue;
+    const k = `${f.row},${f.col}`;
+    const list = bucket.get(k);
+    if (list) list.push(f);
+    else bucket.set(k, [f]);
+  }
+  const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+  const out = new Map<string, CellMark>();
+  for (const [k, list] of bucket) {
+    let worst: Severity | undefined;
+    for (const f of list) worst = worseSeverity(worst, f.severity);
+    const sorted = [...list].sort((a, b) => rank[b.severity] - rank[a.severity]);
+    out.set(k, { severity: worst!, title: sorted.map((f) => f.message[lang]).join('\n'), count: list.length });
+  }
+  return out;
+}
+
+export interface MergeLayout {
+  /** "row,col" of the top-left cell → its span, clipped to the window. */
+  spans: Map<string, { rowSpan: number; colSpan: number }>;
+  /** "row,col" of cells hidden under a merge. */
+  covered: Set<string>;
+}
+
+/**
+ * Merges inside the drawn window. A merge that starts above the window starts at its first row instead
+ * (so a tall merged block is still drawn once).
+ */
+export function mergeLayout(merges: readonly MergedRange[], win: RowWindow, width: number): MergeLayout {
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const covered = new Set<string>();
+  for (const m of merges) {
+    const top = Math.max(m.top, win.start);
+    const bottom = Math.min(m.bottom, win.end - 1);
+    const right = Math.min(m.right, width - 1);
+    if (top > bottom || m.left > right) continue;
+    if (top === bottom && m.left === right) continue;
+    spans.set(`${top},${m.left}`, { rowSpan: bottom - top + 1, colSpan: right - m.left + 1 });
+    for (let r = top; r <= bottom; r++) {
+      for (let c = m.left; c <= right; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
+    }
+  }
+  return { spans, covered };
+}
+
+/** Columns to draw: the sheet's width, at least the columns findings point at, at least one. */
+export function sheetWidth(sheet: SheetGrid, findings: readonly Finding[]): number {
+  let w = 0;
+  for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+  for (const f of findings) if (f.sheet === sheet.name && f.col + 1 > w) w = f.col + 1;
+  return Math.max(w, 1);
+}
+
+/** Rows to draw: the sheet's height, at least the rows findings point at (a missing footer line below the table). */
+export function sheetHeight(sheet: SheetGrid, findings: readonly Finding[]): number {
+  let h = sheet.rows.length;
+  for (const f of findings) if (f.sheet === sheet.name && f.row + 1 > h) h = f.row + 1;
+  return h;
+}
