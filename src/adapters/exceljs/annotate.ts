@@ -4,11 +4,11 @@
  * of existing cells change; values, formulas, number formats, fonts and borders are kept.
  */
 import ExcelJS from 'exceljs';
-import type { Finding, Lang, Localized, Severity } from '../../core/model/findings';
-import { countFindings } from '../../core/model/findings';
+import type { Finding, Lang, Severity } from '../../core/model/findings';
 import { cellAddress, parseCellAddress } from '../../core/model/grid';
 import { SEVERITY_FILL_ARGB, SEVERITY_RANK, worseSeverity } from '../../core/report/colours';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
+import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
 
 export interface AnnotateOptions {
@@ -19,20 +19,11 @@ export interface AnnotateOptions {
   generatedAt?: string;
 }
 
-export { SEVERITY_LABELS };
-
-/** Base name of the added sheet; "(2)", "(3)"… are appended when the workbook already has one. */
-export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
+export { SEVERITY_LABELS, RESULTS_SHEET_NAME };
 
 /** Separates a user's own note text from ours. */
 export const NOTE_SEPARATOR = '—— 匠选 ——';
 
-const RESULT_HEADERS: Record<Lang, string[]> = {
-  zh: ['级别', '工作表', '单元格', '规则', '说明', '被推荐人'],
-  en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Nominee'],
-};
-// (exceljs drops a column width of exactly 9, its "default", so none is 9.)
-const RESULT_WIDTHS = [10, 18, 10, 24, 72, 16];
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
 interface Target {
@@ -141,58 +132,25 @@ function findProperty(obj: object, name: string): PropertyDescriptor | undefined
   return undefined;
 }
 
-function uniqueSheetName(workbook: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const name = `${base} (${n})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** `#'Sheet name'!D7` as an Excel string literal for HYPERLINK (quotes doubled as each syntax needs). */
-function internalLinkFormula(sheetName: string, a1: string): string {
-  const target = `#'${sheetName.replace(/'/g, "''")}'!${a1}`;
-  return `HYPERLINK("${target.replace(/"/g, '""')}","${a1}")`;
-}
-
-function summaryLine(findings: readonly Finding[], opts: AnnotateOptions): string {
-  const c = countFindings(findings);
-  const L = SEVERITY_LABELS[opts.lang];
-  const parts: string[] = [opts.lang === 'zh' ? '匠选校验结果' : 'Jiangxuan check results'];
-  if (opts.programName) parts.push(opts.programName);
-  parts.push(
-    opts.lang === 'zh'
-      ? `${L.error} ${c.error} · ${L.warning} ${c.warning} · ${L.info} ${c.info}`
-      : `Errors ${c.error} · Warnings ${c.warning} · Info ${c.info}`,
-  );
-  if (opts.generatedAt) parts.push(opts.lang === 'zh' ? `生成于 ${opts.generatedAt}` : `generated ${opts.generatedAt}`);
-  if (findings.length === 0) parts.push(opts.lang === 'zh' ? '未发现问题' : 'no problems found');
-  return parts.join(' · ');
-}
-
 function addResultsSheet(workbook: ExcelJS.Workbook, findings: readonly Finding[], opts: AnnotateOptions, positions: Map<Finding, { row: number; col: number } | undefined>): void {
   const lang = opts.lang;
   const sheetOrder = new Map(workbook.worksheets.map((ws, i) => [ws.name, i]));
   const existing = new Set(sheetOrder.keys());
-  const sorted = findings
-    .map((f, i) => ({ f, i, pos: positions.get(f) }))
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
-        (sheetOrder.get(a.f.sheet) ?? 1e9) - (sheetOrder.get(b.f.sheet) ?? 1e9) ||
-        (a.pos?.row ?? -1) - (b.pos?.row ?? -1) ||
-        (a.pos?.col ?? -1) - (b.pos?.col ?? -1) ||
-        a.i - b.i,
-    );
+  const sorted = sortForResults(
+    findings.map((f, i) => {
+      const pos = positions.get(f);
+      return { f, i, pos, row: pos?.row ?? -1, col: pos?.col ?? -1 };
+    }),
+    sheetOrder,
+  );
 
-  const ws = workbook.addWorksheet(uniqueSheetName(workbook, RESULTS_SHEET_NAME[lang]), {
+  const ws = workbook.addWorksheet(uniqueSheetName(RESULTS_SHEET_NAME[lang], workbook.worksheets.map((w) => w.name)), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }],
   });
   RESULT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const title = ws.getCell(1, 1);
-  title.value = summaryLine(findings, opts);
+  title.value = resultsSummaryLine(findings, opts);
   title.font = { bold: true, size: 12 };
 
   const header = ws.getRow(2);

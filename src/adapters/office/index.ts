@@ -12,8 +12,9 @@
  * - markFindings: 3–5 — (1) sheet names + protection, comments, our saved state (the very first time the
  *   state sheet is missing, Excel rejects that request and it is sent again without it: +1); (2) current fills
  *   of the cells to mark or restore (one getCellProperties per column run) + comment locations; (3) the
- *   writes (one fill operation per column run of equal colour, one per comment, results sheet, state); (4) only
- *   when comments were added: the state again, with their ids. clearMarks: 3.
+ *   state, then the writes (one fill operation per column run of equal colour, one per comment, the results
+ *   sheet); (4) only when comments were added or the results sheet was renamed: the state again, with the new
+ *   comments' ids. clearMarks: 3.
  * - readRows, applyInputRules, setupPrinting, selectCell: 1 each.
  * - LiveChecker, per debounced edit: readRows (1) + markFindings' steps for the cells whose findings changed
  *   (measured: 4, or 5 when a comment is added; 0 when the edit changed nothing).

@@ -6,8 +6,8 @@
  * Syncs, whatever the number of rows (each step is split further only when its payload exceeds a request):
  *   1. sheet names, comments (ids, texts) and the saved state (+1 the very first time: no state sheet yet);
  *   2. current fills of the cells to mark or restore, and comment locations;
- *   3. the writes (fills, comments, results sheet, state);
- *   4. only when comments were added: the state again, with the new comments' ids.
+ *   3. the state, then the writes (fills, comments, results sheet);
+ *   4. only when comments were added (or the results sheet got a new name): the state again, with their ids.
  */
 import type { Finding, Lang, Severity } from '../../core/model/findings';
 import { cellAddress, parseCellAddress } from '../../core/model/grid';
@@ -233,10 +233,10 @@ export async function readBasics(context: Excel.RequestContext): Promise<Basics>
 }
 
 /** Queues writing the state sheet (creating it veryHidden when needed, deleting it when nothing is left). */
-async function queueState(context: Excel.RequestContext, batcher: Batcher, basics: Basics, meta: StateMeta, records: readonly MarkRecord[]): Promise<void> {
+async function queueState(context: Excel.RequestContext, batcher: Batcher, basics: Basics, meta: StateMeta, records: readonly MarkRecord[], keep = false): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const exists = basics.state !== undefined;
-  if (records.length === 0 && !meta.results) {
+  if (records.length === 0 && !meta.results && !keep) {
     if (exists) {
       await batcher.add(OP_BYTES * 2, () => {
         const ws = worksheets.getItem(STATE_SHEET);
@@ -328,8 +328,10 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
   const batcher = new Batcher(context);
   const toRead = [...[...targets.values()].map((t) => refOf(t.sheet, t.a1)), ...restore.map(([, r]) => refOf(r.s, r.a))];
   const fillsAfterSync = await queueFillReads(context, batcher, toRead);
-  // markFindings locates every comment (exact); LiveChecker trusts the ids it recorded and locates the rest.
-  const toLocate = scope ? basics.comments.filter((c) => !tracked.has(c.id)) : basics.comments;
+  // markFindings locates every comment; LiveChecker locates the users' comments and ours of the cells in scope
+  // (a marked cell cut and pasted elsewhere took its comment along).
+  const scopedIds = new Set([...targets.keys(), ...restore.map(([k]) => k)].map((k) => recs.get(k)?.c).filter((c): c is string => !!c));
+  const toLocate = scope ? basics.comments.filter((c) => !tracked.has(c.id) || scopedIds.has(c.id)) : basics.comments;
   const located: { id: string; range: Excel.Range }[] = [];
   const items = context.workbook.comments;
   for (const c of toLocate) {
@@ -348,14 +350,13 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
     commentAt.set(key, { id, content: contentById.get(id) ?? '' });
     keyOfComment.set(id, key);
   }
-  if (scope) {
-    for (const [key, r] of recs) {
-      if (r.c && contentById.has(r.c) && !commentAt.has(key)) commentAt.set(key, { id: r.c, content: contentById.get(r.c)! });
-    }
-  }
   const isOurs = (c: CommentInfo) => tracked.has(c.id) || c.content.startsWith(COMMENT_PREFIX);
 
-  // Sync 3: the writes.
+  // Sync 3: the writes. They are collected first and sent after the state that describes them, so that a
+  // request Excel rejects half-way never leaves a marked cell unrecorded (clearMarks skips cells that do not
+  // show our colour, and finds our untracked comments by their prefix).
+  const writes: { request: number; response: number; run: () => void }[] = [];
+  const write = (request: number, run: () => void, response = 0) => writes.push({ request, response, run });
   const claimed = new Set<string>();
   const maybeDelete = new Set<string>();
   const added: { rec: MarkRecord; comment: Excel.Comment }[] = [];
@@ -383,7 +384,7 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
       claimed.add(existing.id);
       rec.c = existing.id;
       delete rec.u;
-      if (!sameText(existing.content, t.text)) await batcher.add(OP_BYTES + jsonBytes(t.text), () => (items.getItem(existing.id).content = t.text));
+      if (!sameText(existing.content, t.text)) write(OP_BYTES + jsonBytes(t.text), () => (items.getItem(existing.id).content = t.text));
     } else if (existing) {
       delete rec.c;
       rec.u = 1; // a user's comment: left as it is
@@ -391,7 +392,7 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
       delete rec.c;
       delete rec.u;
       const r = rec;
-      await batcher.add(
+      write(
         COMMENT_ADD_BYTES + jsonBytes(t.text),
         () => {
           const comment = items.add(sheet(t.sheet).getRange(t.a1), t.text);
@@ -403,7 +404,7 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
     }
   }
   for (const run of columnRuns(paint, (a, b) => a.colour === b.colour && a.patterned === b.patterned)) {
-    await batcher.add(RANGE_OP_BYTES + (run[0].patterned ? OP_BYTES : 0), () => {
+    write(RANGE_OP_BYTES + (run[0].patterned ? OP_BYTES : 0), () => {
       const fill = sheet(run[0].sheet).getRange(runAddress(run)).format.fill;
       if (run[0].patterned) fill.clear(); // else the pattern would stay over our colour
       fill.color = run[0].colour;
@@ -417,7 +418,6 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
     if (here && isOurs(here)) maybeDelete.add(here.id);
     recs.delete(key);
   }
-  await queueRestores(context, batcher, restoring);
   // Our comments left where no finding is any more (moved cells, a lost state).
   for (const c of basics.comments) {
     if (!isOurs(c)) continue;
@@ -427,8 +427,13 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
   }
   for (const id of maybeDelete) {
     if (claimed.has(id) || !contentById.has(id)) continue;
-    await batcher.add(OP_BYTES, () => items.getItem(id).delete());
+    write(OP_BYTES, () => items.getItem(id).delete());
   }
+
+  const finalRecords = () => [...kept, ...recs.values()];
+  await queueState(context, batcher, basics, meta, finalRecords(), plan.results === 'rewrite' || !!meta.results);
+  for (const w of writes) await batcher.add(w.request, w.run, w.response);
+  await queueRestores(context, batcher, restoring);
 
   if (plan.results === 'rewrite') {
     meta.results = await queueResultsSheet(context, batcher, plan.findings, { lang, programName: opts.programName }, basics.names.filter((n) => n !== STATE_SHEET), meta.results && names.has(meta.results) ? meta.results : undefined);
@@ -440,15 +445,13 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
     delete meta.results;
   }
 
-  const finalRecords = () => [...kept, ...recs.values()];
-  if (added.length === 0) {
-    await queueState(context, batcher, basics, meta, finalRecords());
-    await batcher.flush();
-  } else {
-    await batcher.flush();
-    // Sync 4: the state, now that the new comments have ids.
+  const resultsChanged = meta.results !== basics.state?.meta?.results;
+  await batcher.flush();
+  if (added.length > 0 || resultsChanged) {
+    // Sync 4: the state again, with the new comments' ids and the results sheet's name.
     for (const { rec, comment } of added) rec.c = comment.id;
-    await queueState(context, batcher, basics, meta, finalRecords());
+    const written: Basics = { ...basics, state: { records: [], rows: finalRecords().length + 1 } };
+    await queueState(context, batcher, written, meta, finalRecords());
     await batcher.flush();
   }
   const skipped = [...new Set(plan.findings.map((f) => f.sheet))].filter((n) => basics.protectedSheets.has(n));

@@ -5,29 +5,14 @@
  * HYPERLINK to its cell, sorted by severity, sheet, row, column.
  */
 import type { Finding, Lang } from '../../core/model/findings';
-import { countFindings } from '../../core/model/findings';
-import { SEVERITY_FILL_HEX, SEVERITY_RANK } from '../../core/report/colours';
-import type { Localized, Severity } from '../../core/model/findings';
-import { quoteSheet } from './address';
+import { SEVERITY_FILL_HEX } from '../../core/report/colours';
+import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
+import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { Batcher, BATCH_BYTE_BUDGET, jsonBytes, OP_BYTES } from './limits';
 
-/*
- * The labels below are those of adapters/exceljs/annotate.ts, repeated rather than imported: annotate.ts
- * imports exceljs, which the web build loads as a lazy chunk, and importing it here would put ~1 MB of
- * exceljs into the task pane's and the ribbon commands' first load. test/adapters/office/results-sheet.test.ts
- * fails when the two copies drift apart; moving them to core/report/ would let both import one copy.
- */
-export const SEVERITY_LABELS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
-export const RESULT_HEADERS: Record<Lang, string[]> = {
-  zh: ['级别', '工作表', '单元格', '规则', '说明', '被推荐人'],
-  en: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Nominee'],
-};
-/** Column widths in characters, as exceljs sets them. */
-export const RESULT_WIDTHS = [10, 18, 10, 24, 72, 16];
+// Labels, widths, summary line and order come from core/report/results-table.ts, shared with the annotated copy.
+export { RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, SEVERITY_LABELS, uniqueSheetName };
+
 const LINK_COLOR = '#0563C1';
 const HEADER_FILL = '#F2F2F2';
 
@@ -36,48 +21,23 @@ export interface ResultsSheetOptions {
   programName?: string;
 }
 
-/** `HYPERLINK("#'Sheet'!D7","D7")` (quotes doubled as each syntax needs), with the leading "=". */
+/** `=HYPERLINK("#'Sheet'!D7","D7")`, with the leading "=" Office.js formulas need. */
 export function linkFormula(sheet: string, a1: string): string {
-  const target = `#${quoteSheet(sheet)}!${a1}`;
-  return `=HYPERLINK("${target.replace(/"/g, '""')}","${a1}")`;
+  return '=' + internalLinkFormula(sheet, a1);
 }
 
 export function summaryLine(findings: readonly Finding[], opts: ResultsSheetOptions): string {
-  const c = countFindings(findings);
-  const L = SEVERITY_LABELS[opts.lang];
-  const parts: string[] = [opts.lang === 'zh' ? '匠选校验结果' : 'Jiangxuan check results'];
-  if (opts.programName) parts.push(opts.programName);
-  parts.push(
-    opts.lang === 'zh' ? `${L.error} ${c.error} · ${L.warning} ${c.warning} · ${L.info} ${c.info}` : `Errors ${c.error} · Warnings ${c.warning} · Info ${c.info}`,
-  );
-  if (findings.length === 0) parts.push(opts.lang === 'zh' ? '未发现问题' : 'no problems found');
-  return parts.join(' · ');
-}
-
-/** "校验结果", or "校验结果 (2)"… when taken (case-insensitive, as Excel compares sheet names). */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const set = new Set(taken.map((n) => n.toLowerCase()));
-  if (!set.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const name = `${base} (${n})`;
-    if (!set.has(name.toLowerCase())) return name;
-  }
+  return resultsSummaryLine(findings, opts);
 }
 
 /** Rows of the results table, sorted like the annotated copy's. */
 export function resultRows(findings: readonly Finding[], sheetOrder: readonly string[], lang: Lang, existing: ReadonlySet<string>): { severity: Finding['severity']; cells: string[] }[] {
   const order = new Map(sheetOrder.map((n, i) => [n, i]));
   const labels = SEVERITY_LABELS[lang];
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
-        (order.get(a.f.sheet) ?? 1e9) - (order.get(b.f.sheet) ?? 1e9) ||
-        a.f.row - b.f.row ||
-        a.f.col - b.f.col ||
-        a.i - b.i,
-    )
+  return sortForResults(
+    findings.map((f, i) => ({ f, i, row: f.row, col: f.col })),
+    order,
+  )
     .map(({ f }) => ({
       severity: f.severity,
       cells: [labels[f.severity] ?? String(f.severity), f.sheet, existing.has(f.sheet) ? linkFormula(f.sheet, f.cell) : f.cell, f.rule, f.message?.[lang] ?? '', f.nominee ?? ''],
@@ -127,7 +87,7 @@ export async function queueResultsSheet(
     t.format.font.bold = true;
     t.format.font.size = 12;
     const h = ws.getRange('A2:F2');
-    h.values = [headers];
+    h.values = [[...headers]];
     h.format.font.bold = true;
     h.format.fill.color = HEADER_FILL;
     const edge = h.format.borders.getItem('EdgeBottom');

@@ -1,0 +1,168 @@
+/// <reference types="office-js" />
+import { readRows, readWorkbookGrid } from '../../../src/adapters/office';
+import { CELLS_PER_BLOCK, MAX_CELLS_PER_READ } from '../../../src/adapters/office/limits';
+import { convertCell, isDateFormat, serialToDate } from '../../../src/adapters/office/values';
+import { asExcel, FAKE_PAYLOAD_LIMIT, FakeWorkbook, parseA1 } from './fake-excel';
+
+function table(rows: number, cols = 30): unknown[][] {
+  const out: unknown[][] = [Array.from({ length: cols }, (_, c) => `列${c + 1}`)];
+  for (let r = 0; r < rows; r++) out.push(Array.from({ length: cols }, (_, c) => (c === 0 ? r + 1 : c % 3 === 0 ? `文本${r}-${c}` : c % 3 === 1 ? r * 10 + c : null)));
+  return out;
+}
+
+async function countReadSyncs(rows: number): Promise<number> {
+  const wb = new FakeWorkbook();
+  wb.addSheet('推荐汇总表', table(rows));
+  wb.addSheet('说明', [['填表说明']]);
+  const ctx = wb.context();
+  const spy = jest.spyOn(ctx, 'sync');
+  const grid = await readWorkbookGrid(asExcel(ctx));
+  expect(grid.sheets[0].rows).toHaveLength(rows + 1);
+  return spy.mock.calls.length;
+}
+
+describe('readWorkbookGrid', () => {
+  it('converts values faithfully and pads a used range that starts below/right of A1', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('推荐汇总表', [], { row: 0, col: 0 });
+    s.set('C3', '姓名');
+    s.set('D3', '身份证号');
+    s.set('E3', '出生日期');
+    s.set('F3', '得分');
+    s.set('C4', '张三');
+    s.set('D4', 110105194912310000); // an ID typed as a number: Excel kept 15 digits
+    s.set('E4', 18264, { format: 'yyyy"年"m"月"d"日"' }); // 1950-01-01
+    s.set('F4', '#DIV/0!', { type: 'Error' });
+    s.set('G4', true);
+    s.set('H4', 0.5, { format: 'h:mm' }); // a time: stays a number
+    s.set('I4', 42, { format: '0.00' });
+    s.set('J4', '#N/A'); // text that looks like an error
+    const hidden = wb.addSheet('隐藏表', [['x']]);
+    hidden.visibility = 'Hidden';
+    wb.addSheet('空表');
+
+    const grid = await readWorkbookGrid(asExcel(wb.context()));
+    expect(grid.sheets.map((x) => x.name)).toEqual(['推荐汇总表', '隐藏表', '空表']);
+    const rows = grid.sheets[0].rows;
+    expect(rows).toHaveLength(4); // rows 1-2 padded
+    expect(rows[0]).toEqual(new Array(10).fill(null));
+    expect(rows[2].slice(0, 3)).toEqual([null, null, '姓名']);
+    const r = rows[3];
+    expect(r).toHaveLength(10); // A..J
+    expect(r[2]).toBe('张三');
+    expect(r[3]).toBe(110105194912310000);
+    expect(typeof r[3]).toBe('number');
+    expect(r[4]).toEqual(new Date(Date.UTC(1950, 0, 1)));
+    expect(r[5]).toEqual({ error: '#DIV/0!' });
+    expect(r[6]).toBe(true);
+    expect(r[7]).toBe(0.5);
+    expect(r[8]).toBe(42);
+    expect(r[9]).toBe('#N/A');
+    expect(grid.sheets[0].merges).toEqual([]);
+    expect(grid.sheets[0].hidden).toBeUndefined();
+    expect(grid.sheets[1].hidden).toBe(true);
+    expect(grid.sheets[2].rows).toEqual([]);
+  });
+
+  it('uses the same number of syncs for 10 rows and for 5,000 rows', async () => {
+    const small = await countReadSyncs(10);
+    const big = await countReadSyncs(5000);
+    expect(small).toBe(3);
+    expect(big).toBe(small);
+  });
+
+  it('reads a 200,000 × 30 sheet in blocks within the cell budget, each request under 5 MB', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('大表');
+    s.generator = { top: 0, left: 0, rows: 200_000, cols: 30, value: (r, c) => r * 30 + c };
+    const ctx = wb.context();
+    const spy = jest.spyOn(ctx, 'sync');
+    const progress: number[] = [];
+    const grid = await readWorkbookGrid(asExcel(ctx), (p) => p.phase === 'values' && progress.push(p.done));
+
+    const blocks = wb.valueReads.map((a) => parseA1(a.split('!')[1]));
+    let next = 0;
+    for (const b of blocks) {
+      const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      expect(cells).toBeLessThanOrEqual(CELLS_PER_BLOCK);
+      expect(cells).toBeLessThanOrEqual(MAX_CELLS_PER_READ);
+      expect(b.top).toBe(next); // every row exactly once, in order
+      expect(b.left).toBe(0);
+      expect(b.right).toBe(29);
+      next = b.bottom + 1;
+    }
+    expect(next).toBe(200_000);
+    expect(wb.syncs.every((x) => !x.failed && x.responseBytes <= FAKE_PAYLOAD_LIMIT && x.requestBytes <= FAKE_PAYLOAD_LIMIT)).toBe(true);
+    // 2 metadata syncs + one per block: no more requests than the payload demands.
+    const totalBytes = wb.syncs.reduce((n, x) => n + x.responseBytes, 0);
+    expect(spy.mock.calls.length).toBe(2 + blocks.length);
+    expect(blocks.length).toBeLessThanOrEqual(Math.ceil(totalBytes / (FAKE_PAYLOAD_LIMIT * 0.6)));
+    expect(progress[progress.length - 1]).toBe(6_000_000);
+    expect(grid.sheets[0].rows).toHaveLength(200_000);
+    expect(grid.sheets[0].rows[199_999][29]).toBe(199_999 * 30 + 29);
+    expect(grid.sheets[0].rows[123_456][7]).toBe(123_456 * 30 + 7);
+  }, 120_000);
+
+  it('splits a read Excel rejects as too large (long texts beat the estimate) and still reads everything', async () => {
+    const wb = new FakeWorkbook();
+    const long = '事'.repeat(900);
+    const rows = Array.from({ length: 2500 }, (_, r) => [r + 1, `${r}${long}`, `${r}${long}`]);
+    wb.addSheet('申报信息', rows);
+    const ctx = wb.context();
+    const grid = await readWorkbookGrid(asExcel(ctx));
+    expect(wb.syncs.some((x) => x.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(grid.sheets[0].rows).toHaveLength(2500);
+    expect(grid.sheets[0].rows[2499][1]).toBe(`2499${long}`);
+    expect(grid.sheets[0].rows[0][0]).toBe(1);
+  });
+
+  it('leaves out the marks state and the results sheet it names', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('推荐汇总表', [['序号', '姓名']]);
+    const state = wb.addSheet('_jiangxuan_marks', [[JSON.stringify({ app: 'jiangxuan', v: 1, results: '校验结果' })]]);
+    state.visibility = 'VeryHidden';
+    wb.addSheet('校验结果', [['匠选校验结果']]);
+    const grid = await readWorkbookGrid(asExcel(wb.context()));
+    expect(grid.sheets.map((s) => s.name)).toEqual(['推荐汇总表']);
+  });
+});
+
+describe('readRows', () => {
+  it('reads only the requested rows, consecutive rows in one block, in one sync', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('表', table(100, 5));
+    const ctx = wb.context();
+    const spy = jest.spyOn(ctx, 'sync');
+    const got = await readRows(asExcel(ctx), '表', [7, 3, 4, 5, 50], 6);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(wb.valueReads).toEqual(['表!A4:F6', '表!A8:F8', '表!A51:F51']);
+    expect([...got.keys()].sort((a, b) => a - b)).toEqual([3, 4, 5, 7, 50]);
+    expect(got.get(7)).toHaveLength(6);
+    expect(got.get(7)![0]).toBe(7);
+    expect(got.get(7)![5]).toBeNull();
+  });
+});
+
+describe('value conversion', () => {
+  it('recognises date formats and not others', () => {
+    for (const f of ['yyyy/m/d', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[$-804]aaaa', 'd-mmm-yy', 'yyyy-mm-dd hh:mm', '[DBNum1][$-804]yyyy年m月', 'mmm-yy', 'yyyy;@']) {
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    }
+    for (const f of ['General', '0', '0.00', '#,##0', '@', 'h:mm', 'mm:ss', '[h]:mm:ss', '0.00E+00', '"元"0', '¥#,##0;[Red]¥-#,##0', '_ * #,##0_ ;_ * -#,##0_ ']) {
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
+    }
+  });
+
+  it('turns serials into UTC dates (1900 system)', () => {
+    expect(serialToDate(1)).toEqual(new Date(Date.UTC(1900, 0, 1)));
+    expect(serialToDate(59)).toEqual(new Date(Date.UTC(1900, 1, 28)));
+    expect(serialToDate(61)).toEqual(new Date(Date.UTC(1900, 2, 1)));
+    expect(serialToDate(45658)).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(serialToDate(45658.5)).toEqual(new Date(Date.UTC(2025, 0, 1, 12)));
+    expect(serialToDate(-1)).toBeUndefined();
+    expect(convertCell(45658, 'Integer', 'yyyy/m/d')).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(convertCell(1e10, 'Double', 'yyyy/m/d')).toBe(1e10);
+    expect(convertCell('', 'Empty', 'General')).toBeNull();
+    expect(convertCell('#REF!', 'Error', 'General')).toEqual({ error: '#REF!' });
+  });
+});

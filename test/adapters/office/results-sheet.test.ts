@@ -1,0 +1,60 @@
+/// <reference types="office-js" />
+import ExcelJS from 'exceljs';
+import * as annotate from '../../../src/adapters/exceljs/annotate';
+import { markFindings } from '../../../src/adapters/office';
+import { linkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, SEVERITY_LABELS, uniqueSheetName } from '../../../src/adapters/office/results-sheet';
+import type { Finding, Severity } from '../../../src/core/model/findings';
+import { parseCellAddress } from '../../../src/core/model/grid';
+import { asExcel, FakeWorkbook } from './fake-excel';
+
+function finding(sheet: string, cell: string, severity: Severity, rule: string, zh: string, nominee?: string): Finding {
+  const pos = parseCellAddress(cell)!;
+  return { sheet, cell, row: pos.row, col: pos.col, severity, rule, message: { zh, en: `EN ${zh}` }, ...(nominee ? { nominee } : {}) };
+}
+
+const ODD = `It's "odd"`;
+const FINDINGS: Finding[] = [
+  finding('推荐表', 'C3', 'warning', 'id.number-typed', '身份证号以数字形式录入', '张三'),
+  finding('推荐表', 'C3', 'error', 'id.checksum', '身份证号校验位错误', '张三'),
+  finding('推荐表', 'B4', 'info', 'name.note', '姓名含空格已忽略', '李四'),
+  finding(ODD, 'B2', 'info', 'odd.sheet', '工作表名含引号'),
+  finding('不存在的表', 'A1', 'error', 'table.missing', '缺少工作表'),
+];
+
+describe('results sheet', () => {
+  it('keeps the labels of the exceljs adapter (copied to keep exceljs out of the add-in bundle)', () => {
+    expect(SEVERITY_LABELS).toEqual(annotate.SEVERITY_LABELS);
+    expect(RESULTS_SHEET_NAME).toEqual(annotate.RESULTS_SHEET_NAME);
+    expect(uniqueSheetName('校验结果', ['校验结果', '校验结果 (2)'])).toBe('校验结果 (3)');
+    expect(linkFormula(ODD, 'B2')).toBe(`=HYPERLINK("#'It''s ""odd""'!B2","B2")`);
+  });
+
+  it('has the same rows as the annotated copy the exceljs adapter writes', async () => {
+    const x = new ExcelJS.Workbook();
+    x.addWorksheet('推荐表').getCell('A1').value = 'x';
+    x.addWorksheet(ODD).getCell('A1').value = 'y';
+    const bytes = await annotate.annotateWorkbook((await x.xlsx.writeBuffer()) as unknown as Buffer, FINDINGS, { lang: 'zh', programName: '2025 年度上海工匠' });
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const ref = annotated.getWorksheet('校验结果')!;
+
+    const wb = new FakeWorkbook();
+    wb.addSheet('推荐表', [['x']]);
+    wb.addSheet(ODD, [['y']]);
+    await markFindings(asExcel(wb.context()), FINDINGS, { lang: 'zh', resultsSheet: true, programName: '2025 年度上海工匠' });
+    const ours = wb.sheet('校验结果');
+
+    expect(ours.value('A1')).toBe(ref.getCell('A1').value);
+    for (let r = 2; r <= 2 + FINDINGS.length; r++) {
+      for (let c = 1; c <= 6; c++) {
+        const want = ref.getCell(r, c).value as unknown;
+        const got = ours.get(r - 1, c - 1);
+        const wantText = want && typeof want === 'object' && 'formula' in want ? `=${(want as { formula: string }).formula}` : want ?? '';
+        const gotText = got?.formula ?? got?.value ?? '';
+        expect([r, c, gotText]).toEqual([r, c, wantText]);
+      }
+    }
+    expect(RESULT_HEADERS.zh).toEqual(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ref.getCell(`${c}2`).value));
+    RESULT_WIDTHS.forEach((w, i) => expect(ref.getColumn(i + 1).width).toBe(w));
+  });
+});
