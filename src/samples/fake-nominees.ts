@@ -13,6 +13,7 @@ import { countChars } from '../core/checks/text-length';
 import { ageAt, daysInMonth, SimpleDate } from '../core/model/dates';
 import { builtinProfile } from '../core/profiles/builtin-profiles';
 import { FieldSpec, Profile, TableKind } from '../core/profiles/schema';
+import { cellAddress } from '../core/model/grid';
 
 // ------------------------------------------------------------------ PRNG
 
@@ -679,17 +680,8 @@ export interface WorkbookLayout {
   details?: TableLayout;
 }
 
-/** A1 address of a 0-based cell. */
-export function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s + String(row + 1);
-}
+/** A1 address of a 0-based cell (the core's cellAddress, under the name the samples and tests use). */
+export const a1 = cellAddress;
 
 function resolveProfileArg(p: string | Profile): Profile {
   if (typeof p !== 'string') return p;
