@@ -2,6 +2,10 @@
 import type { Lang, Severity } from '../core/model/findings';
 
 export interface Strings {
+  /** "：" in Chinese, ": " in English, after a label. */
+  colon: string;
+  /** Parenthesised aside: "（…）" / " (…)". */
+  paren: (s: string) => string;
   appName: string;
   appTagline: string;
   langToggle: string;
@@ -32,7 +36,7 @@ export interface Strings {
   severity: Record<Severity, string>;
   severityPlural: Record<Severity, string>;
   countLabel: (s: Severity, n: number) => string;
-  tablesLine: (kind: 'summary' | 'details', sheet: string, header: string, nominees: number) => string;
+  tablesLine: (tableName: string, sheet: string, header: string, nominees: number) => string;
   // Findings
   tabFindings: string;
   tabPreview: string;
@@ -50,6 +54,7 @@ export interface Strings {
   showMore: (n: number) => string;
   goToCellHint: string;
   notChecked: string;
+  notCheckedOffice: string;
   // Office
   clearMarks: string;
   inputRules: string;
@@ -58,7 +63,6 @@ export interface Strings {
   liveOn: string;
   done: string;
   actionFailed: string;
-  officeOnlyHint: string;
   // Errors
   noTableTitle: string;
   unreadableTitle: string;
@@ -95,6 +99,8 @@ export interface Strings {
 }
 
 const zh: Strings = {
+  colon: '：',
+  paren: (x) => `（${x}）`,
   appName: '匠选',
   appTagline: '推荐表校验',
   langToggle: 'EN',
@@ -123,7 +129,7 @@ const zh: Strings = {
   severity: { error: '错误', warning: '警告', info: '提示' },
   severityPlural: { error: '错误', warning: '警告', info: '提示' },
   countLabel: (s, n) => `${zh.severity[s]} ${n} 个`,
-  tablesLine: (kind, sheet, header, n) => `工作表“${sheet}”的${kind === 'summary' ? '推荐汇总表' : '申报信息明细'}（表头 ${header}，${n} 人）`,
+  tablesLine: (name, sheet, header, n) => `工作表“${sheet}”的${name}（表头 ${header}，${n} 人）`,
   tabFindings: '问题',
   tabPreview: '表格预览',
   tabChecklist: '提交前清单',
@@ -144,6 +150,7 @@ const zh: Strings = {
   showMore: (n) => `再显示 ${n} 条`,
   goToCellHint: '点击或按回车定位到单元格',
   notChecked: '尚未校验。',
+  notCheckedOffice: '选择项目（或保留自动识别），然后点“校验”检查当前工作簿。有问题的单元格会加上底色和批注。',
   clearMarks: '清除标注',
   inputRules: '设置输入规则',
   printing: '打印设置',
@@ -151,7 +158,6 @@ const zh: Strings = {
   liveOn: '修改单元格后会自动重新校验',
   done: '已完成',
   actionFailed: '操作未完成',
-  officeOnlyHint: '',
   noTableTitle: '没有找到可识别的表格',
   unreadableTitle: '无法打开这个文件',
   errorTitle: '出错了',
@@ -185,6 +191,8 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  colon: ': ',
+  paren: (x) => ` (${x})`,
   appName: 'Jiangxuan',
   appTagline: 'Nomination checker',
   langToggle: '中文',
@@ -213,7 +221,7 @@ const en: Strings = {
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   countLabel: (s, n) => `${n} ${en.severityPlural[s].toLowerCase()}`,
-  tablesLine: (kind, sheet, header, n) => `${kind === 'summary' ? 'Summary sheet' : 'Nominee details'} on "${sheet}" (header ${header}, ${n} nominees)`,
+  tablesLine: (name, sheet, header, n) => `${name.charAt(0).toUpperCase()}${name.slice(1)} on "${sheet}" (header ${header}, ${n} nominees)`,
   tabFindings: 'Problems',
   tabPreview: 'Preview',
   tabChecklist: 'Before you submit',
@@ -234,6 +242,7 @@ const en: Strings = {
   showMore: (n) => `Show ${n} more`,
   goToCellHint: 'Click or press Enter to go to the cell',
   notChecked: 'Not checked yet.',
+  notCheckedOffice: 'Choose the programme (or let Jiangxuan detect it), then click Check to check this workbook. Problem cells get a fill and a comment.',
   clearMarks: 'Clear marks',
   inputRules: 'Set input rules',
   printing: 'Print setup',
@@ -241,7 +250,6 @@ const en: Strings = {
   liveOn: 'Edits are re-checked automatically',
   done: 'Done',
   actionFailed: 'Could not complete',
-  officeOnlyHint: '',
   noTableTitle: 'No recognisable table',
   unreadableTitle: 'This file cannot be opened',
   errorTitle: 'Something went wrong',

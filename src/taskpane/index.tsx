@@ -6,8 +6,9 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang, Localized } from '../core/model/findings';
-import { isDarkColour, langFromLocale, parsePageParams, type PageParams, type ThemeName } from './mode';
+import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName } from './mode';
 import { App, type OpenFile } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
 import { HostError } from './hosts/workbook-host';
 
@@ -69,8 +70,25 @@ function systemTheme(): ThemeName {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+function officeSignals(): OfficeSignals {
+  const sig: OfficeSignals = {};
+  try {
+    const ext = (window as unknown as { external?: { GetHostInfo?: unknown } }).external;
+    sig.hostInfoFunction = typeof ext?.GetHostInfo === 'function' || typeof (window as unknown as { agaveHost?: unknown }).agaveHost !== 'undefined';
+  } catch {
+    // window.external may throw in old hosts: no signal.
+  }
+  try {
+    sig.windowName = window.name;
+    sig.sessionHostInfo = window.sessionStorage?.getItem('hostInfoValue');
+  } catch {
+    // Storage blocked: no signal.
+  }
+  return sig;
+}
+
 async function main(): Promise<void> {
-  let params: PageParams = parsePageParams(window.location.href);
+  let params: PageParams = parsePageParams(window.location.href, officeSignals());
   let lang: Lang = params.lang ?? langFromLocale(navigator.language);
   let theme: ThemeName = params.theme ?? systemTheme();
   let officeHost: WorkbookHost | undefined;
@@ -88,14 +106,16 @@ async function main(): Promise<void> {
   }
   const root = createRoot(document.getElementById('root')!);
   root.render(
-    <App
-      params={params}
-      initialLang={lang}
-      initialTheme={theme}
-      officeHost={officeHost}
-      openFile={params.mode === 'standalone' ? openFile : undefined}
-      bootMessage={bootMessage}
-    />,
+    <ErrorBoundary>
+      <App
+        params={params}
+        initialLang={lang}
+        initialTheme={theme}
+        officeHost={officeHost}
+        openFile={params.mode === 'standalone' ? openFile : undefined}
+        bootMessage={bootMessage}
+      />
+    </ErrorBoundary>,
   );
 }
 

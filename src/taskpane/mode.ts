@@ -34,7 +34,32 @@ function queryOf(href: string): URLSearchParams {
   }
 }
 
-export function parsePageParams(href: string): PageParams {
+/**
+ * What else office.js itself looks at to find its host (office.debug.js, _retrieveHostInfo): Windows desktop
+ * hosts expose window.external.GetHostInfo / agaveHost, some hosts pass the info in window.name, and a reloaded
+ * pane finds it in sessionStorage ("hostInfoValue"). All local: no request is made to decide.
+ */
+export interface OfficeSignals {
+  hostInfoFunction?: boolean;
+  windowName?: string;
+  sessionHostInfo?: string | null;
+}
+
+export function officeSignalsPresent(sig: OfficeSignals): boolean {
+  if (sig.hostInfoFunction) return true;
+  if (sig.sessionHostInfo) return true;
+  if (sig.windowName && sig.windowName.includes('hostInfo')) {
+    try {
+      const o = JSON.parse(sig.windowName) as { hostInfo?: unknown };
+      return typeof o?.hostInfo === 'string' && o.hostInfo.length > 0;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+export function parsePageParams(href: string, signals: OfficeSignals = {}): PageParams {
   const q = queryOf(href);
   const lang = (q.get('lang') ?? '').toLowerCase();
   const theme = (q.get('theme') ?? '').toLowerCase();
@@ -42,7 +67,7 @@ export function parsePageParams(href: string): PageParams {
   const asOf = asOfRaw ? parseIsoDate(asOfRaw) : undefined;
   const sample = (q.get('sample') ?? '').toLowerCase();
   return {
-    mode: openedByOffice(href) ? 'office' : 'standalone',
+    mode: openedByOffice(href) || officeSignalsPresent(signals) ? 'office' : 'standalone',
     lang: lang.startsWith('en') ? 'en' : lang.startsWith('zh') ? 'zh' : undefined,
     theme: theme === 'dark' ? 'dark' : theme === 'light' ? 'light' : undefined,
     asOf: asOf ? formatIsoDate(asOf) : undefined,

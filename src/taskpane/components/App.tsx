@@ -31,15 +31,17 @@ import {
   FolderOpen20Regular,
   LocalLanguage20Regular,
   Print20Regular,
+  ShieldCheckmark20Regular,
   TableSettings20Regular,
   WeatherMoon20Regular,
   WeatherSunny20Regular,
 } from './icons';
 import type { Lang, Localized } from '../../core/model/findings';
-import { allBuiltinProfiles } from '../../core/profiles/builtin-profiles';
+import { parseIsoDate } from '../../core/model/dates';
+import { availableProfiles } from '../profiles';
 import { strings } from '../i18n';
 import type { PageParams, ThemeName } from '../mode';
-import type { CheckOutcome, CheckRequest, HostError, HostProgress, WorkbookHost } from '../hosts/workbook-host';
+import type { CheckOutcome, CheckRequest, HostError, HostProgress, StopLive, WorkbookHost } from '../hosts/workbook-host';
 import { asHostError } from '../hosts/workbook-host';
 import { annotatedFileName, displayFileName } from '../file-name';
 import { CountsBar } from './CountsBar';
@@ -95,6 +97,10 @@ const useStyles = makeStyles({
   appName: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   tagline: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
   actions: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
+  fileActions: {
+    // Narrow windows (a task-pane-wide browser): the file buttons get a row of their own under the title.
+    '@media (max-width: 640px)': { order: 3, width: '100%', '& > *': { flexGrow: 1 } },
+  },
   fileName: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
@@ -114,6 +120,7 @@ const useStyles = makeStyles({
     minHeight: 0,
     minWidth: 0,
     flexGrow: 1,
+    '& > *': { flexShrink: 0 },
   },
   paneWide: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2 },
   previewPane: { padding: '12px 14px', minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column' },
@@ -169,7 +176,11 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const [info, setInfo] = React.useState<Localized | undefined>(bootMessage);
   const [notice, setNotice] = React.useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [programId, setProgramId] = React.useState<string | undefined>();
+  /** Office: the programme the open workbook looks like, read when the pane opens (before any check). */
+  const [preDetected, setPreDetected] = React.useState<Awaited<ReturnType<NonNullable<WorkbookHost['detect']>>>>();
   const [asOf, setAsOf] = React.useState<string | undefined>(params.asOf);
+  /** What the date box shows while the user edits it (a half-typed date is not applied). */
+  const [asOfDraft, setAsOfDraft] = React.useState<string | undefined>();
   const [selected, setSelected] = React.useState<number | undefined>();
   const [selectedCell, setSelectedCell] = React.useState<CellRef | undefined>();
   const [tab, setTab] = React.useState<TabId>('findings');
@@ -177,11 +188,16 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const [downloading, setDownloading] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const [live, setLive] = React.useState(false);
+  /** Checks completed (successfully or not): lets tests and assistive tech tell a new result from the old one. */
+  const [checks, setChecks] = React.useState(0);
+  /** Materials ticked by hand on the checklist ("profile:material" → ticked), kept while the pane is open. */
+  const [ticked, setTicked] = React.useState<Record<string, boolean>>({});
   const fileInput = React.useRef<HTMLInputElement>(null);
   const runId = React.useRef(0);
   const checkedOnce = React.useRef(false);
+  const stopLive = React.useRef<StopLive | undefined>(undefined);
 
-  const profiles = React.useMemo(() => allBuiltinProfiles(), []);
+  const profiles = React.useMemo(() => availableProfiles(), []);
 
   React.useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -197,6 +213,13 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
     [programId, asOf, lang, writeResults],
   );
 
+  const endLive = React.useCallback(async () => {
+    const stop = stopLive.current;
+    stopLive.current = undefined;
+    setLive(false);
+    if (stop) await stop();
+  }, []);
+
   const runCheck = React.useCallback(
     async (h: WorkbookHost | undefined = host) => {
       if (!h) return;
@@ -205,13 +228,30 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       setProgress(undefined);
       setError(undefined);
       setNotice(undefined);
+      // Office: a manual check re-reads everything; the live checker restarts from its result.
+      await endLive();
+      const req = request((p) => id === runId.current && setProgress(p));
       try {
-        const o = await h.check(request((p) => id === runId.current && setProgress(p)));
+        const o = await h.check(req);
         if (id !== runId.current) return;
         checkedOnce.current = true;
         setOutcome(o);
         setSelected(undefined);
         setSelectedCell(undefined);
+        if (h.startLive) {
+          stopLive.current = h.startLive(
+            o,
+            req,
+            (next) => {
+              // Finding indexes change with a new result: keep the highlighted cell, drop the list selection.
+              setOutcome(next);
+              setSelected(undefined);
+              setError(undefined);
+            },
+            (e) => setError(e),
+          );
+          setLive(true);
+        }
       } catch (e) {
         if (id !== runId.current) return;
         setOutcome(undefined);
@@ -220,39 +260,23 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         if (id === runId.current) {
           setBusy(false);
           setProgress(undefined);
+          setChecks((n) => n + 1);
         }
       }
     },
-    [host, request],
+    [host, request, endLive],
   );
+
+  React.useEffect(() => () => void endLive(), [endLive]);
 
   // Standalone: every file, programme or date change re-checks at once (reading is cached).
   // Office: only after the first check the user asked for.
   React.useEffect(() => {
     if (!host) return;
     if (host.kind === 'browser' || checkedOnce.current) void runCheck(host);
+    // Office marks (comments, results sheet) follow the language and the switch: re-check when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [host, programId, asOf]);
-
-  // Office: live re-check after the first check, restarted when what a check depends on changes.
-  React.useEffect(() => {
-    if (!office || !host?.startLive || !outcome) return;
-    const stop = host.startLive(
-      request(),
-      (o) => {
-        setOutcome(o);
-        setError(undefined);
-      },
-      (e) => setError(e),
-    );
-    setLive(true);
-    return () => {
-      stop();
-      setLive(false);
-    };
-    // Restart only when the settings change, not on every result.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [office, host, outcome !== undefined, request]);
+  }, [host, programId, asOf, office ? lang : undefined, office ? writeResults : undefined]);
 
   const open = React.useCallback(
     async (input: Parameters<OpenFile>[0]) => {
@@ -273,6 +297,19 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
     },
     [openFile],
   );
+
+  // Office: pre-select the programme from the workbook's titles when the pane opens.
+  React.useEffect(() => {
+    if (!office || !host?.detect) return;
+    let active = true;
+    host
+      .detect()
+      .then((d) => active && setPreDetected(d))
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, [office, host]);
 
   // Standalone: open the bundled sample on start so a first-time user sees results at once.
   React.useEffect(() => {
@@ -340,9 +377,9 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
     setNotice(undefined);
     try {
       await action();
-      setNotice({ intent: 'success', text: `${label}：${t.done}` });
+      setNotice({ intent: 'success', text: `${label}${t.colon}${t.done}` });
     } catch (e) {
-      setNotice({ intent: 'error', text: `${label}：${asHostError(e).localized[lang]}` });
+      setNotice({ intent: 'error', text: `${label}${t.colon}${asHostError(e).localized[lang]}` });
     }
   };
 
@@ -351,14 +388,10 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
     if (file) void open({ file });
   };
 
-  const currentProfile = outcome?.profile ?? (programId ? profiles.find((p) => p.id === programId) : undefined);
-  const howText = !outcome
-    ? undefined
-    : outcome.how === 'title'
-      ? t.chosenByTitle(outcome.evidence ?? '')
-      : outcome.how === 'headers'
-        ? t.chosenByHeaders
-        : t.chosenManually;
+  const currentProfile = outcome?.profile ?? (programId ? profiles.find((p) => p.id === programId) : preDetected?.profile);
+  const how = outcome ? outcome.how : programId ? 'manual' : preDetected?.how;
+  const evidence = outcome ? outcome.evidence : preDetected?.evidence;
+  const howText = how === 'title' ? t.chosenByTitle(evidence ?? '') : how === 'headers' ? t.chosenByHeaders : how === 'manual' ? t.chosenManually : undefined;
 
   const progressValue = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const progressText = progress && progress.total > 1 ? t.reading(progress.done, progress.total) : host?.kind === 'browser' ? t.readingFile : t.checking;
@@ -375,7 +408,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         </div>
       </div>
       {!office && (
-        <div className={s.actions}>
+        <div className={mergeClasses(s.actions, s.fileActions)}>
           <input
             ref={fileInput}
             className={s.hiddenInput}
@@ -454,15 +487,19 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
             size="small"
             type="date"
             data-testid="as-of"
-            value={asOf ?? outcome?.result.asOf ?? ''}
-            onChange={(_, d) => setAsOf(d.value || undefined)}
+            value={asOfDraft ?? asOf ?? outcome?.result.asOf ?? ''}
+            onChange={(_, d) => {
+              setAsOfDraft(d.value);
+              if (parseIsoDate(d.value)) setAsOf(d.value);
+            }}
+            onBlur={() => setAsOfDraft(undefined)}
             title={t.asOfHelp}
           />
         </Field>
         <Button
           appearance={office && !outcome ? 'primary' : 'secondary'}
           size="small"
-          icon={busy ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+          icon={busy ? <Spinner size="tiny" /> : outcome ? <ArrowClockwise20Regular /> : <ShieldCheckmark20Regular />}
           disabled={!host || busy}
           onClick={() => void runCheck()}
           data-testid="check"
@@ -473,7 +510,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       {howText && (
         <Caption1 className={s.how} data-testid="programme-how">
           {howText}
-          {outcome?.how === 'manual' && (
+          {how === 'manual' && (
             <>
               {' · '}
               <Link as="button" onClick={() => setProgramId(undefined)}>
@@ -501,18 +538,18 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const pane = (
     <section className={mergeClasses(s.pane, wide && s.paneWide)} aria-label={t.appTagline}>
       {host?.isSample && !error && (
-        <MessageBar intent="info" data-testid="sample-note">
+        <MessageBar intent="info" data-testid="sample-note" layout="multiline">
           <MessageBarBody>{t.sampleNote(host.fileName ?? SAMPLE_FILE)}</MessageBarBody>
         </MessageBar>
       )}
       {info && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{info[lang]}</MessageBarBody>
         </MessageBar>
       )}
       {!office && host?.fileName && !host.isSample && (
         <Text className={s.fileName} title={host.fileName} data-testid="file-name">
-          {t.fileLabel}：{displayFileName(host.fileName)}
+          {t.fileLabel}{t.colon}{displayFileName(host.fileName)}
         </Text>
       )}
       {error && (
@@ -528,7 +565,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       {outcome && outcome.result.tables.length > 0 && (
         <ul className={s.tables} data-testid="tables">
           {outcome.result.tables.map((tb) => (
-            <li key={tb.sheet}>{t.tablesLine(tb.kind, tb.sheet, tb.header, tb.nominees)}</li>
+            <li key={`${tb.sheet}:${tb.kind}`}>{t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)}</li>
           ))}
         </ul>
       )}
@@ -558,7 +595,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         </div>
       )}
       {notice && (
-        <MessageBar intent={notice.intent}>
+        <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -574,11 +611,19 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
           (outcome ? (
             <FindingsPanel findings={findings} selected={selected} onSelect={selectFinding} t={t} lang={lang} />
           ) : (
-            <Text className={s.how}>{busy ? t.checking : t.notChecked}</Text>
+            <Text className={s.how}>{busy ? t.checking : office ? t.notCheckedOffice : t.notChecked}</Text>
           ))}
         {activeTab === 'preview' && <div style={{ height: '60vh', minHeight: 320 }}>{preview}</div>}
         {activeTab === 'checklist' && (
-          <ChecklistPanel profile={currentProfile} tables={outcome?.tables ?? []} t={t} lang={lang} onReveal={selectCell} />
+          <ChecklistPanel
+            profile={currentProfile}
+            tables={outcome?.tables ?? []}
+            t={t}
+            lang={lang}
+            onReveal={selectCell}
+            ticked={ticked}
+            onTick={(key, on) => setTicked((prev) => ({ ...prev, [key]: on }))}
+          />
         )}
       </div>
     </section>
@@ -591,6 +636,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         data-testid="app"
         data-mode={office ? 'office' : 'standalone'}
         data-busy={busy ? 'true' : 'false'}
+        data-checks={checks}
         onDragOver={
           office
             ? undefined

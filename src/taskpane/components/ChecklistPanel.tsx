@@ -52,11 +52,13 @@ export interface ChecklistPanelProps {
   lang: Lang;
   /** Go to a nominee's tracking cell. */
   onReveal?(ref: CellRef): void;
+  /** Materials ticked by hand, by "profileId:materialId". */
+  ticked: Readonly<Record<string, boolean>>;
+  onTick(key: string, on: boolean): void;
 }
 
-export function ChecklistPanel({ profile, tables, t, lang, onReveal }: ChecklistPanelProps) {
+export function ChecklistPanel({ profile, tables, t, lang, onReveal, ticked, onTick }: ChecklistPanelProps) {
   const s = useStyles();
-  const [manual, setManual] = React.useState<Record<string, boolean>>({});
   if (!profile) return <Text className={s.muted}>{t.checklistNeedsProgramme}</Text>;
   const status = deadlineStatus(profile.deadline, fromJsDate(new Date()));
   const materials = materialStatuses(profile, tables);
@@ -68,12 +70,17 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
       <section className={s.section}>
         <h3 className={s.heading}>{profile.name[lang]}</h3>
         <Text className={s.programme}>
-          {t.organiser}：{profile.organiser[lang]}
-          {profile.noticeNo ? ` · ${t.noticeNo}：${profile.noticeNo}` : ''}
+          {t.organiser}
+          {t.colon}
+          {profile.organiser[lang]}
+          {profile.noticeNo ? ` · ${t.noticeNo}${t.colon}${profile.noticeNo}` : ''}
         </Text>
         <div className={s.deadline}>
           <CalendarLtr16Regular className={s.icon} aria-hidden />
-          <Text weight="semibold">{t.deadline}：</Text>
+          <Text weight="semibold">
+            {t.deadline}
+            {t.colon}
+          </Text>
           {status.kind === 'none' ? (
             <Text>{t.noDeadline}</Text>
           ) : (
@@ -111,21 +118,19 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
                     </div>
                   ) : (
                     <Checkbox
-                      checked={manual[key(m.id)] ?? false}
-                      onChange={(_, d) => setManual((prev) => ({ ...prev, [key(m.id)]: d.checked === true }))}
+                      checked={ticked[key(m.id)] ?? false}
+                      onChange={(_, d) => onTick(key(m.id), d.checked === true)}
                       label={m.label[lang]}
                     />
                   )}
                   <div className={s.meta}>
-                    {m.copies !== undefined && <span>{t.copies(m.copies)}</span>}
-                    <span>· {m.perNominee ? t.perNominee : t.perUnit}</span>
-                    {tracked ? (
-                      <span>
-                        · {t.trackedFrom(tracked.header)}：{t.readyCount(tracked.ready, tracked.nominees.length)}
-                      </span>
-                    ) : (
-                      <span>· {t.manualCheck}</span>
-                    )}
+                    {[
+                      m.copies !== undefined ? t.copies(m.copies) : undefined,
+                      m.perNominee ? t.perNominee : t.perUnit,
+                      tracked ? `${t.trackedFrom(tracked.header)}${t.colon}${t.readyCount(tracked.ready, tracked.nominees.length)}` : t.manualCheck,
+                    ]
+                      .filter((x): x is string => x !== undefined)
+                      .join(' · ')}
                   </div>
                   {tracked && tracked.nominees.length > 0 && (
                     <ul className={s.nominees}>
@@ -135,7 +140,7 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
                             type="button"
                             className={s.nominee}
                             onClick={() => onReveal?.({ sheet: tracked.sheet, row: n.row, col: n.col })}
-                            aria-label={`${n.nominee}：${n.ready ? t.ready : t.notReady}${n.value ? `（${n.value}）` : ''}`}
+                            aria-label={`${n.nominee}${t.colon}${n.ready ? t.ready : t.notReady}${n.value ? t.paren(n.value) : ''}`}
                             title={n.value || undefined}
                           >
                             {n.ready ? (
@@ -162,7 +167,9 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
           <div className={s.contact}>
             <Mail16Regular className={s.icon} aria-hidden />
             <span>
-              {t.submitEmail}：<Link href={`mailto:${sub.email}`}>{sub.email}</Link>
+              {t.submitEmail}
+              {t.colon}
+              <Link href={`mailto:${sub.email}`}>{sub.email}</Link>
             </span>
           </div>
         )}
@@ -170,9 +177,11 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
           <div className={s.contact}>
             <Location16Regular className={s.icon} aria-hidden />
             <span>
-              {t.submitAddress}：{sub.address}
-              {sub.postcode ? `（${sub.postcode}）` : ''}
-              {sub.recipient ? ` · ${t.recipient}：${sub.recipient}` : ''}
+              {t.submitAddress}
+              {t.colon}
+              {sub.address}
+              {sub.postcode ? t.paren(sub.postcode) : ''}
+              {sub.recipient ? ` · ${t.recipient}${t.colon}${sub.recipient}` : ''}
             </span>
           </div>
         )}
@@ -180,12 +189,13 @@ export function ChecklistPanel({ profile, tables, t, lang, onReveal }: Checklist
           <div className={s.contact}>
             <Call16Regular className={s.icon} aria-hidden />
             <span>
-              {t.contacts}：
+              {t.contacts}
+              {t.colon}
               {sub.contacts.map((c, i) => (
                 <React.Fragment key={i}>
-                  {i > 0 && '；'}
+                  {i > 0 && (lang === 'zh' ? '；' : '; ')}
                   {c.name} <Link href={`tel:${c.phone}`}>{c.phone}</Link>
-                  {c.topic ? `（${c.topic}）` : ''}
+                  {c.topic ? t.paren(c.topic) : ''}
                 </React.Fragment>
               ))}
             </span>

@@ -118,7 +118,7 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
       return next;
     });
 
-  const ruleLabel = activeRule === undefined ? t.allRules : `${activeRule}（${rules.find((r) => r.rule === activeRule)?.count ?? 0}）`;
+  const ruleLabel = activeRule === undefined ? t.allRules : `${activeRule}${t.paren(String(rules.find((r) => r.rule === activeRule)?.count ?? 0))}`;
 
   return (
     <div className={s.root}>
@@ -135,7 +135,7 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
               aria-label={`${t.showSeverity(sev)} (${counts[sev]})`}
               data-testid={`filter-${sev}`}
             >
-              {counts[sev]}
+              {String(counts[sev])}
             </ToggleButton>
           ))}
         </div>
@@ -152,9 +152,10 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
             {t.allRules}
           </Option>
           {rules.map((r) => (
-            <Option key={r.rule} value={r.rule} text={`${r.rule}（${r.count}）`}>
+            <Option key={r.rule} value={r.rule} text={`${r.rule}${t.paren(String(r.count))}`}>
               <SeverityIcon severity={r.severity} />
-              &nbsp;{r.rule}（{r.count}）
+              &nbsp;{r.rule}
+              {t.paren(String(r.count))}
             </Option>
           ))}
         </Dropdown>

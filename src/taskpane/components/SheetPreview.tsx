@@ -5,6 +5,7 @@ import type { WorkbookGrid } from '../../core/model/grid';
 import { cellAddress, columnLetters } from '../../core/model/grid';
 import { SEVERITY_FILL_HEX } from '../../core/report/colours';
 import type { Strings } from '../i18n';
+import type { CellMark } from '../preview-model';
 import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../preview-model';
 
 const MAX_COLS = 200;
@@ -108,7 +109,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
 
   const sheet = grid.sheets.find((sh) => sh.name === active) ?? grid.sheets[0];
   const scroller = React.useRef<HTMLDivElement>(null);
-  const marks = React.useMemo(() => (sheet ? cellMarks(findings, sheet.name, lang) : new Map()), [findings, sheet, lang]);
+  const marks = React.useMemo(() => (sheet ? cellMarks(findings, sheet.name, lang) : new Map<string, CellMark>()), [findings, sheet, lang]);
   const height = sheet ? sheetHeight(sheet, findings) : 0;
   const width = sheet ? Math.min(sheetWidth(sheet, findings), MAX_COLS) : 0;
   const sel = selected && sheet && selected.sheet === sheet.name ? selected : undefined;
@@ -125,6 +126,8 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
     const e = el.getBoundingClientRect();
     box.scrollTop += e.top - b.top - (b.height - e.height) / 2;
     box.scrollLeft += e.left - b.left - Math.max(40, (b.width - e.width) / 2);
+    // In a narrow window the preview sits below the fold of the scrolling pane: bring it into view.
+    if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest' });
   }, [sel?.sheet, sel?.row, sel?.col, sheet]);
 
   if (!sheet) return <div className={s.empty}>{t.previewEmpty}</div>;
@@ -152,7 +155,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
           colSpan={span?.colSpan}
           className={mergeClasses(mark && s.marked, isSel && s.selected)}
           style={mark ? { backgroundColor: SEVERITY_FILL_HEX[mark.severity] } : undefined}
-          title={mark ? `${a1}：${mark.title}` : text.length > 16 ? text : undefined}
+          title={mark ? `${a1}${t.colon}${mark.title}` : text.length > 16 ? text : undefined}
           onClick={mark && onCellClick ? () => onCellClick({ sheet: sheet.name, row: r, col: c }) : undefined}
         >
           {text}
@@ -178,7 +181,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
             return (
               <Tab key={sh.name} value={sh.name} data-testid="preview-sheet-tab">
                 {sh.name}
-                {sh.hidden ? `（${t.hiddenSheet}）` : ''}
+                {sh.hidden ? t.paren(t.hiddenSheet) : ''}
                 {n > 0 && (
                   <Badge size="small" appearance="tint" color="informative" style={{ marginInlineStart: 6 }}>
                     {n}
@@ -189,7 +192,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
           })}
         </TabList>
       )}
-      <div className={s.scroller} ref={scroller} data-testid="preview" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={`${t.previewTitle}：${sheet.name}`}>
+      <div className={s.scroller} ref={scroller} data-testid="preview" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={`${t.previewTitle}${t.colon}${sheet.name}`}>
         {height === 0 ? (
           <div className={s.empty}>{t.emptySheet}</div>
         ) : (

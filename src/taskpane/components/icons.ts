@@ -22,3 +22,4 @@ export { TableSettings20Regular } from '@fluentui/react-icons/svg/table-settings
 export { Warning16Filled, Warning20Filled } from '@fluentui/react-icons/svg/warning';
 export { WeatherMoon20Regular } from '@fluentui/react-icons/svg/weather-moon';
 export { WeatherSunny20Regular } from '@fluentui/react-icons/svg/weather-sunny';
+export { ShieldCheckmark20Regular } from '@fluentui/react-icons/svg/shield-checkmark';

@@ -6,7 +6,8 @@ import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, parseIsoDate } from '../../core/model/dates';
 import { defaultAsOf } from '../../core/model/as-of';
-import { allBuiltinProfiles, builtinProfile } from '../../core/profiles/builtin-profiles';
+import { builtinProfile } from '../../core/profiles/builtin-profiles';
+import { availableProfiles } from '../profiles';
 import { detectProgram } from '../../core/recognition/detect-program';
 import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
 import { NoTableError, validateWorkbook } from '../../core/rules/validate-workbook';
@@ -49,7 +50,7 @@ export class BrowserHost implements WorkbookHost {
     let profile = req.programId ? builtinProfile(req.programId) : undefined;
     if (req.programId && !profile) throw new HostError('failed', unknownProgramme(req.programId));
     if (!profile) {
-      const det = detectProgram(grid, allBuiltinProfiles());
+      const det = detectProgram(grid, availableProfiles());
       if (!det) throw new HostError('no-table', noRecognisableTable());
       profile = det.profile;
       how = det.how;

@@ -3,30 +3,32 @@
  * Excel.run batch; adapter errors (OfficeCheckError) become HostErrors with the adapter's own message.
  */
 import type { Finding, Lang } from '../../core/model/findings';
-import { builtinProfile } from '../../core/profiles/builtin-profiles';
+import { cellAddress } from '../../core/model/grid';
+import { parseIsoDate } from '../../core/model/dates';
 import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
-import * as adapter from '../../adapters/office/index';
-import type { CheckOutcome, CheckRequest, HostErrorKind, StopLive, WorkbookHost } from './workbook-host';
+import type { ValidationResult } from '../../core/rules/validate-workbook';
+import type { CheckOutcome as AdapterOutcome } from '../../adapters/office/index';
+import { applyInputRules, checkWorkbook, clearMarks, isOfficeCheckError, LiveChecker, readWorkbookGrid, selectCell, setupPrinting } from '../../adapters/office/index';
+import { detectProgram } from '../../core/recognition/detect-program';
+import type { Profile } from '../../core/profiles/schema';
+import { availableProfiles } from '../profiles';
+import type { CheckOutcome, CheckRequest, StopLive, WorkbookHost } from './workbook-host';
 import { asHostError, HostError } from './workbook-host';
 
-function toHostError(e: unknown): HostError {
-  if (e instanceof adapter.OfficeCheckError) {
-    const code = String(e.code);
-    const kind: HostErrorKind = /table|program|profile/i.test(code) ? 'no-table' : 'failed';
-    return new HostError(kind, e.message as unknown as { zh: string; en: string }, { cause: e });
-  }
+export function toHostError(e: unknown): HostError {
+  if (isOfficeCheckError(e)) return new HostError('no-table', e.localized, { cause: e });
   return asHostError(e);
 }
 
-type AdapterOutcome = Awaited<ReturnType<typeof adapter.checkWorkbook>>;
-
-function toOutcome(o: AdapterOutcome, req: CheckRequest): CheckOutcome {
-  const detected = (o as { detected?: unknown }).detected;
-  const how = req.programId ? 'manual' : detected && typeof detected === 'object' && 'how' in detected ? (detected as { how: 'title' | 'headers' }).how : detected === 'headers' ? 'headers' : 'title';
-  const evidence =
-    (o as { evidence?: string }).evidence ?? (detected && typeof detected === 'object' ? (detected as { evidence?: string }).evidence : undefined);
-  const out: CheckOutcome = { result: o.result, profile: o.profile, how, grid: o.grid, tables: recognizeWorkbook(o.grid, o.profile) };
-  if (evidence !== undefined) out.evidence = evidence;
+export function fromAdapterOutcome(o: AdapterOutcome): CheckOutcome {
+  const out: CheckOutcome = {
+    result: o.result,
+    profile: o.profile,
+    how: o.detected === 'chosen' ? 'manual' : o.detected,
+    grid: o.grid,
+    tables: recognizeWorkbook(o.grid, o.profile),
+  };
+  if (o.evidence !== undefined) out.evidence = o.evidence;
   return out;
 }
 
@@ -39,47 +41,60 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  private options(req: CheckRequest) {
-    return {
-      programId: req.programId,
-      asOf: req.asOf,
-      lang: req.lang,
-      resultsSheet: req.writeResultsSheet ?? false,
-      onProgress: req.onProgress,
-    };
+  async check(req: CheckRequest): Promise<CheckOutcome> {
+    const o = await this.run((context) =>
+      checkWorkbook(context, {
+        programId: req.programId,
+        asOf: req.asOf,
+        lang: req.lang,
+        resultsSheet: req.writeResultsSheet ?? false,
+        onProgress: req.onProgress,
+      }),
+    );
+    return fromAdapterOutcome(o);
   }
 
-  async check(req: CheckRequest): Promise<CheckOutcome> {
-    if (req.programId && !builtinProfile(req.programId)) throw new HostError('failed', { zh: `没有名为“${req.programId}”的项目`, en: `No programme “${req.programId}”` });
-    const o = await this.run((context) => adapter.checkWorkbook(context, this.options(req)));
-    return toOutcome(o, req);
+  /** Reads the workbook once (no marks) and tells which programme its titles or headers name. */
+  async detect(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined> {
+    const grid = await this.run((context) => readWorkbookGrid(context));
+    return detectProgram(grid, availableProfiles());
   }
 
   reveal(f: Finding): Promise<void> {
-    return this.run((context) => adapter.selectCell(context, f.sheet, f.cell || `${f.row},${f.col}`));
+    return this.run((context) => selectCell(context, f.sheet, f.cell || cellAddress(f.row, f.col)));
   }
 
   clearMarks(): Promise<void> {
-    return this.run((context) => adapter.clearMarks(context)).then(() => undefined);
+    return this.run((context) => clearMarks(context)).then(() => undefined);
   }
 
   applyInputRules(outcome: CheckOutcome): Promise<void> {
-    return this.run((context) => adapter.applyInputRules(context, outcome.tables)).then(() => undefined);
+    return this.run((context) => applyInputRules(context, outcome.tables)).then(() => undefined);
   }
 
   setupPrinting(outcome: CheckOutcome, lang: Lang): Promise<void> {
     const table = outcome.tables.find((t) => t.kind === 'summary') ?? outcome.tables[0];
-    if (!table) return Promise.reject(new HostError('no-table', { zh: '没有可打印的表格', en: 'No table to print' }));
-    return this.run((context) => adapter.setupPrinting(context, table, outcome.profile, lang)).then(() => undefined);
+    if (!table) return Promise.reject(new HostError('no-table', { zh: '没有可设置打印的表格', en: 'There is no table to set up for printing' }));
+    return this.run((context) => setupPrinting(context, table, outcome.profile, lang));
   }
 
-  startLive(req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive {
-    const live = new adapter.LiveChecker(
-      () => this.run((context) => adapter.checkWorkbook(context, this.options({ ...req, onProgress: undefined }))),
-      (o: AdapterOutcome) => onResult(toOutcome(o, req)),
-      (e: unknown) => onError(toHostError(e)),
+  startLive(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive {
+    const asOf = parseIsoDate(outcome.result.asOf);
+    if (!asOf) return async () => undefined;
+    // Background re-checks report their failures; the next edit tries again.
+    const run = ((...args: unknown[]) =>
+      (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => {
+        onError(toHostError(e));
+        throw e;
+      })) as typeof Excel.run;
+    const state = { grid: outcome.grid, profile: outcome.profile, asOf, lang: req.lang, resultsSheet: req.writeResultsSheet ?? false };
+    const live = new LiveChecker(run, state, (result: ValidationResult) =>
+      onResult({ ...outcome, result, grid: state.grid, tables: recognizeWorkbook(state.grid, outcome.profile) }),
     );
-    void live.start();
-    return () => void live.stop();
+    const started = live.start().catch((e: unknown) => onError(toHostError(e)));
+    return async () => {
+      await started;
+      await live.stop().catch(() => undefined);
+    };
   }
 }

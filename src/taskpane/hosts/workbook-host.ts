@@ -66,8 +66,8 @@ export function asHostError(e: unknown): HostError {
   return new HostError('failed', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` }, { cause: e });
 }
 
-/** Live re-checking (Office): started after the first check, stopped by calling the returned function. */
-export type StopLive = () => void;
+/** Live re-checking (Office): started after a check, stopped (and awaited) by calling the returned function. */
+export type StopLive = () => Promise<void>;
 
 export interface WorkbookHost {
   readonly kind: 'office' | 'browser';
@@ -75,11 +75,15 @@ export interface WorkbookHost {
   /** Office: select the finding's cell in Excel. Browser: nothing (the page scrolls its own preview). */
   reveal(f: Finding): Promise<void>;
 
+  /** Which programme the workbook looks like, before any check (Office: shown in the picker on open). */
+  detect?(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined>;
+
   // Office only.
   clearMarks?(): Promise<void>;
   applyInputRules?(outcome: CheckOutcome): Promise<void>;
   setupPrinting?(outcome: CheckOutcome, lang: Lang): Promise<void>;
-  startLive?(req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive;
+  /** Re-checks edited rows of the workbook `outcome` came from; results and background errors are reported. */
+  startLive?(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive;
 
   // Browser only.
   /** Name of the open file, e.g. "推荐表.xlsx". */

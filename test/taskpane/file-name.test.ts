@@ -1,0 +1,11 @@
+import { annotatedFileName, displayFileName } from '../../src/taskpane/file-name';
+
+describe('file names', () => {
+  it('names the annotated copy <原文件名>-标注.xlsx', () => {
+    expect(annotatedFileName('推荐汇总表.xlsx')).toBe('推荐汇总表-标注.xlsx');
+    expect(annotatedFileName('C:\\fakepath\\sqc-2025.XLSX')).toBe('sqc-2025-标注.xlsx');
+    expect(annotatedFileName('名单')).toBe('名单-标注.xlsx');
+    expect(annotatedFileName('.xlsx')).toBe('工作簿-标注.xlsx');
+    expect(displayFileName('a/b/c.xlsx')).toBe('c.xlsx');
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The task pane's Office host over a mocked Office.js adapter: requests are passed through inside Excel.run,
+ * outcomes converted, adapter errors turned into the pane's messages, live checking started and stopped.
+ */
+jest.mock('../../src/adapters/office/index', () => {
+  class OfficeCheckError extends Error {
+    constructor(
+      readonly code: string,
+      readonly localized: { zh: string; en: string },
+    ) {
+      super(localized.en);
+    }
+  }
+  const live = { start: jest.fn(async () => undefined), stop: jest.fn(async () => undefined), args: [] as unknown[] };
+  return {
+    OfficeCheckError,
+    isOfficeCheckError: (e: unknown) => e instanceof OfficeCheckError,
+    checkWorkbook: jest.fn(),
+    readWorkbookGrid: jest.fn(),
+    selectCell: jest.fn(async () => undefined),
+    clearMarks: jest.fn(async () => ({ restored: 1 })),
+    applyInputRules: jest.fn(async () => ({ columns: 3 })),
+    setupPrinting: jest.fn(async () => undefined),
+    __live: live,
+    LiveChecker: jest.fn().mockImplementation((...args: unknown[]) => {
+      live.args = args;
+      return live;
+    }),
+  };
+});
+
+import * as adapter from '../../src/adapters/office/index';
+import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
+import { validateWorkbook } from '../../src/core/rules/validate-workbook';
+import type { WorkbookGrid } from '../../src/core/model/grid';
+import { OfficeHost } from '../../src/taskpane/hosts/office-host';
+import { isHostError } from '../../src/taskpane/hosts/workbook-host';
+
+const mocked = adapter as unknown as Record<string, jest.Mock> & { __live: { start: jest.Mock; stop: jest.Mock; args: unknown[] } };
+const CONTEXT = { sync: jest.fn() };
+
+const GRID: WorkbookGrid = {
+  sheets: [
+    {
+      name: '推荐汇总表',
+      merges: [],
+      rows: [
+        ['第三届（2025年度）“上海质量工匠”培养选树推荐汇总表'],
+        ['序号', '所在单位名称', '姓名', '所在岗位名称', '职务、职称/技能等级'],
+        [1, '甲公司', '张三', '车工', '技师'],
+      ],
+    },
+  ],
+};
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).Excel = { run: jest.fn(async (fn: (c: unknown) => Promise<unknown>) => fn(CONTEXT)) };
+});
+
+function adapterOutcome() {
+  const profile = builtinProfile('sqc-2025')!;
+  const result = validateWorkbook(GRID, profile, { asOf: { y: 2025, m: 3, d: 1 } });
+  return { result, profile, detected: 'title' as const, evidence: '第三届（2025年度）“上海质量工匠”培养选树推荐汇总表', grid: GRID };
+}
+
+describe('OfficeHost', () => {
+  it('checks through the adapter and converts the outcome', async () => {
+    mocked.checkWorkbook.mockResolvedValueOnce(adapterOutcome());
+    const progress = jest.fn();
+    const o = await new OfficeHost().check({ lang: 'en', asOf: '2025-03-01', writeResultsSheet: true, onProgress: progress });
+    expect(mocked.checkWorkbook).toHaveBeenCalledWith(CONTEXT, { programId: undefined, asOf: '2025-03-01', lang: 'en', resultsSheet: true, onProgress: progress });
+    expect(o.how).toBe('title');
+    expect(o.evidence).toMatch(/上海质量工匠/);
+    expect(o.tables.map((t) => t.kind)).toEqual(['summary']);
+
+    mocked.checkWorkbook.mockResolvedValueOnce({ ...adapterOutcome(), detected: 'chosen', evidence: undefined });
+    expect((await new OfficeHost().check({ lang: 'zh', programId: 'sqc-2025' })).how).toBe('manual');
+  });
+
+  it('shows the adapter’s own message when nothing can be checked', async () => {
+    const Err = adapter.OfficeCheckError as unknown as new (code: string, l: { zh: string; en: string }) => Error;
+    mocked.checkWorkbook.mockRejectedValueOnce(new Err('no-table', { zh: '没有找到推荐表', en: 'no table' }));
+    const e = await new OfficeHost().check({ lang: 'zh' }).catch((x: unknown) => x);
+    expect(isHostError(e) && e.kind).toBe('no-table');
+    expect(isHostError(e) && e.localized.zh).toBe('没有找到推荐表');
+
+    mocked.checkWorkbook.mockRejectedValueOnce(new Error('RichApi.Error: boom'));
+    const f = await new OfficeHost().check({ lang: 'zh' }).catch((x: unknown) => x);
+    expect(isHostError(f) && f.kind).toBe('failed');
+    expect(isHostError(f) && f.localized.zh).toMatch(/boom/);
+  });
+
+  it('tells the programme from the titles before any check', async () => {
+    mocked.readWorkbookGrid.mockResolvedValueOnce(GRID);
+    const d = await new OfficeHost().detect();
+    expect(mocked.readWorkbookGrid).toHaveBeenCalledWith(CONTEXT);
+    expect(d?.profile.id).toBe('sqc-2025');
+    expect(d?.how).toBe('title');
+  });
+
+  it('selects cells and runs the toolbar actions on the recognised tables', async () => {
+    const host = new OfficeHost();
+    const o = await (async () => {
+      mocked.checkWorkbook.mockResolvedValueOnce(adapterOutcome());
+      return host.check({ lang: 'zh' });
+    })();
+    await host.reveal({ sheet: '推荐汇总表', row: 2, col: 2, cell: 'C3', rule: 'x', severity: 'error', message: { zh: '', en: '' } });
+    expect(mocked.selectCell).toHaveBeenCalledWith(CONTEXT, '推荐汇总表', 'C3');
+    await host.clearMarks();
+    expect(mocked.clearMarks).toHaveBeenCalledWith(CONTEXT);
+    await host.applyInputRules(o);
+    expect(mocked.applyInputRules).toHaveBeenCalledWith(CONTEXT, o.tables);
+    await host.setupPrinting(o, 'zh');
+    expect(mocked.setupPrinting).toHaveBeenCalledWith(CONTEXT, o.tables[0], o.profile, 'zh');
+  });
+
+  it('starts live checking from the outcome and stops it', async () => {
+    mocked.checkWorkbook.mockResolvedValueOnce(adapterOutcome());
+    const host = new OfficeHost();
+    const o = await host.check({ lang: 'zh' });
+    const onResult = jest.fn();
+    const stop = host.startLive(o, { lang: 'zh', writeResultsSheet: false }, onResult, jest.fn());
+    expect(mocked.__live.start).toHaveBeenCalled();
+    const [, state, cb] = mocked.__live.args as [unknown, { asOf: unknown; profile: { id: string }; resultsSheet: boolean }, (r: unknown) => void];
+    expect(state.asOf).toEqual({ y: 2025, m: 3, d: 1 });
+    expect(state.profile.id).toBe('sqc-2025');
+    cb(o.result);
+    expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ result: o.result, profile: o.profile }));
+    await stop();
+    expect(mocked.__live.stop).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,53 @@
+import type { Finding } from '../../src/core/model/findings';
+import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../../src/taskpane/preview-model';
+
+describe('preview model', () => {
+  it('draws every row of a small sheet and a window around the selection of a big one', () => {
+    expect(rowWindow(40, undefined)).toEqual({ start: 0, end: 40 });
+    expect(rowWindow(10000, undefined, 500)).toEqual({ start: 0, end: 500 });
+    const w = rowWindow(10000, 5000, 500);
+    expect(w.end - w.start).toBe(500);
+    expect(w.start).toBeLessThan(5000);
+    expect(w.end).toBeGreaterThan(5000);
+    expect(rowWindow(10000, 9999, 500)).toEqual({ start: 9500, end: 10000 });
+  });
+
+  it('shows values as a user expects', () => {
+    expect(displayValue(null)).toBe('');
+    expect(displayValue(110105194912310000)).toBe('110105194912310000');
+    expect(displayValue(3.5)).toBe('3.5');
+    expect(displayValue(new Date(Date.UTC(1980, 0, 2)))).toBe('1980-01-02');
+    expect(displayValue({ error: '#N/A' })).toBe('#N/A');
+    expect(displayValue(true)).toBe('TRUE');
+  });
+
+  it('marks each cell with its worst severity and all messages, worst first', () => {
+    const base = { sheet: 'S', row: 2, col: 3, cell: 'D3', rule: 'r' };
+    const findings: Finding[] = [
+      { ...base, severity: 'info', message: { zh: '提示', en: 'i' } },
+      { ...base, severity: 'error', message: { zh: '错误', en: 'e' } },
+      { ...base, sheet: 'T', severity: 'warning', message: { zh: '别的表', en: 'w' } },
+    ];
+    const marks = cellMarks(findings, 'S', 'zh');
+    expect(marks.size).toBe(1);
+    expect(marks.get('2,3')).toEqual({ severity: 'error', title: '错误\n提示', count: 2 });
+  });
+
+  it('lays out merges inside the window only', () => {
+    const layout = mergeLayout([{ top: 0, left: 0, bottom: 0, right: 4 }, { top: 5, left: 1, bottom: 8, right: 1 }], { start: 0, end: 7 }, 3);
+    expect(layout.spans.get('0,0')).toEqual({ rowSpan: 1, colSpan: 3 });
+    expect(layout.covered.has('0,2')).toBe(true);
+    expect(layout.covered.has('0,3')).toBe(false);
+    expect(layout.spans.get('5,1')).toEqual({ rowSpan: 2, colSpan: 1 });
+    const below = mergeLayout([{ top: 0, left: 0, bottom: 9, right: 0 }], { start: 4, end: 8 }, 2);
+    expect(below.spans.get('4,0')).toEqual({ rowSpan: 4, colSpan: 1 });
+  });
+
+  it('sizes the drawn area to include cells findings point at', () => {
+    const sheet = { name: 'S', rows: [['a', 'b']], merges: [] };
+    const f: Finding = { sheet: 'S', row: 3, col: 4, cell: 'E4', rule: 'footer.missing', severity: 'error', message: { zh: '', en: '' } };
+    expect(sheetWidth(sheet, [f])).toBe(5);
+    expect(sheetHeight(sheet, [f])).toBe(4);
+    expect(sheetHeight(sheet, [])).toBe(1);
+  });
+});

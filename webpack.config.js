@@ -1,0 +1,191 @@
+/**
+ * Web bundle of 匠选: the task pane (also the standalone page) and the ribbon's function file.
+ *
+ *   npm run build:web    production build into dist/web/ (tree-shaken: ts-loader with module esnext)
+ *   npm run dev-server   https://localhost:3000 for sideloading into Excel (office-addin-dev-certs'
+ *                        certificate when installed, else a self-signed one; never prompts)
+ *
+ * Nothing is loaded from a CDN: office.js and the files it loads for Excel are copied into dist/web/office-js/.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const ROOT = __dirname;
+const OUT = path.join(ROOT, 'dist', 'web');
+const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+
+/**
+ * office.js loads, relative to itself: the host file (excel-<platform>-<version>.js), the locale strings
+ * (<ll-cc>/office_strings.js), o15apptofilemappingtable.js, es6-promise.js and telemetry/oteljs_agave.js.
+ * Word, Outlook, PowerPoint, OneNote, Project and Access files, debug builds and the SSO helpers are left out
+ * (~10 MB instead of 86 MB).
+ */
+function officeJsPatterns() {
+  const OTHER_HOSTS = /^(access|outlook|word|powerpoint|onenote|project)/;
+  // Served byte for byte as Microsoft ships them (never re-minified).
+  const info = { minimized: true };
+  return [
+    {
+      from: '*.js',
+      context: OFFICE_DIST,
+      to: 'office-js/[name][ext]',
+      globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js', '**/html2canvas.js', '**/custom-functions-runtime.js'] },
+      filter: (p) => !OTHER_HOSTS.test(path.basename(p)),
+      info,
+    },
+    { from: '*/office_strings.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
+    { from: 'telemetry/*.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, info },
+    { from: 'ariatelemetry/*.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
+  ];
+}
+
+/** office-addin-dev-certs' files (`npx office-addin-dev-certs install` writes them); undefined when absent. */
+function devCerts() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { key: 'localhost.key', cert: 'localhost.crt', ca: 'ca.crt' };
+  const out = {};
+  for (const [k, f] of Object.entries(files)) {
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) return undefined;
+    out[k] = fs.readFileSync(p);
+  }
+  return out;
+}
+
+/**
+ * Terser for everything except exceljs' own pre-minified build (re-minifying its 930 KB takes most of the
+ * build time and saves nothing). Falls back to webpack's default minimizer if the plugin cannot be loaded.
+ */
+function minimizers() {
+  try {
+    const MinimizerPlugin = require('minimizer-webpack-plugin');
+    return [
+      new MinimizerPlugin({
+        exclude: [/(^|\/)exceljs\./, /^office-js\//],
+        minify: MinimizerPlugin.terserMinify,
+        minimizerOptions: { compress: { passes: 2 } },
+      }),
+    ];
+  } catch {
+    return ['...'];
+  }
+}
+
+const COMMANDS_ENTRY = path.join(ROOT, 'src', 'commands', 'commands.ts');
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const hasCommands = fs.existsSync(COMMANDS_ENTRY);
+  const entry = { taskpane: './src/taskpane/index.tsx' };
+  if (hasCommands) entry.commands = COMMANDS_ENTRY;
+
+  const pages = [
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: './src/taskpane/taskpane.html',
+      chunks: ['taskpane'],
+      favicon: fs.existsSync(path.join(ROOT, 'assets', 'icon-32.png')) ? './assets/icon-32.png' : undefined,
+    }),
+  ];
+  if (hasCommands) {
+    pages.push(
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        chunks: ['commands'],
+        // The function file runs only inside Office: it always loads office.js (from this origin).
+        templateContent: `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="X-UA-Compatible" content="IE=Edge">
+<title>匠选</title>
+<script src="office-js/office.js"></script>
+</head>
+<body></body>
+</html>`,
+      }),
+    );
+  }
+
+  return {
+    mode: dev ? 'development' : 'production',
+    context: ROOT,
+    entry,
+    target: 'web',
+    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    output: {
+      path: OUT,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js', '.json'],
+      // exceljs' package.json "browser" field points at this build already; the alias makes it explicit
+      // (its Node entry pulls fs, stream, zlib…).
+      alias: {
+        exceljs$: path.join(ROOT, 'node_modules', 'exceljs', 'dist', 'exceljs.min.js'),
+      },
+    },
+    module: {
+      // A self-contained UMD bundle: nothing for webpack to resolve inside it.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.join(ROOT, 'tsconfig.web.json'),
+              // Type-checking is `npm run typecheck:web`; the bundle only needs ES modules for tree-shaking.
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', sourceMap: true, noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({
+        patterns: [
+          ...officeJsPatterns(),
+          { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    optimization: {
+      minimizer: minimizers(),
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          // The standalone page's file reader, loaded only outside Office.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+        },
+      },
+    },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+    devServer: {
+      port: Number(process.env.PORT) || 3000,
+      host: 'localhost',
+      server: (() => {
+        const certs = devCerts();
+        return certs ? { type: 'https', options: certs } : { type: 'https' };
+      })(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      open: false,
+      client: { overlay: { warnings: false, errors: true } },
+      devMiddleware: { writeToDisk: false },
+    },
+  };
+};
