@@ -1,7 +1,202 @@
-/** `jiangxuan cultivation` and `jiangxuan cultivation rollover` (issue 5): registered here. */
-import { Command } from 'commander';
-import type { SetRun } from './cli-failure';
+/**
+ * `jiangxuan cultivation` (a tracking workbook for the one-year cultivation period) and
+ * `jiangxuan cultivation rollover` (next year's workbook with the trainees marked 继续培育).
+ * Exit codes: 0 written, 2 unusable input (one Chinese line on stderr). Input files are only read; the output
+ * is written beside its target first and renamed, and an existing file is not replaced without --force.
+ */
+import { Command, Option } from 'commander';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../adapters/exceljs/cultivation';
+import { isWorkbookReadError } from '../adapters/exceljs/read-workbook';
+import { CultivationCapacityError, CultivationDesignError } from '../core/cultivation/design';
+import { NoTraineeTableError } from '../core/cultivation/trainees';
+import { NoTrackingTableError, RolloverReport } from '../core/cultivation/rollover';
+import { parseIsoDate, SimpleDate } from '../core/model/dates';
+import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
+import { Profile } from '../core/profiles/schema';
+import { CliFailure, EXIT_OK, SetRun } from './cli-failure';
+import { profileFromOptions } from './load-profile-file';
 
-export function registerCultivation(_program: Command, _setRun: SetRun): void {
-  // Added with the cultivation feature.
+export interface CultivationCliOptions {
+  program?: string;
+  profile?: string;
+  trainees?: string;
+  year?: string;
+  start?: string;
+  asOf?: string;
+  out?: string;
+  force?: boolean;
+}
+
+function cultivationProfile(opts: { program?: string; profile?: string }): Profile {
+  const chosen = profileFromOptions(opts);
+  const profile = chosen ?? allBuiltinProfiles().find((p) => p.kind === 'cultivation');
+  if (!profile) throw new CliFailure('没有内置的培育项目配置，请用 --profile 指定');
+  if (profile.kind !== 'cultivation') {
+    const ids = allBuiltinProfiles()
+      .filter((p) => p.kind === 'cultivation')
+      .map((p) => p.id);
+    throw new CliFailure(`“${profile.id}”是评选项目，不是培育项目：请用 --program ${ids[0] ?? 'sqc-cultivation-2026'}（或 --profile 指定培育项目配置）`);
+  }
+  return profile;
+}
+
+function parseYear(text: string | undefined, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new CliFailure('请用 --year 指定新的培育年度，如 --year 2027');
+    return fallback;
+  }
+  const y = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || y < 2000 || y > 2100) throw new CliFailure(`--year “${text}” 不是有效年度，请写四位数年份，如 2027`);
+  return y;
+}
+
+function parseDate(text: string | undefined, option: string): SimpleDate | undefined {
+  if (text === undefined) return undefined;
+  const d = parseIsoDate(text);
+  if (!d) throw new CliFailure(`${option} “${text}” 不是有效日期，请写成 YYYY-MM-DD，如 2026-04-01`);
+  return d;
+}
+
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new CliFailure(`${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    throw new CliFailure(`找不到文件 ${file}：请检查路径和文件名`);
+  }
+  return readFile(file);
+}
+
+/** --out is required, is never an input file, and an existing file is replaced only with --force. */
+async function checkOut(out: string | undefined, inputs: (string | undefined)[], force: boolean | undefined): Promise<string> {
+  if (!out) throw new CliFailure('请用 --out 指定要生成的工作簿文件名，如 --out 培育跟踪2026.xlsx');
+  for (const input of inputs) {
+    if (input && resolve(input) === resolve(out)) throw new CliFailure('--out 不能是输入文件本身：匠选从不改写原文件，请另起一个文件名');
+  }
+  let exists = false;
+  try {
+    const s = await stat(out);
+    if (s.isDirectory()) throw new CliFailure(`--out ${out} 是文件夹：请写出文件名，如 ${join(out, '培育跟踪.xlsx')}`);
+    exists = true;
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+  }
+  if (exists && !force) throw new CliFailure(`${out} 已存在：为免覆盖已填写的跟踪表，请换一个文件名（确需覆盖请加 --force）`);
+  return out;
+}
+
+async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, out);
+  } catch (e) {
+    throw new CliFailure(`无法写入 ${out}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
+  }
+}
+
+function designFailure(e: unknown): never {
+  if (e instanceof CultivationDesignError || e instanceof CultivationCapacityError) throw new CliFailure(e.message);
+  throw e;
+}
+
+export async function runCultivation(opts: CultivationCliOptions): Promise<number> {
+  const profile = cultivationProfile(opts);
+  const year = parseYear(opts.year, profile.year);
+  const periodStart = parseDate(opts.start, '--start');
+  const asOf = parseDate(opts.asOf, '--as-of');
+  const out = await checkOut(opts.out, [opts.trainees], opts.force);
+  const nominees = opts.trainees ? await readInput(opts.trainees) : undefined;
+  let result;
+  try {
+    result = await createTrackingWorkbook({ profile, year, periodStart, asOf, nominees });
+  } catch (e) {
+    const name = basename(opts.trainees ?? '');
+    if (isWorkbookReadError(e)) throw new CliFailure(`${name}：${e.localized.zh}`);
+    if (e instanceof NoTraineeTableError) {
+      throw new CliFailure(`${name}：找不到培育对象名单。需要一行表头，如“姓名 | 性别 | 身份证号码 | 工作单位”（推荐汇总表、申报信息表或培育对象清单均可）`);
+    }
+    designFailure(e);
+  }
+  await writeAtomically(out, result.bytes);
+  const from = result.source ? `，来自 ${basename(opts.trainees!)} 的工作表“${result.source.sheet}”` : '（空白，可直接填写培育对象清单）';
+  process.stdout.write(
+    `已生成${result.year}年度培育跟踪工作簿：${out}\n` +
+      `  培育对象 ${result.trainees} 人${from}\n` +
+      `  填写后检查：npx jiangxuan validate ${basename(out)} --program ${profile.id}\n`,
+  );
+  return EXIT_OK;
+}
+
+function rolloverText(r: RolloverReport, out: string): string {
+  const lines = [`已结转到${r.toYear}年度：${out}`];
+  lines.push(`  原培育对象清单 ${r.trainees} 人，其中“继续培育” ${r.carried.length} 人结转${r.carried.length ? `：${r.carried.map((c) => `${c.name}（自 ${c.start}）`).join('、')}` : ''}`);
+  const left = Object.entries(r.notCarried);
+  if (left.length) lines.push(`  未结转 ${left.reduce((n, [, c]) => n + c, 0)} 人：${left.map(([s, c]) => `${s} ${c}`).join('、')}`);
+  const pending = (r.notCarried['培育中'] ?? 0) + (r.notCarried['期满待考评'] ?? 0) + (r.notCarried['未填'] ?? 0);
+  if (pending) lines.push(`  注意：${pending} 人状态为“培育中”“期满待考评”或未填，没有结转；如需继续培育，请在原工作簿中把状态改为“继续培育”后重新结转`);
+  const h = r.history;
+  lines.push(`  历史记录（“历史·”工作表）：培育计划 ${h.plans} 条、培育档案 ${h.activities} 条、阶段考核 ${h.stageAssessments} 条、期满考评 ${h.finalAssessments} 条`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runRollover(file: string, opts: CultivationCliOptions): Promise<number> {
+  const profile = cultivationProfile(opts);
+  const year = parseYear(opts.year);
+  const asOf = parseDate(opts.asOf, '--as-of');
+  const out = await checkOut(opts.out, [file], opts.force);
+  const bytes = await readInput(file);
+  let result;
+  try {
+    result = await rolloverTrackingWorkbook(bytes, { profile, year, asOf });
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw new CliFailure(`${basename(file)}：${e.localized.zh}`);
+    if (e instanceof NoTrackingTableError) {
+      throw new CliFailure(`${basename(file)}：不是培育跟踪工作簿，找不到“培育对象清单”（表头“姓名 | 身份证号码 | … | 培育状态”）；请指定用 jiangxuan cultivation 生成并填写的工作簿`);
+    }
+    designFailure(e);
+  }
+  if (result.report.fromYear !== undefined && year <= result.report.fromYear) {
+    throw new CliFailure(`--year ${year} 应晚于原工作簿的培育年度 ${result.report.fromYear}，如 --year ${result.report.fromYear + 1}`);
+  }
+  await writeAtomically(out, result.bytes);
+  process.stdout.write(rolloverText(result.report, out));
+  return EXIT_OK;
+}
+
+export function registerCultivation(program: Command, setRun: SetRun): void {
+  const profileOptions = (c: Command) =>
+    c
+      .option('--program <id>', '培育项目配置 id（默认 sqc-cultivation-2026），见 jiangxuan programs')
+      .option('--profile <file>', '自定义培育项目配置 JSON 文件')
+      .option('--as-of <date>', '仪表盘的统计日期，YYYY-MM-DD（默认：打开时的当天）')
+      .option('--out <file>', '要生成的 .xlsx 文件（不会改写任何输入文件）')
+      .option('--force', '--out 文件已存在时覆盖');
+  const cultivation = program
+    .command('cultivation')
+    .description('生成培育跟踪工作簿（培育对象清单、计划、档案、考核、退出、助企行统计、仪表盘）/ create a cultivation tracking workbook')
+    .option('--trainees <file>', '培育对象名单 .xlsx（推荐汇总表、申报信息表或培育对象清单）；不给则生成空白工作簿')
+    .option('--year <year>', '培育年度（默认为项目配置的年度）')
+    .option('--start <date>', '培育开始日期，YYYY-MM-DD（默认该年度1月1日；结束日期为开始日期加培育期）');
+  profileOptions(cultivation).action((opts: CultivationCliOptions) => {
+    setRun(runCultivation(opts));
+  });
+  const rollover = cultivation
+    .command('rollover')
+    .description('年度结转：状态为“继续培育”的培育对象连同培育档案和考核记录转入新年度工作簿 / carry trainees into next year')
+    .argument('<file>', '已填写的培育跟踪工作簿 .xlsx')
+    .addOption(new Option('--year <year>', '新的培育年度，如 2027'));
+  profileOptions(rollover).action((file: string, opts: CultivationCliOptions) => {
+    // The parent's options are parsed before the subcommand's: "cultivation rollover f --year 2027" leaves
+    // --year with `cultivation`, so both are read.
+    const merged: CultivationCliOptions = { ...cultivation.opts<CultivationCliOptions>(), ...opts };
+    if (merged.trainees || merged.start) {
+      setRun(Promise.reject(new CliFailure('结转不需要 --trainees 或 --start：培育对象来自原工作簿中状态为“继续培育”的人员，新培育期从原培育期结束日起')));
+      return;
+    }
+    setRun(runRollover(file, merged));
+  });
 }
