@@ -88,6 +88,11 @@ function cellToValue(cell: ExcelJS.Cell): CellValue {
       const n = cell.value as number;
       return Number.isNaN(n) ? null : n;
     }
+    case T.Formula: {
+      // cell.value drops a falsy cached result (0, FALSE, ""): a count of 0 would read as an empty cell.
+      const r = (cell as unknown as { result?: unknown }).result;
+      return r !== null && typeof r === 'object' && ('formula' in r || 'sharedFormula' in r) ? null : normaliseValue(r);
+    }
     default:
       return normaliseValue(cell.value);
   }

@@ -108,7 +108,8 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
     expect(g.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
-  test('whole-column data validations do not slow reading down', async () => {
+  // How fast this reads is measured by bench/, not here; this checks the values survive such a sheet.
+  test('a sheet with a whole-column drop-down reads its values', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = '性别';
@@ -119,16 +120,27 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
       allowBlank: true,
       formulae: ['"男,女"'],
     });
-    const bytes = await toBuffer(wb);
-    const t0 = Date.now();
-    const g = await readWorkbookBuffer(bytes);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    const g = await readWorkbookBuffer(await toBuffer(wb));
     expect(g.sheets[0].rows).toEqual([['性别'], ['男']]);
   });
 });
 
-describe('conversion speed', () => {
-  test('100,000 rows × 20 columns convert in a couple of seconds', () => {
+describe('formula cells', () => {
+  test('a cached result of 0 or FALSE is a value, not an empty cell; "" shows as empty', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = { formula: '1-1', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('A2').value = { formula: '1=2', result: false } as ExcelJS.CellFormulaValue;
+    ws.getCell('A3').value = { formula: '""', result: '' } as ExcelJS.CellFormulaValue;
+    ws.getCell('A4').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+    const g = await readWorkbookBuffer(await toBuffer(wb));
+    expect(g.sheets[0].rows.map((r) => r[0])).toEqual([0, false, null, 2]);
+  });
+});
+
+describe('large sheets', () => {
+  // Speed is measured by bench/validate-bench.js; this checks 100,000 rows convert completely and correctly.
+  test('100,000 rows × 20 columns convert completely', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('big');
     const ROWS = 100_000;
@@ -138,13 +150,10 @@ describe('conversion speed', () => {
       for (let c = 0; c < COLS; c++) values[c] = c % 2 ? r * COLS + c : `v${r}`;
       ws.addRow(values);
     }
-    const t0 = performance.now();
     const grid = worksheetToGrid(ws);
-    const ms = performance.now() - t0;
     expect(grid.rows).toHaveLength(ROWS);
     expect(grid.rows[ROWS - 1][COLS - 1]).toBe(ROWS * COLS + COLS - 1);
     expect(grid.rows[0][0]).toBe('v1');
-    expect(ms).toBeLessThan(3000);
     expect(workbookToGrid(wb).sheets).toHaveLength(1);
   });
 });
