@@ -10,6 +10,7 @@ import { SEVERITY_FILL_ARGB, SEVERITY_RANK, worseSeverity } from '../../core/rep
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
+import { writeWorkbookBytes } from './write-workbook';
 
 export interface AnnotateOptions {
   lang: Lang;
@@ -229,7 +230,5 @@ export async function annotateWorkbook(original: WorkbookBytes, findings: Findin
 
   addResultsSheet(workbook, findings, options, positions);
 
-  const out = await workbook.xlsx.writeBuffer();
-  const u8 = out as unknown as Uint8Array | ArrayBuffer;
-  return u8 instanceof Uint8Array ? new Uint8Array(u8.buffer, u8.byteOffset, u8.byteLength) : new Uint8Array(u8);
+  return writeWorkbookBytes(workbook);
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import catalogueJson from './builtin/fields.json';
 import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind } from './schema';
+import { workbookRuleProblems } from '../rules/workbook-rules';
 
 export class ProfileError extends Error {
   constructor(
@@ -112,7 +113,7 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
       if (keys.has(f.key)) problems.push(`tables.${kind}.fields: 字段 “${f.key}” 出现了两次`);
       keys.add(f.key);
     }
-    tables[kind] = { kind, name: t.name, fields, minMatches: t.minMatches };
+    tables[kind] = { kind, name: t.name, fields, minMatches: t.minMatches, optional: t.optional };
   }
   if (Object.keys(tables).length === 0) problems.push('tables: 至少需要一张表（如 summary 汇总表或 details 明细表）');
   // Rules name fields by key: a typo would silently disable the rule, so it is an error here.
@@ -135,6 +136,8 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
       problems.push(`materials.${m.id}.trackedBy: 未知字段 “${m.trackedBy}”`);
     }
   }
+  // A rule naming a table or field that does not exist would silently check nothing.
+  problems.push(...workbookRuleProblems({ tables, workbookRules: data.workbookRules }));
   if (problems.length) throw new ProfileError(source, problems);
   const { tables: _t, extends: _e, ...rest } = data;
   return { ...rest, tables, source };

@@ -86,6 +86,8 @@ const tableSchema = z.object({
   fields: z.array(fieldRefSchema).min(1),
   /** At least this many columns must be recognised for a header row to count as this table. */
   minMatches: z.number().int().positive().default(3),
+  /** An empty optional table is normal (a fresh activity log), not a finding. */
+  optional: z.boolean().default(false),
 });
 
 const ruleBase = {
@@ -219,6 +221,7 @@ export interface ResolvedTable {
   name: { zh: string; en: string };
   fields: FieldSpec[];
   minMatches: number;
+  optional: boolean;
 }
 export interface Profile extends Omit<ProfileData, 'tables' | 'extends'> {
   tables: Partial<Record<TableKind, ResolvedTable>>;

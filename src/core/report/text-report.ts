@@ -48,11 +48,11 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
   lines.push((zh ? '项目：' : 'Programme: ') + result.program.name[lang] + (ctx.programNote ? `（${ctx.programNote}）` : ''));
   lines.push(zh ? `年龄与荣誉年限按 ${result.asOf} 计算` : `Ages and look-back windows counted at ${result.asOf}`);
   for (const t of result.tables) {
-    const kind = t.kind === 'summary' ? (zh ? '推荐汇总表' : 'summary sheet') : zh ? '明细表' : 'details table';
+    const kind = t.name[lang];
     lines.push(
       zh
-        ? `表格：工作表“${t.sheet}”的${kind}，表头在 ${t.header}，${t.nominees} 人，识别 ${t.columns} 栏`
-        : `Table: ${kind} on sheet "${t.sheet}", header at ${t.header}, ${t.nominees} nominees, ${t.columns} columns recognised`,
+        ? `表格：工作表“${t.sheet}”的${kind}，表头在 ${t.header}，${t.nominees} 行，识别 ${t.columns} 栏`
+        : `Table: ${kind} on sheet "${t.sheet}", header at ${t.header}, ${t.nominees} rows, ${t.columns} columns recognised`,
     );
   }
   lines.push((zh ? '结果：' : 'Result: ') + countsLine(result.counts, lang));

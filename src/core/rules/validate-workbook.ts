@@ -24,6 +24,7 @@ export interface ValidateOptions {
 export interface TableReport {
   sheet: string;
   kind: TableKind;
+  name: { zh: string; en: string };
   /** A1 address of the first header cell. */
   header: string;
   nominees: number;
@@ -118,7 +119,8 @@ interface RowRecord {
 }
 
 function nomineeLabel(table: RecognizedTable, row: number): string {
-  const c = table.colOf.get('name');
+  // Nominee tables name people in 姓名; the cultivation sheets in 培育对象.
+  const c = table.colOf.get('name') ?? table.colOf.get('trainee');
   const name = c === undefined ? '' : cellText(table.sheet.rows[row]?.[c] ?? null).trim();
   return name || `第 ${row + 1} 行`;
 }
@@ -199,7 +201,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
       headerCol,
     );
   }
-  if (table.dataRows.length === 0) {
+  if (table.dataRows.length === 0 && !table.spec.optional) {
     sink.add(issue('warning', 'table.empty', `${table.spec.name.zh}中没有填写任何被推荐人`, `the ${table.spec.name.en} lists no nominee`), sheet, table.headerRow, headerCol);
   }
   if (sheet.hidden) {
@@ -395,6 +397,7 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     reports.push({
       sheet: table.sheet.name,
       kind: table.kind,
+      name: table.spec.name,
       header: cellAddress(table.headerRow, table.columns[0].col),
       nominees: table.dataRows.length,
       columns: table.columns.length,

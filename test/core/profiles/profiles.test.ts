@@ -94,6 +94,15 @@ describe('user profiles', () => {
     expect(problemsOf({ id: 'x', extends: 'no-such' }).join()).toMatch(/找不到项目配置 “no-such”/);
   });
 
+  test('a workbook rule naming a table or field the profile lacks is an error, not a rule that checks nothing', () => {
+    const problems = problemsOf({
+      id: 'x',
+      extends: 'sqc-cultivation-2026',
+      workbookRules: [{ kind: 'reference', id: 'r', severity: 'error', from: { table: 'activitys', field: 'trainee' }, to: { table: 'details', field: 'name' }, reason: { zh: '理由', en: 'why' } }],
+    });
+    expect(problems.join('\n')).toContain('activitys');
+  });
+
   test('not an object at all', () => {
     expect(problemsOf([1, 2])).toEqual([expect.stringContaining('JSON 对象')]);
   });

@@ -18,7 +18,7 @@ test('docs/rules.md lists every rule id', () => {
   for (const file of sources(join(ROOT, 'src', 'core'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/issue\(\s*'(?:error|warning|info)',\s*'([a-z]+\.[a-z-]+)'/g)) ids.add(m[1]);
   }
-  for (const p of allBuiltinProfiles()) for (const r of p.eligibility) ids.add(r.id);
+  for (const p of allBuiltinProfiles()) for (const r of [...p.eligibility, ...p.workbookRules]) ids.add(r.id);
   expect(ids.size).toBeGreaterThan(40);
   const missing = [...ids].filter((id) => !doc.includes('`' + id + '`'));
   expect(missing).toEqual([]);

@@ -2,6 +2,7 @@
  * Writes the cultivation tracking workbook with exceljs. Browser-safe: bytes out, no fs in the import graph.
  * Layout and formulas come from src/core/cultivation (design.ts, formulas.ts); this file only lays them out.
  */
+import { writeWorkbookBytes } from '../write-workbook';
 import ExcelJS from 'exceljs';
 import { CellValue, isCellError } from '../../../core/model/grid';
 import { addMonths } from '../../../core/model/dates';
@@ -436,6 +437,5 @@ export async function writeTrackingWorkbook(input: TrackingInput): Promise<Uint8
   writeService(wb, input, d);
   writeDashboard(wb, input, d);
   writeHistory(wb, input, d);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return writeWorkbookBytes(wb);
 }

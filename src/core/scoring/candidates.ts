@@ -1,0 +1,169 @@
+/**
+ * The candidates of a review round, taken from a recognised nomination table (推荐汇总表 or the nominee details),
+ * exactly as `validate` recognises it. Each candidate gets a code (C001, C002 … in sheet order) that stays the
+ * same as long as the list does; only the name, the unit and (with --group-by) the group are kept:
+ * ID numbers, phones and addresses are never copied into anything the scoring feature writes.
+ */
+import type { Localized } from '../model/findings';
+import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { Profile } from '../profiles/schema';
+import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
+import { cellText, compareKey, headerKey, isBlank, optionKey } from '../text/normalize';
+import { listSomeLocalized, ScoringInputError } from './problems';
+
+export interface Candidate {
+  /** C001 … in the order of the source sheet. */
+  code: string;
+  name: string;
+  unit: string;
+  /** The value of the --group-by column (e.g. 组别), as typed. */
+  group?: string;
+}
+
+export interface CandidateSource {
+  sheet: string;
+  /** Table name in the profile (推荐汇总表 / 申报推荐表明细 …). */
+  table: Localized;
+  /** 1-based sheet rows of the first and last candidate. */
+  firstRow: number;
+  lastRow: number;
+  /** Header of the group column, when grouping. */
+  groupHeader?: string;
+}
+
+export interface CandidateList {
+  candidates: Candidate[];
+  source: CandidateSource;
+}
+
+/** "C001"; three digits at least, more when needed (C1000). */
+export function candidateCode(index: number): string {
+  return 'C' + String(index + 1).padStart(3, '0');
+}
+
+/** Key for comparing group values: width, script, spacing and punctuation folded ("冶金机械和电气" = "冶金、机械和电气"). */
+export function groupKey(s: string): string {
+  return optionKey(s).replace(/[、，,;；:：/\\|·.\-—–_ ]/g, '');
+}
+
+/** Value of a cell, reading a merged area's value on every cell it covers (units are often merged down). */
+function mergedReader(sheet: SheetGrid): (row: number, col: number) => CellValue {
+  const cover = new Map<number, CellValue>();
+  for (const m of sheet.merges) {
+    if (m.bottom === m.top && m.right === m.left) continue;
+    const v = sheet.rows[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) cover.set(r * 16384 + c, v);
+  }
+  return (row, col) => {
+    const v = sheet.rows[row]?.[col] ?? null;
+    if (v !== null || cover.size === 0) return v;
+    return cover.get(row * 16384 + col) ?? null;
+  };
+}
+
+/** Column of the group header (--group-by 组别) in a recognised table, looking at the header row(s). */
+function findGroupColumn(table: RecognizedTable, label: string): { col: number; header: string } | undefined {
+  const want = headerKey(label);
+  for (const b of table.columns) {
+    const labels = [b.field.label, ...b.field.aliases, b.header];
+    if (labels.some((l) => headerKey(l) === want)) return { col: b.col, header: b.header };
+  }
+  for (let r = table.headerTop; r <= table.headerRow; r++) {
+    const cells = table.sheet.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v === 'string' && headerKey(v) === want) return { col: c, header: v.trim() };
+    }
+  }
+  return undefined;
+}
+
+/** Preference among recognised tables: one with the group column (when grouping), details, summary, others. */
+function tableRank(t: RecognizedTable, hasGroup: boolean): number {
+  return (hasGroup ? 0 : 10) + (t.kind === 'details' ? 0 : t.kind === 'summary' ? 1 : 2);
+}
+
+export interface CandidateOptions {
+  /** Header of the column that assigns candidates to panels (e.g. "组别"). */
+  groupBy?: string;
+}
+
+/**
+ * Reads the candidates. Throws ScoringInputError when the workbook cannot be used: no table of the profile,
+ * no unit column (conflicts of interest could not be checked), no rows, a row without a name or unit, or the
+ * same person twice.
+ */
+export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: CandidateOptions = {}): CandidateList {
+  const tables = recognizeWorkbook(grid, profile).filter((t) => t.colOf.has('name') && t.dataRows.length > 0);
+  if (!tables.length) {
+    const names = Object.values(profile.tables).map((t) => `${t!.name.zh}（${t!.fields.slice(0, 5).map((f) => f.label).join(' | ')} …）`);
+    throw new ScoringInputError({
+      zh: `候选人文件中找不到“${profile.shortName.zh}”的名单表格：需要含姓名、单位的表头，如${names.join('；或 ')}`,
+      en: `no candidate table of "${profile.shortName.en}" in the candidates file: a header with name and unit is needed`,
+    });
+  }
+  const withGroup = tables.map((t) => ({ t, group: opts.groupBy ? findGroupColumn(t, opts.groupBy) : undefined }));
+  withGroup.sort((a, b) => tableRank(a.t, !!a.group) - tableRank(b.t, !!b.group));
+  const { t: table, group } = withGroup[0];
+  const sheetName = table.sheet.name;
+  if (opts.groupBy && !group) {
+    throw new ScoringInputError({
+      zh: `候选人表格（工作表“${sheetName}”）中没有“${opts.groupBy}”列，无法按组分配专家；请加上这一列或去掉 --group-by`,
+      en: `the candidate table (sheet "${sheetName}") has no "${opts.groupBy}" column to group by`,
+    });
+  }
+  const unitCol = table.colOf.get('unit');
+  if (unitCol === undefined) {
+    throw new ScoringInputError({
+      zh: `候选人表格（工作表“${sheetName}”）没有单位列（如“所在单位名称”“工作单位”），无法做同单位回避`,
+      en: `the candidate table (sheet "${sheetName}") has no unit column, so conflicts of interest cannot be checked`,
+    });
+  }
+  const nameCol = table.colOf.get('name')!;
+  const read = mergedReader(table.sheet);
+  const text = (r: number, c: number) => cellText(read(r, c)).replace(/\s+/g, ' ').trim();
+  const errors: Localized[] = [];
+  const candidates: Candidate[] = [];
+  const seen = new Map<string, number>();
+  for (const r of table.dataRows) {
+    const name = text(r, nameCol);
+    const unit = text(r, unitCol);
+    const row = r + 1;
+    if (!name) {
+      errors.push({ zh: `第 ${row} 行没有姓名`, en: `row ${row} has no name` });
+      continue;
+    }
+    if (!unit) {
+      errors.push({ zh: `第 ${row} 行（${name}）没有单位，无法做同单位回避`, en: `row ${row} (${name}) has no unit` });
+      continue;
+    }
+    const key = compareKey(name) + '|' + compareKey(unit);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      errors.push({ zh: `${name}（${unit}）出现了两次（第 ${before}、${row} 行）`, en: `${name} (${unit}) appears twice (rows ${before} and ${row})` });
+      continue;
+    }
+    seen.set(key, row);
+    const c: Candidate = { code: candidateCode(candidates.length), name, unit };
+    if (group) {
+      const g = text(r, group.col);
+      if (g && !isBlank(g)) c.group = g;
+    }
+    candidates.push(c);
+  }
+  if (errors.length) {
+    const list = listSomeLocalized(errors);
+    throw new ScoringInputError(
+      { zh: `候选人名单（工作表“${sheetName}”）有问题，请改正后再生成评分表：${list.zh}`, en: `the candidate list (sheet "${sheetName}") needs fixing first: ${list.en}` },
+      errors,
+    );
+  }
+  const source: CandidateSource = {
+    sheet: sheetName,
+    table: table.spec.name,
+    firstRow: table.dataRows[0] + 1,
+    lastRow: table.dataRows[table.dataRows.length - 1] + 1,
+  };
+  if (group) source.groupHeader = group.header;
+  return { candidates, source };
+}

@@ -1,0 +1,65 @@
+/** Problems found while generating or consolidating score sheets, in Chinese and English. */
+import type { Lang, Localized } from '../model/findings';
+
+/** error: the file is rejected (its scores are left out); warning: the file counts, but look at this. */
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface ScoringProblem {
+  severity: ProblemSeverity;
+  /** Stable id, e.g. "sheet.rows-changed" (docs/scoring.md lists them). */
+  code: string;
+  message: Localized;
+  /** The file concerned (name as given), when the problem is about one file. */
+  file?: string;
+  /** Expert code/name and candidate code, when known. */
+  expert?: string;
+  candidate?: string;
+  /** A1 address on the score sheet. */
+  cell?: string;
+}
+
+export function problem(
+  severity: ProblemSeverity,
+  code: string,
+  zh: string,
+  en: string,
+  extra: Omit<ScoringProblem, 'severity' | 'code' | 'message'> = {},
+): ScoringProblem {
+  return { severity, code, message: { zh, en }, ...extra };
+}
+
+/**
+ * Input the command cannot work with (no candidate table, names missing, duplicate experts …): the CLI prints
+ * the message on one line and exits 2; the page shows it instead of a result.
+ */
+export class ScoringInputError extends Error {
+  constructor(
+    readonly localized: Localized,
+    /** Each problem found, already included (at most a few) in `localized`. */
+    readonly details: Localized[] = [],
+  ) {
+    super(`${localized.zh} / ${localized.en}`);
+    this.name = 'ScoringInputError';
+    Object.setPrototypeOf(this, ScoringInputError.prototype);
+  }
+
+  text(lang: Lang): string {
+    return this.localized[lang];
+  }
+}
+
+export function isScoringInputError(e: unknown): e is ScoringInputError {
+  return e instanceof ScoringInputError;
+}
+
+/** Lists at most `max` items and says how many more: "a；b；c 等 7 处". */
+export function listSome(items: readonly string[], lang: Lang, max = 5): string {
+  const shown = items.slice(0, max).join(lang === 'zh' ? '；' : '; ');
+  if (items.length <= max) return shown;
+  return lang === 'zh' ? `${shown} 等 ${items.length} 处` : `${shown} and ${items.length - max} more`;
+}
+
+/** Joins localized items into one localized list. */
+export function listSomeLocalized(items: readonly Localized[], max = 5): Localized {
+  return { zh: listSome(items.map((i) => i.zh), 'zh', max), en: listSome(items.map((i) => i.en), 'en', max) };
+}
