@@ -43,6 +43,14 @@ export function countChars(text: string): number {
 }
 
 /** text.too-long (error) when the text has more than max 字; exactly max is fine. */
+/** countChars, but stops once `limit` characters are counted (returns at most limit). */
+export function countCharsUpTo(text: string, limit: number): number {
+  const t = COUNTS;
+  let n = 0;
+  for (let i = 0, len = text.length; i < len && n < limit; i++) n += t[text.charCodeAt(i)];
+  return n;
+}
+
 export function checkMaxChars(text: string, max: number, fieldLabel: string): Issue[] {
   // Whitespace never counts and a surrogate pair counts once, so a text no longer than the limit is within it.
   if (text.length <= max) return [];
@@ -59,11 +67,13 @@ export function checkMaxChars(text: string, max: number, fieldLabel: string): Is
  * or more than target×(1+tolerance). Empty texts are left to the emptiness check.
  */
 export function checkAboutChars(text: string, target: number, fieldLabel: string, tolerance = 0.4): Issue[] {
-  const n = countChars(text);
-  if (n === 0) return [];
   // Rounded so that 100 × (1 + 0.4) is 140, not 140.00000000000003.
   const low = Math.round(target * (1 - tolerance) * 1e6) / 1e6;
   const high = Math.round(target * (1 + tolerance) * 1e6) / 1e6;
+  // A text no longer than the upper bound only has to reach the lower one: stop counting there.
+  if (text.length <= high && countCharsUpTo(text, low) >= low) return [];
+  const n = countChars(text);
+  if (n === 0) return [];
   if (n < low) {
     const want = Math.ceil(low);
     return [issue('warning', 'text.length-off',

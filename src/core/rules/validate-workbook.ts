@@ -11,7 +11,7 @@ import { cellText, compareKey, fold, isBlank, simplify } from '../text/normalize
 import { toHalfWidth } from '../checks/halfwidth';
 import { checkEmail, checkPhone } from '../checks/contact';
 import { SEVERITY_RANK } from '../report/colours';
-import { checkCell, newRowFacts, RowFacts } from './cell-checks';
+import { checkCell, newRowFacts, resetRowFacts } from './cell-checks';
 import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
@@ -112,10 +112,13 @@ function withMergedValues(table: RecognizedTable): RecognizedTable {
   return { ...table, sheet: { ...sheet, rows } };
 }
 
+/** What the table-level rules need of a checked row (the row facts themselves are reused row after row). */
 interface RowRecord {
   row: number;
   nominee: string;
-  facts: RowFacts;
+  /** Normalised 18-character ID, when the ID could be read. */
+  id?: string;
+  serial?: number;
 }
 
 function nomineeLabel(table: RecognizedTable, row: number): string {
@@ -134,7 +137,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   const present = (key: string) => colOf.has(key);
   // The closures below read the row being checked; they are made once per table, not once per row.
   let cells: CellValue[] = [];
-  let facts = newRowFacts();
+  const facts = newRowFacts();
   const texts = new Map<string, string>();
   const get = (key: string): CellValue => {
     const c = colOf.get(key);
@@ -142,9 +145,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   };
   const filled = (key: string) => !isBlank(get(key));
   const view: RowView = {
-    get facts() {
-      return facts;
-    },
+    facts,
     has: present,
     text(key) {
       let t = texts.get(key);
@@ -159,7 +160,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   };
   for (const r of table.dataRows) {
     cells = sheet.rows[r] ?? [];
-    facts = newRowFacts();
+    resetRowFacts(facts);
     texts.clear();
     const nominee = nomineeLabel(table, r);
     for (const b of table.columns) {
@@ -174,7 +175,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
       const hit = applyEligibility(rule, view, opts.asOf);
       if (hit) sink.add(hit.issue, sheet, r, colOf.get(hit.fieldKey) ?? firstCol, nominee);
     }
-    records.push({ row: r, nominee, facts });
+    records.push({ row: r, nominee, id: facts.id?.id, serial: facts.numbers.get('serial') });
   }
   return records;
 }
@@ -214,7 +215,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
   const unitCol = table.colOf.get('unit');
   const seenNames = new Map<string, RowRecord>();
   for (const rec of records) {
-    const id = rec.facts.id?.id;
+    const id = rec.id;
     if (id && idCol !== undefined) {
       const first = seenIds.get(id);
       if (first !== undefined) {
@@ -252,7 +253,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
     let expected = 1;
     let sequenceReported = false;
     for (const rec of records) {
-      const n = rec.facts.numbers.get('serial');
+      const n = rec.serial;
       if (n === undefined) continue;
       const first = seen.get(n);
       if (first !== undefined) {
