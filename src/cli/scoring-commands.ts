@@ -1,7 +1,286 @@
-/** `jiangxuan scoresheets` and `jiangxuan consolidate` (issue 4): registered here. */
-import { Command } from 'commander';
-import type { SetRun } from './cli-failure';
+/**
+ * `jiangxuan scoresheets` and `jiangxuan consolidate` (issue 4). The file system lives here only: the work is
+ * done on bytes by src/adapters/exceljs/scoring (shared with the task pane).
+ *
+ * scoresheets: exit 0 when every candidate can be scored, 1 when some candidate has no expert (the sheets are
+ *   still written and the reason is printed), 2 for unusable input.
+ * consolidate: exit 0 when every file was usable, 1 when some file was rejected (results still written),
+ *   2 when nothing was usable (no result file) or the input is unusable.
+ */
+import { Command, Option } from 'commander';
+import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Lang } from '../core/model/findings';
+import type { Profile } from '../core/profiles/schema';
+import { isScoringInputError } from '../core/scoring/problems';
+import { RubricError } from '../core/scoring/rubric';
+import { BUILTIN_PROFILE_IDS } from '../core/profiles/builtin-profiles';
+import { generateScoreSheets, NamedBytes } from '../adapters/exceljs/scoring/generate';
+import { consolidateScoreFiles, consolidationExitCode } from '../adapters/exceljs/scoring/consolidate-files';
+import { writeResultWorkbook } from '../adapters/exceljs/scoring/result-writer';
+import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
+import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
+import { consolidationJson, consolidationText } from '../adapters/exceljs/scoring/report';
+import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE, SetRun } from './cli-failure';
+import { profileFromOptions } from './load-profile-file';
 
-export function registerScoring(_program: Command, _setRun: SetRun): void {
-  // Added with the scoring feature.
+export interface ScoresheetsCliOptions {
+  program?: string;
+  profile?: string;
+  candidates: string;
+  experts: string;
+  out: string;
+  round?: string;
+  blind?: boolean;
+  groupBy?: string;
+  force?: boolean;
+}
+
+export interface ConsolidateCliOptions {
+  program?: string;
+  profile?: string;
+  out: string;
+  format: 'text' | 'json';
+  trim: string;
+  top?: string;
+  round?: string;
+  lang: Lang;
+}
+
+function requireProfile(opts: { program?: string; profile?: string }): Profile {
+  const p = profileFromOptions(opts);
+  if (!p) throw new CliFailure(`请用 --program 指定项目（可用：${BUILTIN_PROFILE_IDS.join('、')}），或用 --profile 指定配置文件`);
+  return p;
+}
+
+async function readNamed(file: string, what: string): Promise<NamedBytes> {
+  let s;
+  try {
+    s = await stat(file);
+  } catch {
+    throw new CliFailure(`找不到${what} ${file}：请检查路径和文件名`);
+  }
+  if (s.isDirectory()) throw new CliFailure(`${what} ${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
+  return { name: basename(file), bytes: await readFile(file), lastModified: s.mtimeMs };
+}
+
+/** Written beside the target first, then renamed: a failure never leaves half a file. */
+async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (e) {
+    throw new CliFailure(`无法写入 ${path}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Progress on stderr: a rewritten line on a terminal, one final line otherwise (only for many files). */
+function progressReporter(verb: string, unit: string): { tick: (done: number, total: number) => void; end: (total: number) => void } {
+  const tty = !!process.stderr.isTTY;
+  const started = Date.now();
+  let last = 0;
+  return {
+    tick(done, total) {
+      if (!tty || total < 5) return;
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      process.stderr.write(`\r${verb} ${done}/${total} …`);
+    },
+    end(total) {
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (tty && total >= 5) process.stderr.write(`\r${verb} ${total}/${total}，用时 ${secs} 秒\n`);
+      else if (!tty && total >= 10) process.stderr.write(`${verb}完成：${total} 个${unit}，用时 ${secs} 秒\n`);
+    },
+  };
+}
+
+function failureFrom(e: unknown): never {
+  if (isScoringInputError(e)) throw new CliFailure(e.localized.zh);
+  if (e instanceof RubricError) throw new CliFailure(e.localized.zh);
+  throw e;
+}
+
+// ------------------------------------------------------------------ scoresheets
+
+export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<number> {
+  const profile = requireProfile(opts);
+  const outDir = resolve(opts.out);
+  if ((await exists(outDir)) && !(await stat(outDir)).isDirectory()) throw new CliFailure(`--out ${opts.out} 是文件：请指定一个文件夹`);
+  const candidates = await readNamed(opts.candidates, '候选人文件');
+  const experts = await readNamed(opts.experts, '专家名单');
+  const progress = progressReporter('生成评分表', '文件');
+  let g;
+  try {
+    g = await generateScoreSheets({ profile, candidates, experts, round: opts.round, blind: opts.blind, groupBy: opts.groupBy, onProgress: progress.tick });
+  } catch (e) {
+    failureFrom(e);
+  }
+  progress.end(g.sheets.length);
+  const outputs = [...g.sheets, g.key].map((f) => ({ ...f, path: join(outDir, f.name) }));
+  const inputs = new Set([resolve(opts.candidates), resolve(opts.experts)]);
+  for (const o of outputs) {
+    if (inputs.has(o.path)) throw new CliFailure(`输出文件 ${o.name} 与输入文件同名同路径：匠选从不覆盖输入文件，请换一个 --out 文件夹`);
+  }
+  if (!opts.force) {
+    const taken: string[] = [];
+    for (const o of outputs) if (await exists(o.path)) taken.push(o.name);
+    if (taken.length) {
+      throw new CliFailure(
+        `${opts.out} 中已有 ${taken.length} 个同名文件（${taken.slice(0, 3).join('、')}${taken.length > 3 ? ' 等' : ''}）：已发出的评分表不应被覆盖（重新生成会改变批次，旧表交回后无法核对）；确需重新生成请加 --force，或换一个文件夹`,
+      );
+    }
+  }
+  await mkdir(outDir, { recursive: true });
+  for (const o of outputs) await writeAtomic(o.path, o.bytes);
+
+  const src = g.candidates.source;
+  const lines: string[] = [];
+  lines.push(`${profile.shortName.zh} · ${g.round} · 评分表${g.blind ? '（盲评）' : ''}`);
+  lines.push(`候选人 ${g.candidates.candidates.length} 名（${candidates.name} 工作表“${src.sheet}”第 ${src.firstRow}–${src.lastRow} 行）；专家 ${g.experts.experts.length} 位${g.grouped ? `，按“${opts.groupBy}”分组` : ''}；同单位回避 ${g.assignment.exclusions.length} 对`);
+  lines.push('', `已生成 ${g.sheets.length} 份评分表（${opts.out}）：`);
+  for (const s of g.sheets) lines.push(`  ${s.name}  ${s.candidates} 名候选人${s.expert.email ? `  → ${s.expert.email}` : ''}`);
+  lines.push('', `评分安排：${g.key.name}`, '  含候选人姓名、各评分表的保护密码和回避名单，只留在组织方，不要发给专家；汇总时与交回的评分表放在一起。');
+  if (g.problems.length) {
+    lines.push('', '问题：');
+    for (const p of g.problems) lines.push(`  ${p.severity === 'error' ? '错误' : '警告'}  ${p.message.zh}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  return g.problems.some((p) => p.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+// ------------------------------------------------------------------ consolidate
+
+/** Files given, and every .xlsx under folders given (recursively; Excel's ~$ lock files and hidden files skipped). */
+async function collectInputs(paths: string[], outPath: string): Promise<string[]> {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  let outFound: string | undefined;
+  const add = (p: string) => {
+    const r = resolve(p);
+    if (r === outPath) outFound = p;
+    if (r === outPath || seen.has(r)) return;
+    seen.add(r);
+    found.push(p);
+  };
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && /\.xlsx$/i.test(e.name)) add(p);
+    }
+  };
+  for (const p of paths) {
+    let s;
+    try {
+      s = await stat(p);
+    } catch {
+      throw new CliFailure(`找不到 ${p}：请检查路径和文件名`);
+    }
+    if (resolve(p) === outPath) throw new CliFailure('--out 不能是输入文件本身：结果请另存为新文件');
+    if (s.isDirectory()) await walk(p);
+    else add(p);
+  }
+  // --out inside a folder being read: only an earlier result of ours may be replaced, never a returned sheet.
+  if (outFound !== undefined) {
+    let ours = false;
+    try {
+      const meta = await readMetaSheet(await openLiteWorkbook(await readFile(outFound)));
+      ours = meta?.parsed.kind === 'result';
+    } catch {
+      ours = false;
+    }
+    if (!ours) throw new CliFailure(`--out ${outFound} 是输入中的一个文件，不是匠选的汇总结果：匠选不会覆盖交回的文件，请另选结果文件名`);
+  }
+  return found;
+}
+
+function nonNegativeInt(v: string, name: string, min: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < min) throw new CliFailure(`${name} “${v}” 应为${min > 0 ? '正' : '非负'}整数`);
+  return n;
+}
+
+export async function runConsolidate(paths: string[], opts: ConsolidateCliOptions): Promise<number> {
+  const profile = requireProfile(opts);
+  const trim = nonNegativeInt(opts.trim, '--trim', 0);
+  const top = opts.top !== undefined ? nonNegativeInt(opts.top, '--top', 1) : undefined;
+  const outPath = resolve(opts.out);
+  if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out} 应是 .xlsx 文件名`);
+  const files = await collectInputs(paths, outPath);
+  if (!files.length) throw new CliFailure(`${paths.join('、')} 中没有找到 .xlsx 文件`);
+  const named: NamedBytes[] = [];
+  for (const f of files) {
+    const s = await stat(f);
+    const rel = relative(process.cwd(), f);
+    named.push({ name: rel && !rel.startsWith('..') ? rel : f, bytes: await readFile(f), lastModified: s.mtimeMs });
+  }
+  const progress = progressReporter('读取', '文件');
+  let c;
+  try {
+    c = await consolidateScoreFiles({ profile, files: named, round: opts.round, trim, top, onProgress: (d, t) => progress.tick(d, t) });
+  } catch (e) {
+    failureFrom(e);
+  }
+  progress.end(named.length);
+  const code = consolidationExitCode(c);
+  if (code !== EXIT_UNUSABLE) await writeResultWorkbook(c).then((bytes) => writeAtomic(opts.out, bytes));
+  if (opts.format === 'json') {
+    process.stdout.write(JSON.stringify({ ...consolidationJson(c, opts.lang), out: code !== EXIT_UNUSABLE ? opts.out : null }, null, 2) + '\n');
+  } else {
+    process.stdout.write(consolidationText(c, opts.lang, code !== EXIT_UNUSABLE ? { out: opts.out } : {}));
+    if (code === EXIT_UNUSABLE) {
+      process.stdout.write(opts.lang === 'zh' ? '没有可用的评分表，未生成结果文件。\n' : 'No usable score sheet; no result file written.\n');
+    }
+  }
+  return code;
+}
+
+// ------------------------------------------------------------------ registration
+
+export function registerScoring(program: Command, setRun: SetRun): void {
+  program
+    .command('scoresheets')
+    .description('生成专家评分表（每位专家一份）/ generate expert score sheets')
+    .option('--program <id>', '项目配置 id，见 jiangxuan programs')
+    .option('--profile <file>', '自定义项目配置 JSON 文件（可含评分标准 rubric）')
+    .requiredOption('--candidates <xlsx>', '候选人：推荐汇总表或申报信息表')
+    .requiredOption('--experts <xlsx>', '专家名单：姓名、单位，可选组别、邮箱')
+    .requiredOption('--out <dir>', '输出文件夹')
+    .option('--round <name>', '评审轮次（默认第一轮，如 书面初评）')
+    .option('--blind', '盲评：评分表中不出现候选人姓名和单位')
+    .option('--group-by <column>', '按此列（如 组别）把候选人分给同组专家')
+    .option('--force', '覆盖输出文件夹中的同名文件')
+    .action((opts: ScoresheetsCliOptions) => {
+      setRun(runScoresheets(opts));
+    });
+
+  program
+    .command('consolidate')
+    .description('汇总专家交回的评分表，计算排名 / consolidate returned score sheets')
+    .argument('<paths...>', '评分表文件或文件夹（可包含评分安排文件）')
+    .option('--program <id>', '项目配置 id')
+    .option('--profile <file>', '自定义项目配置 JSON 文件')
+    .requiredOption('--out <file>', '结果工作簿 .xlsx')
+    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('--trim <n>', '去极值：最高、最低各去掉 n 个（评分不少于 2n+3 份时）', '1')
+    .option('--top <n>', '前 n 名标为“候选人建议名单”')
+    .option('--round <name>', '要汇总的轮次（文件来自多个轮次时必填）')
+    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
+    .action((paths: string[], opts: ConsolidateCliOptions) => {
+      setRun(runConsolidate(paths, opts));
+    });
 }

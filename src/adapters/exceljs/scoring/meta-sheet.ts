@@ -1,0 +1,38 @@
+/** Writing and reading the very hidden metadata sheet (rows of text, see core/scoring/metadata.ts). */
+import ExcelJS from 'exceljs';
+import { hashInput, KeyMeta, MetaRows, parseMetaRows, ParsedMeta, ScoreSheetMeta, SHEETS } from '../../../core/scoring/metadata';
+import { cellText } from '../../../core/text/normalize';
+import { sha256Hex } from './crypto';
+import type { LiteSheetInfo, LiteWorkbook } from './xlsx-lite';
+
+/** Adds the metadata sheet, very hidden (not listed under Unhide in Excel; only VBA can show it). */
+export function addMetaSheet(wb: ExcelJS.Workbook, rows: MetaRows): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SHEETS.meta, { state: 'veryHidden' });
+  for (const r of rows) {
+    const row = ws.addRow(r);
+    // Text stays text: a code such as "1E3" or a number-like name must not turn into a number.
+    row.eachCell((c) => {
+      c.numFmt = '@';
+    });
+  }
+  ws.getColumn(1).width = 14;
+  return ws;
+}
+
+export async function metaHash(meta: Omit<ScoreSheetMeta, 'hash'> | Omit<KeyMeta, 'hash'>): Promise<string> {
+  return sha256Hex(hashInput(meta));
+}
+
+export interface FoundMeta {
+  parsed: ParsedMeta;
+  sheet: LiteSheetInfo;
+}
+
+/** The metadata sheet of a workbook (any visibility), parsed; undefined when there is none. */
+export async function readMetaSheet(wb: LiteWorkbook): Promise<FoundMeta | undefined> {
+  const sheet = wb.sheets.find((s) => s.name === SHEETS.meta);
+  if (!sheet) return undefined;
+  const data = await wb.read(sheet);
+  const rows = data.rows.map((r) => r.map((v) => cellText(v)));
+  return { parsed: parseMetaRows(rows), sheet };
+}

@@ -1,0 +1,297 @@
+/** Rubric, candidate and expert lists, conflicts of interest, metadata and the core consolidation (no files). */
+import { builtinProfile, userProfile } from '../../src/core/profiles/builtin-profiles';
+import { assignCandidates, sameUnit, unitKey } from '../../src/core/scoring/assignment';
+import { Candidate, candidatesFromGrid } from '../../src/core/scoring/candidates';
+import { consolidate, ScoreRecord } from '../../src/core/scoring/consolidate';
+import { Expert, expertsFromGrid } from '../../src/core/scoring/experts';
+import { canonicalJson, hashInput, parseMetaRows, scoreSheetLayout, scoreSheetMetaRows, ScoreSheetMeta, totalFormula } from '../../src/core/scoring/metadata';
+import { ScoringInputError } from '../../src/core/scoring/problems';
+import { chooseRound, reviewSteps, RubricError, rubricOf } from '../../src/core/scoring/rubric';
+import { book, sheet, validId } from '../support/grid';
+
+const sqc = builtinProfile('sqc-2025')!;
+
+describe('rubric', () => {
+  test('default: the five forces, 20 points each, the form’s indicators, step 0.5, two rounds', () => {
+    const r = rubricOf(sqc);
+    expect(r.source).toBe('default');
+    expect(r.criteria.map((c) => [c.name, c.max])).toEqual([
+      ['引领力', 20],
+      ['实践力', 20],
+      ['创新力', 20],
+      ['攻关力', 20],
+      ['传承力', 20],
+    ]);
+    expect(r.maxTotal).toBe(100);
+    expect(r.step).toBe(0.5);
+    expect(r.rounds).toEqual(['书面初评', '会审答辩']);
+    expect(r.criteria[0].indicators).toEqual(['勇挑重担', '追求卓越', '示范带动']);
+    expect(r.criteria[2].indicators).toContain('业务洞察');
+    // 上海工匠 2024 has 业绩突出 instead of 巧解疑难
+    expect(rubricOf(builtinProfile('sh-craftsman-2024')!).criteria[1].indicators).toEqual(['技能精湛', '业绩突出', '持续学习']);
+    expect(reviewSteps(r)).toEqual(['形式审查', '书面初评', '会审答辩', '名单审定', '公示', '命名']);
+  });
+
+  test('a profile’s own rubric (weights are the points)', () => {
+    const p = userProfile(
+      {
+        id: 'sqc-2026-test',
+        extends: 'sqc-2025',
+        rubric: {
+          criteria: [
+            { id: 'lead', name: '引领力', max: 30 },
+            { id: 'prac', name: '实践力', max: 40 },
+            { id: 'pass', name: '传承力', max: 30 },
+          ],
+          step: 1,
+          rounds: ['初评', '答辩'],
+        },
+      },
+      'test',
+    );
+    const r = rubricOf(p);
+    expect(r.source).toBe('profile');
+    expect(r.maxTotal).toBe(100);
+    expect(r.step).toBe(1);
+    expect(chooseRound(r)).toBe('初评');
+    expect(() => chooseRound(r, '书面初评')).toThrow(RubricError);
+  });
+
+  test('a maximum that is not a whole number of steps is refused', () => {
+    const p = userProfile({ id: 'x', extends: 'sqc-2025', rubric: { criteria: [{ id: 'a', name: 'A', max: 10.25 }] } }, 'x.json');
+    expect(() => rubricOf(p)).toThrow(/不是最小分值 0.5 的整数倍/);
+  });
+});
+
+const SUMMARY_HEADER = ['序号', '所在单位名称', '姓名', '所在岗位名称', '职务、职称/技能等级'];
+
+describe('candidates', () => {
+  test('from a summary sheet: codes in sheet order, only name and unit kept', () => {
+    const g = book(
+      sheet('推荐汇总表', [
+        ['第三届（2025年度）“上海质量工匠”培养选树推荐汇总表'],
+        SUMMARY_HEADER,
+        [1, '上海申江精密机械有限公司', '林晓', '质量部', '高级技师'],
+        [2, '上海浦江电子科技有限公司', '王强', '测试部', '技师'],
+        [3, null, '陈洁', '车间', '高级工'],
+        ['推荐单位（加盖公章）：上海市某区市场监督管理局'],
+      ]),
+    );
+    // Merged unit cell: 陈洁's row reads the merged value.
+    g.sheets[0].merges.push({ top: 3, left: 1, bottom: 4, right: 1 });
+    g.sheets[0].rows[3][1] = '上海浦江电子科技有限公司';
+    g.sheets[0].rows[4][1] = null;
+    const list = candidatesFromGrid(g, sqc);
+    expect(list.candidates).toEqual([
+      { code: 'C001', name: '林晓', unit: '上海申江精密机械有限公司' },
+      { code: 'C002', name: '王强', unit: '上海浦江电子科技有限公司' },
+      { code: 'C003', name: '陈洁', unit: '上海浦江电子科技有限公司' },
+    ]);
+    expect(list.source).toMatchObject({ sheet: '推荐汇总表', firstRow: 3, lastRow: 5 });
+  });
+
+  test('from the details table: IDs, phones and addresses are not copied', () => {
+    const g = book(
+      sheet('申报信息', [
+        ['姓名', '性别', '身份证号码', '手机号码', '工作单位', '家庭住址'],
+        ['林晓', '女', validId('31010119850307002'), '13812345678', '上海申江精密机械有限公司', '上海市长宁区天山路1号'],
+      ]),
+    );
+    const [c] = candidatesFromGrid(g, sqc).candidates;
+    expect(c).toEqual({ code: 'C001', name: '林晓', unit: '上海申江精密机械有限公司' });
+    expect(JSON.stringify(c)).not.toMatch(/1381|3101|天山路/);
+  });
+
+  test('with --group-by the group column is read (an extra column the profile does not know)', () => {
+    const g = book(sheet('汇总', [[...SUMMARY_HEADER, '组别'], [1, '甲公司', '林晓', '质量部', '技师', '医药'], [2, '乙公司', '王强', '车间', '技师', '仪电']]));
+    const list = candidatesFromGrid(g, sqc, { groupBy: '组别' });
+    expect(list.candidates.map((c) => c.group)).toEqual(['医药', '仪电']);
+    expect(() => candidatesFromGrid(book(sheet('汇总', [SUMMARY_HEADER, [1, '甲公司', '林晓', '质量部', '技师']])), sqc, { groupBy: '组别' })).toThrow(/没有“组别”列/);
+  });
+
+  test('unusable lists are refused with the reason', () => {
+    const noTable = book(sheet('Sheet1', [['随便写点什么'], ['a', 'b']]));
+    expect(() => candidatesFromGrid(noTable, sqc)).toThrow(ScoringInputError);
+    expect(() => candidatesFromGrid(noTable, sqc)).toThrow(/找不到/);
+    const problems = book(sheet('汇总', [SUMMARY_HEADER, [1, '甲公司', '林晓', '质量部', '技师'], [2, '', '王强', '车间', '技师'], [3, '甲公司', '林晓', '车间', '技师']]));
+    try {
+      candidatesFromGrid(problems, sqc);
+      throw new Error('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScoringInputError);
+      const err = e as ScoringInputError;
+      expect(err.localized.zh).toContain('第 3 行（王强）没有单位');
+      expect(err.localized.zh).toContain('林晓（甲公司）出现了两次（第 2、4 行）');
+    }
+  });
+});
+
+describe('experts', () => {
+  test('header under a title row; codes E01…; group and e-mail optional', () => {
+    const g = book(sheet('专家', [['2025 书面初评专家名单'], ['序号', '专家姓名', '工作单位', '组别', '电子邮箱'], [1, '张华', '复旦大学', '医药', 'zh@fudan.edu.cn'], [2, '李明', '同济大学', '仪电', ''], []]));
+    const list = expertsFromGrid(g);
+    expect(list.experts).toEqual([
+      { code: 'E01', name: '张华', unit: '复旦大学', group: '医药', email: 'zh@fudan.edu.cn' },
+      { code: 'E02', name: '李明', unit: '同济大学', group: '仪电' },
+    ]);
+  });
+
+  test('refused: no header, missing unit, missing group when grouping, duplicates', () => {
+    expect(() => expertsFromGrid(book(sheet('x', [['名字']])))).toThrow(/需要一行含“姓名”和“单位”/);
+    expect(() => expertsFromGrid(book(sheet('x', [['姓名', '单位'], ['张华', '']])))).toThrow(/第 2 行（张华）没有单位/);
+    expect(() => expertsFromGrid(book(sheet('x', [['姓名', '单位', '组别'], ['张华', '复旦大学', '']])), { groupBy: '组别' })).toThrow(/没有组别/);
+    expect(() => expertsFromGrid(book(sheet('x', [['姓名', '单位'], ['张华', '复旦大学']])), { groupBy: '组别' })).toThrow(/没有“组别”列/);
+    expect(() => expertsFromGrid(book(sheet('x', [['姓名', '单位'], ['张华', '复旦大学'], ['张华', '复旦大学']])))).toThrow(/出现了两次/);
+  });
+});
+
+describe('conflict of interest', () => {
+  test('unit names are compared after normalisation', () => {
+    expect(unitKey('上海电气集团股份有限公司')).toBe('上海电气');
+    expect(unitKey('上海市电气（集团）总公司')).toBe('上海电气');
+    expect(unitKey('上海 申江 精密机械有限公司')).toBe('上海申江精密机械');
+    expect(unitKey('上海申江精密機械有限公司')).toBe('上海申江精密机械'); // traditional characters
+    expect(unitKey('ＡＢＣ公司')).toBe('abc');
+    expect(sameUnit('上海电气集团股份有限公司', '上海电气（集团）总公司')).toBe(true);
+    // A subsidiary named after its parent (key of 4+ characters is a prefix)
+    expect(sameUnit('上海电气', '上海电气电站设备有限公司上海汽轮机厂')).toBe(true);
+    expect(sameUnit('上海申江精密机械有限公司', '上海浦江电子科技有限公司')).toBe(false);
+    // Short keys are not prefixes of everything
+    expect(sameUnit('上海', '上海浦江电子科技有限公司')).toBe(false);
+    expect(sameUnit('复旦大学', '同济大学')).toBe(false);
+  });
+
+  const cands: Candidate[] = [
+    { code: 'C001', name: '林晓', unit: '上海申江精密机械有限公司', group: '冶金、机械和电气' },
+    { code: 'C002', name: '王强', unit: '上海浦江电子科技有限公司', group: '仪电' },
+    { code: 'C003', name: '陈洁', unit: '上海华申制药有限公司', group: '医药' },
+    { code: 'C004', name: '赵敏', unit: '上海华申制药股份有限公司', group: '医药' },
+    { code: 'C005', name: '孙丽', unit: '某公司' },
+  ];
+  const experts: Expert[] = [
+    { code: 'E01', name: '张华', unit: '上海申江精密机械（集团）有限公司', group: '冶金、机械和电气' },
+    { code: 'E02', name: '李明', unit: '同济大学', group: '冶金机械和电气' },
+    { code: 'E03', name: '周涛', unit: '上海华申制药有限公司', group: '医药' },
+    { code: 'E04', name: '吴刚', unit: '复旦大学', group: '交通运输' },
+  ];
+
+  test('an expert never gets a candidate of their own unit', () => {
+    const a = assignCandidates(cands, experts, { grouped: false });
+    expect(a.byExpert.get('E01')).not.toContain('C001');
+    expect(a.byExpert.get('E03')).toEqual(['C001', 'C002', 'C005']);
+    expect(a.byCandidate.get('C004')).toEqual(['E01', 'E02', 'E04']);
+    expect(a.exclusions).toEqual([
+      { candidate: 'C001', expert: 'E01', reason: 'same-unit' },
+      { candidate: 'C003', expert: 'E03', reason: 'same-unit' },
+      { candidate: 'C004', expert: 'E03', reason: 'same-unit' },
+    ]);
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('grouping: candidates go to the experts of their group; nobody left unexplained', () => {
+    const a = assignCandidates(cands, experts, { grouped: true });
+    // "冶金机械和电气" (E02) is the group "冶金、机械和电气": punctuation does not matter.
+    expect(a.byCandidate.get('C001')).toEqual(['E02']);
+    expect(a.byExpert.get('E03')).toBeUndefined();
+    const byCode = Object.fromEntries(a.problems.map((p) => [p.candidate ?? p.expert, p]));
+    expect(byCode.C001.code).toBe('assign.few-experts');
+    expect(byCode.C002.code).toBe('assign.group-without-experts');
+    expect(byCode.C004.code).toBe('assign.all-conflicted');
+    expect(byCode.C004.message.zh).toContain('周涛');
+    expect(byCode.C003.code).toBe('assign.all-conflicted');
+    expect(byCode.C005.code).toBe('assign.no-group');
+    expect(byCode.E04.code).toBe('assign.expert-without-candidates');
+    expect(a.byExpert.has('E04')).toBe(false);
+  });
+
+  test('thin panels are warned about', () => {
+    const a = assignCandidates(cands.slice(0, 2), experts.slice(0, 2), { grouped: false });
+    expect(a.problems.find((p) => p.candidate === 'C001')).toMatchObject({ severity: 'warning', code: 'assign.few-experts' });
+  });
+});
+
+describe('metadata', () => {
+  const meta: ScoreSheetMeta = {
+    format: 'jiangxuan-scoresheet/1',
+    batch: 'abc',
+    programme: { id: 'sqc-2025', name: 'SQC' },
+    round: '书面初评',
+    expert: { code: 'E01', name: '张华', unit: '复旦大学' },
+    blind: false,
+    rubric: { criteria: [{ id: 'a', name: '引领力', max: 20 }], step: 0.5 },
+    candidates: [{ code: 'C001', name: '林晓', unit: '甲公司' }],
+    generatedAt: '2025-03-01T00:00:00.000Z',
+    hash: 'h',
+  };
+
+  test('canonical JSON sorts keys; the hash input leaves out the hash and the time', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    expect(hashInput(meta)).not.toMatch(/generatedAt|"hash"/);
+    expect(hashInput({ ...meta, generatedAt: 'other' })).toBe(hashInput(meta));
+    expect(hashInput({ ...meta, candidates: [{ code: 'C001', name: '林晓晓', unit: '甲公司' }] })).not.toBe(hashInput(meta));
+  });
+
+  test('rows round-trip; blind rows carry codes only', () => {
+    const back = parseMetaRows(scoreSheetMetaRows(meta));
+    expect(back).toEqual({ kind: 'scoresheet', meta });
+    const blindRows = scoreSheetMetaRows({ ...meta, blind: true, candidates: [{ code: 'C001' }] });
+    expect(JSON.stringify(blindRows)).not.toMatch(/林晓|甲公司/);
+    expect(parseMetaRows([['format', 'something else']])).toMatchObject({ kind: 'damaged' });
+  });
+
+  test('layout and total formula', () => {
+    const l = scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, false);
+    expect(l.headers).toEqual(['编号', '姓名', '单位', '引领力（20分）', '实践力（20分）', '创新力（20分）', '攻关力（20分）', '传承力（20分）', '总分（100分）', '评语', '推荐意见']);
+    expect(totalFormula(l, 4)).toBe('IF(COUNT(D4:H4)=0,"",SUM(D4:H4))');
+    expect(scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, true).headers.slice(0, 2)).toEqual(['编号', '引领力（20分）']);
+  });
+});
+
+describe('consolidate (core)', () => {
+  // A 2-criterion rubric (10 + 10 points) and 5 experts; totals per candidate:
+  //   A: 12 14 16 18 20 → mean 16, trimmed (14+16+18)/3 = 16, SD √10 = 3.1623
+  //   B: 10 19 19 19 19 → mean 17.2, trimmed 19, SD: Σd² = 51.84 + 4 × 3.24 = 64.8, /4 = 16.2 → 4.0249
+  //      (> 15 % of 20 = 3 → disagreement; range 9 > 6 → disagreement)
+  //   C: 14 15 16 17 18 → mean 16, trimmed 16 (ties A at rank 2)
+  const rubric = { criteria: [{ id: 'a', name: 'A', max: 10 }, { id: 'b', name: 'B', max: 10 }], step: 0.5 };
+  const totals: Record<string, number[]> = { A: [12, 14, 16, 18, 20], B: [10, 19, 19, 19, 19], C: [14, 15, 16, 17, 18] };
+  const experts = ['E1', 'E2', 'E3', 'E4', 'E5'].map((code) => ({ code, name: code, unit: 'u' + code }));
+  const records: ScoreRecord[] = [];
+  for (const [cand, ts] of Object.entries(totals)) {
+    ts.forEach((t, i) => records.push({ candidate: cand, expert: experts[i].code, criteria: [t / 2, t / 2], total: t, file: `f${i}`, row: 4, recommend: t >= 16 ? '推荐' : '不推荐' }));
+  }
+  const candidates = Object.keys(totals).map((code) => ({ code, name: code, unit: 'x' }));
+  const result = consolidate({ rubric, round: 'r', candidates, experts, records, options: { trim: 1, top: 2 } });
+
+  test('per candidate figures and ranking with ties', () => {
+    const by = Object.fromEntries(result.candidates.map((c) => [c.code, c]));
+    expect(by.B).toMatchObject({ count: 5, mean: 17.2, trimmedMean: 19, trimmed: true, rank: 1, min: 10, max: 19, recommend: { yes: 4, no: 1 } });
+    expect(by.B.sd).toBeCloseTo(4.024922, 6);
+    expect(by.B.flags).toEqual(['disagreement-sd', 'disagreement-range']);
+    expect(by.A).toMatchObject({ mean: 16, trimmedMean: 16, rank: 2 });
+    expect(by.A.sd).toBeCloseTo(Math.sqrt(10), 9);
+    expect(by.C).toMatchObject({ mean: 16, trimmedMean: 16, rank: 2 });
+    expect(by.A.criteria).toEqual([8, 8]);
+    expect(result.candidates.map((c) => c.code)).toEqual(['B', 'A', 'C']);
+  });
+
+  test('a tie at the cut puts both on the shortlist, with a warning', () => {
+    expect(result.candidates.filter((c) => c.shortlisted).map((c) => c.code)).toEqual(['B', 'A', 'C']);
+    expect(result.problems.map((p) => p.code)).toContain('result.tie-at-cut');
+  });
+
+  test('experts: leniency against the others and correlation', () => {
+    // E1 gave A 12, B 10, C 14; the others' means are A 17, B 19, C 16.5 → differences −5, −9, −2.5 → −5.5
+    const e1 = result.experts.find((e) => e.code === 'E1')!;
+    expect(e1.leniency).toBeCloseTo(-5.5, 9);
+    expect(e1.count).toBe(3);
+    expect(e1.mean).toBe(12);
+    expect(e1.flags).toContain('severe'); // |−5.5| > 10 % of 20
+  });
+
+  test('Kendall W on the complete block', () => {
+    expect(result.agreement).toHaveLength(1);
+    expect(result.agreement[0]).toMatchObject({ experts: 5, candidates: 3, excluded: 0 });
+    expect(result.agreement[0].w!.w).toBeGreaterThan(0);
+  });
+});
