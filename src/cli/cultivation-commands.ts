@@ -5,8 +5,8 @@
  * is written beside its target first and renamed, and an existing file is not replaced without --force.
  */
 import { Command, Option } from 'commander';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../adapters/exceljs/cultivation';
 import { isWorkbookReadError } from '../adapters/exceljs/read-workbook';
 import { CultivationCapacityError, CultivationDesignError } from '../core/cultivation/design';
@@ -16,6 +16,7 @@ import { parseIsoDate, SimpleDate } from '../core/model/dates';
 import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
 import { Profile } from '../core/profiles/schema';
 import { CliFailure, EXIT_OK, SetRun } from './cli-failure';
+import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
 import { profileFromOptions } from './load-profile-file';
 
 export interface CultivationCliOptions {
@@ -59,23 +60,10 @@ function parseDate(text: string | undefined, option: string): SimpleDate | undef
   return d;
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw new CliFailure(`${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
-  } catch (e) {
-    if (e instanceof CliFailure) throw e;
-    throw new CliFailure(`找不到文件 ${file}：请检查路径和文件名`);
-  }
-  return readFile(file);
-}
-
 /** --out is required, is never an input file, and an existing file is replaced only with --force. */
 async function checkOut(out: string | undefined, inputs: (string | undefined)[], force: boolean | undefined): Promise<string> {
   if (!out) throw new CliFailure('请用 --out 指定要生成的工作簿文件名，如 --out 培育跟踪2026.xlsx');
-  for (const input of inputs) {
-    if (input && resolve(input) === resolve(out)) throw new CliFailure('--out 不能是输入文件本身：匠选从不改写原文件，请另起一个文件名');
-  }
+  refuseOverwritingInput(out, inputs);
   let exists = false;
   try {
     const s = await stat(out);
@@ -86,16 +74,6 @@ async function checkOut(out: string | undefined, inputs: (string | undefined)[],
   }
   if (exists && !force) throw new CliFailure(`${out} 已存在：为免覆盖已填写的跟踪表，请换一个文件名（确需覆盖请加 --force）`);
   return out;
-}
-
-async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, out);
-  } catch (e) {
-    throw new CliFailure(`无法写入 ${out}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
-  }
 }
 
 function designFailure(e: unknown): never {
@@ -109,7 +87,7 @@ export async function runCultivation(opts: CultivationCliOptions): Promise<numbe
   const periodStart = parseDate(opts.start, '--start');
   const asOf = parseDate(opts.asOf, '--as-of');
   const out = await checkOut(opts.out, [opts.trainees], opts.force);
-  const nominees = opts.trainees ? await readInput(opts.trainees) : undefined;
+  const nominees = opts.trainees ? (await readInputFile(opts.trainees)).bytes : undefined;
   let result;
   try {
     result = await createTrackingWorkbook({ profile, year, periodStart, asOf, nominees });
@@ -121,7 +99,7 @@ export async function runCultivation(opts: CultivationCliOptions): Promise<numbe
     }
     designFailure(e);
   }
-  await writeAtomically(out, result.bytes);
+  await writeFileAtomically(out, result.bytes);
   const from = result.source ? `，来自 ${basename(opts.trainees!)} 的工作表“${result.source.sheet}”` : '（空白，可直接填写培育对象清单）';
   process.stdout.write(
     `已生成${result.year}年度培育跟踪工作簿：${out}\n` +
@@ -148,7 +126,7 @@ export async function runRollover(file: string, opts: CultivationCliOptions): Pr
   const year = parseYear(opts.year);
   const asOf = parseDate(opts.asOf, '--as-of');
   const out = await checkOut(opts.out, [file], opts.force);
-  const bytes = await readInput(file);
+  const { bytes } = await readInputFile(file);
   let result;
   try {
     result = await rolloverTrackingWorkbook(bytes, { profile, year, asOf });
@@ -162,7 +140,7 @@ export async function runRollover(file: string, opts: CultivationCliOptions): Pr
   if (result.report.fromYear !== undefined && year <= result.report.fromYear) {
     throw new CliFailure(`--year ${year} 应晚于原工作簿的培育年度 ${result.report.fromYear}，如 --year ${result.report.fromYear + 1}`);
   }
-  await writeAtomically(out, result.bytes);
+  await writeFileAtomically(out, result.bytes);
   process.stdout.write(rolloverText(result.report, out));
   return EXIT_OK;
 }

@@ -8,8 +8,8 @@
  *   2 when nothing was usable (no result file) or the input is unusable.
  */
 import { Command, Option } from 'commander';
-import { readdir, readFile, rename, stat, writeFile, mkdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Lang } from '../core/model/findings';
 import type { Profile } from '../core/profiles/schema';
 import { isScoringInputError } from '../core/scoring/problems';
@@ -22,6 +22,7 @@ import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
 import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
 import { consolidationJson, consolidationText } from '../adapters/exceljs/scoring/report';
 import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE, SetRun } from './cli-failure';
+import { readInputFile, writeFileAtomically } from './cli-files';
 import { profileFromOptions } from './load-profile-file';
 
 export interface ScoresheetsCliOptions {
@@ -51,28 +52,6 @@ function requireProfile(opts: { program?: string; profile?: string }): Profile {
   const p = profileFromOptions(opts);
   if (!p) throw new CliFailure(`请用 --program 指定项目（可用：${BUILTIN_PROFILE_IDS.join('、')}），或用 --profile 指定配置文件`);
   return p;
-}
-
-async function readNamed(file: string, what: string): Promise<NamedBytes> {
-  let s;
-  try {
-    s = await stat(file);
-  } catch {
-    throw new CliFailure(`找不到${what} ${file}：请检查路径和文件名`);
-  }
-  if (s.isDirectory()) throw new CliFailure(`${what} ${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
-  return { name: basename(file), bytes: await readFile(file), lastModified: s.mtimeMs };
-}
-
-/** Written beside the target first, then renamed: a failure never leaves half a file. */
-async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (e) {
-    throw new CliFailure(`无法写入 ${path}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
-  }
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -117,8 +96,8 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
   const profile = requireProfile(opts);
   const outDir = resolve(opts.out);
   if ((await exists(outDir)) && !(await stat(outDir)).isDirectory()) throw new CliFailure(`--out ${opts.out} 是文件：请指定一个文件夹`);
-  const candidates = await readNamed(opts.candidates, '候选人文件');
-  const experts = await readNamed(opts.experts, '专家名单');
+  const candidates = await readInputFile(opts.candidates, '候选人文件');
+  const experts = await readInputFile(opts.experts, '专家名单');
   const progress = progressReporter('生成评分表', '文件');
   let g;
   try {
@@ -142,7 +121,7 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
     }
   }
   await mkdir(outDir, { recursive: true });
-  for (const o of outputs) await writeAtomic(o.path, o.bytes);
+  for (const o of outputs) await writeFileAtomically(o.path, o.bytes);
 
   const src = g.candidates.source;
   const lines: string[] = [];
@@ -237,7 +216,7 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   }
   progress.end(named.length);
   const code = consolidationExitCode(c);
-  if (code !== EXIT_UNUSABLE) await writeResultWorkbook(c).then((bytes) => writeAtomic(opts.out, bytes));
+  if (code !== EXIT_UNUSABLE) await writeResultWorkbook(c).then((bytes) => writeFileAtomically(opts.out, bytes));
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify({ ...consolidationJson(c, opts.lang), out: code !== EXIT_UNUSABLE ? opts.out : null }, null, 2) + '\n');
   } else {

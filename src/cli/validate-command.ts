@@ -1,5 +1,5 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
 import { readWorkbookBuffer, isWorkbookReadError } from '../adapters/exceljs/read-workbook';
 import { annotateWorkbook } from '../adapters/exceljs/annotate';
 import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
@@ -21,26 +21,13 @@ export interface ValidateCliOptions {
   lang: Lang;
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw new CliFailure(`${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
-  } catch (e) {
-    if (e instanceof CliFailure) throw e;
-    throw new CliFailure(`找不到文件 ${file}：请检查路径和文件名`);
-  }
-  return readFile(file);
-}
-
 export async function runValidate(file: string, opts: ValidateCliOptions): Promise<number> {
   const lang = opts.lang;
   let asOf = opts.asOf ? parseIsoDate(opts.asOf) : undefined;
   if (opts.asOf && !asOf) throw new CliFailure(`--as-of “${opts.asOf}” 不是有效日期，请写成 YYYY-MM-DD，如 2025-03-28`);
-  if (opts.out && resolve(opts.out) === resolve(file)) {
-    throw new CliFailure('--out 不能是输入文件本身：匠选从不改写原文件，请另起一个文件名');
-  }
+  if (opts.out) refuseOverwritingInput(opts.out, [file]);
   const chosen = profileFromOptions(opts);
-  const bytes = await readInput(file);
+  const { bytes } = await readInputFile(file);
   let grid;
   try {
     grid = await readWorkbookBuffer(bytes);
@@ -76,14 +63,7 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   }
   if (opts.out) {
     const annotated = await annotateWorkbook(bytes, result.findings, { lang, programName: profile.name[lang] });
-    // Written beside the target first, then renamed: a failure never leaves half a file.
-    const tmp = join(dirname(resolve(opts.out)), `.${basename(opts.out)}.${process.pid}.tmp`);
-    try {
-      await writeFile(tmp, annotated);
-      await rename(tmp, opts.out);
-    } catch (e) {
-      throw new CliFailure(`无法写入 ${opts.out}：${e instanceof Error ? e.message : e}（文件是否正在 Excel 中打开？）`);
-    }
+    await writeFileAtomically(opts.out, annotated);
   }
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify(jsonReport(result, lang, opts.out ? { annotated: opts.out } : {}), null, 2) + '\n');
