@@ -8,8 +8,9 @@ import type { Localized } from '../model/findings';
 import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
 import { Profile } from '../profiles/schema';
 import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
-import { cellText, compareKey, headerKey, isBlank, optionKey } from '../text/normalize';
+import { cellText, headerKey, isBlank, optionKey } from '../text/normalize';
 import { listSomeLocalized, ScoringInputError } from './problems';
+import { acceptPerson } from './people';
 
 export interface Candidate {
   /** C001 … in the order of the source sheet. */
@@ -129,21 +130,7 @@ export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: C
     const name = text(r, nameCol);
     const unit = text(r, unitCol);
     const row = r + 1;
-    if (!name) {
-      errors.push({ zh: `第 ${row} 行没有姓名`, en: `row ${row} has no name` });
-      continue;
-    }
-    if (!unit) {
-      errors.push({ zh: `第 ${row} 行（${name}）没有单位，无法做同单位回避`, en: `row ${row} (${name}) has no unit` });
-      continue;
-    }
-    const key = compareKey(name) + '|' + compareKey(unit);
-    const before = seen.get(key);
-    if (before !== undefined) {
-      errors.push({ zh: `${name}（${unit}）出现了两次（第 ${before}、${row} 行）`, en: `${name} (${unit}) appears twice (rows ${before} and ${row})` });
-      continue;
-    }
-    seen.set(key, row);
+    if (!acceptPerson(name, unit, row, seen, errors)) continue;
     const c: Candidate = { code: candidateCode(candidates.length), name, unit };
     if (group) {
       const g = text(r, group.col);

@@ -4,8 +4,9 @@
  */
 import type { Localized } from '../model/findings';
 import { CellValue, WorkbookGrid } from '../model/grid';
-import { cellText, compareKey, headerKey, isBlank } from '../text/normalize';
+import { cellText, headerKey, isBlank } from '../text/normalize';
 import { listSomeLocalized, ScoringInputError } from './problems';
+import { acceptPerson } from './people';
 
 export interface Expert {
   /** E01, E02 … in the order of the sheet. */
@@ -89,21 +90,7 @@ function readRows(
     const unit = text(r, cols.unitCol);
     const row = r + 1;
     if (!name && !unit) continue; // a note or a footer in another column
-    if (!name) {
-      errors.push({ zh: `第 ${row} 行没有姓名`, en: `row ${row} has no name` });
-      continue;
-    }
-    if (!unit) {
-      errors.push({ zh: `第 ${row} 行（${name}）没有单位，无法做同单位回避`, en: `row ${row} (${name}) has no unit` });
-      continue;
-    }
-    const key = compareKey(name) + '|' + compareKey(unit);
-    const before = seen.get(key);
-    if (before !== undefined) {
-      errors.push({ zh: `${name}（${unit}）出现了两次（第 ${before}、${row} 行）`, en: `${name} (${unit}) appears twice (rows ${before} and ${row})` });
-      continue;
-    }
-    seen.set(key, row);
+    if (!acceptPerson(name, unit, row, seen, errors)) continue;
     const e: Omit<Expert, 'code'> = { name, unit };
     const group = text(r, cols.groupCol);
     if (group) e.group = group;

@@ -11,6 +11,7 @@
  * Excel limits a cell to 32,767 characters. This module converts between those rows and typed objects; the
  * adapters write and read the rows, and compute the hash (Web Crypto) over hashInput().
  */
+import { columnLetters } from '../model/grid';
 import type { Candidate } from './candidates';
 import type { Expert } from './experts';
 import type { Exclusion } from './assignment';
@@ -297,15 +298,9 @@ export function scoreSheetLayout(rubric: RubricRef, blind: boolean): ScoreSheetL
   return layout;
 }
 
+/** 1-based column number → letters (1 → A). */
 export function columnLetter(col1: number): string {
-  let n = col1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(col1 - 1);
 }
 
 /** The total's formula on a row: empty until a score is typed, then the sum of the criteria. */
