@@ -4,7 +4,7 @@
  * +86 prefix are tolerated silently.
  */
 import isEmail from 'validator/lib/isEmail';
-import { Issue, issue } from '../model/findings';
+import { Issue, issue, NO_ISSUES } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
 import { cellText } from '../text/normalize';
 import { hasFullWidth, toHalfWidth } from './halfwidth';
@@ -101,14 +101,14 @@ function splitParts(text: string): string[] {
 
 /** An 11-digit mainland mobile number (1[3-9]XXXXXXXXX); a number cell is fine. Rule phone.mobile. */
 export function checkMobile(raw: CellValue): Issue[] {
-  if (raw === null) return [];
+  if (raw === null) return NO_ISSUES as Issue[];
   const np = nonCellProblem(raw);
   if (np) {
     return [issue('error', 'phone.mobile', `手机号码栏${np.zh}；请填写11位手机号码，如 13812345678`,
       `The mobile number cell ${np.en}; enter an 11-digit mobile number such as 13812345678.`)];
   }
   const text = cellText(raw);
-  if (isEmptyText(text)) return [];
+  if (isEmptyText(text)) return NO_ISSUES as Issue[];
   const parts = splitParts(text);
   for (const p of parts) {
     const d = phoneDigits(p);
@@ -124,7 +124,7 @@ export function checkMobile(raw: CellValue): Issue[] {
       `手机号码栏填了 ${parts.length} 个号码；此栏只需一个，请只保留最常用的手机号码`,
       `The mobile number cell holds ${parts.length} numbers; keep only the one most used.`)];
   }
-  return [];
+  return NO_ISSUES as Issue[];
 }
 
 /** Why a contact phone part is not recognised. */
@@ -157,14 +157,14 @@ function phoneOk(part: string): boolean {
  * 400/800 numbers are accepted. Several numbers separated by / 、 , ; are each checked. Rule phone.contact.
  */
 export function checkPhone(raw: CellValue): Issue[] {
-  if (raw === null) return [];
+  if (raw === null) return NO_ISSUES as Issue[];
   const np = nonCellProblem(raw);
   if (np) {
     return [issue('error', 'phone.contact', `联系电话栏${np.zh}；请填写11位手机号码，或带区号的固定电话，如 021-55885591`,
       `The contact phone cell ${np.en}; enter an 11-digit mobile number or a landline with area code such as 021-55885591.`)];
   }
   const text = cellText(raw);
-  if (isEmptyText(text)) return [];
+  if (isEmptyText(text)) return NO_ISSUES as Issue[];
   for (const p of splitParts(text)) {
     if (phoneOk(p)) continue;
     const why = phoneProblem(phoneDigits(p));
@@ -172,7 +172,7 @@ export function checkPhone(raw: CellValue): Issue[] {
       `联系电话“${p}”无法识别：${why.zh}；请填写11位手机号码，或带区号的固定电话，如 021-55885591（分机写作 021-55885591转4102）`,
       `The contact phone "${p}" is not recognised: it ${why.en}; enter an 11-digit mobile number or a landline with area code such as 021-55885591 (extension: 021-55885591转4102).`)];
   }
-  return [];
+  return NO_ISSUES as Issue[];
 }
 
 const SIX_DIGITS = /^\d{6}$/;
@@ -182,9 +182,9 @@ const TEXT_FORMAT_EN = 'set the cell format to Text and type it again';
 
 /** A 6-digit postcode. A number cell with 5 digits lost its leading zero. Rule postcode.format. */
 export function checkPostcode(raw: CellValue): Issue[] {
-  if (raw === null) return [];
+  if (raw === null) return NO_ISSUES as Issue[];
   if (typeof raw === 'number') {
-    if (Number.isInteger(raw) && raw >= 100000 && raw <= 999999) return [];
+    if (Number.isInteger(raw) && raw >= 100000 && raw <= 999999) return NO_ISSUES as Issue[];
     if (Number.isInteger(raw) && raw >= 10000 && raw <= 99999) {
       const fixed = '0' + String(raw);
       return [issue('error', 'postcode.format',
@@ -198,9 +198,9 @@ export function checkPostcode(raw: CellValue): Issue[] {
       `The postcode cell ${np.en}; a postcode is 6 digits, e.g. 200080.`)];
   }
   const text = cellText(raw);
-  if (isEmptyText(text)) return [];
+  if (isEmptyText(text)) return NO_ISSUES as Issue[];
   const d = toHalfWidth(text).replace(POSTCODE_SPACES, '');
-  if (SIX_DIGITS.test(d)) return [];
+  if (SIX_DIGITS.test(d)) return NO_ISSUES as Issue[];
   const bad = firstNonDigit(d);
   const zh = bad !== undefined ? `含有非数字的字符“${bad}”` : `有 ${d.length} 位数字`;
   const en = bad !== undefined ? `contains the non-digit "${bad}"` : `has ${d.length} digits`;
@@ -224,7 +224,7 @@ const EMAIL_OPTIONS = { allow_utf8_local_part: false };
  * addresses in one cell and a misspelt .com are named in the message. Rule email.format.
  */
 export function checkEmail(raw: CellValue): Issue[] {
-  if (raw === null) return [];
+  if (raw === null) return NO_ISSUES as Issue[];
   const np = nonCellProblem(raw);
   if (np || typeof raw === 'number') {
     const zh = np ? np.zh : `是数字 ${raw}`;
@@ -234,10 +234,10 @@ export function checkEmail(raw: CellValue): Issue[] {
   }
   const text = cellText(raw);
   const s = text.replace(EDGE_SPACES, '');
-  if (s === '') return [];
+  if (s === '') return NO_ISSUES as Issue[];
   if (!hasFullWidth(s) && s.indexOf('。') === -1 && isEmail(s, EMAIL_OPTIONS)) {
     const typo = DOMAIN_TYPO.exec(s);
-    if (!typo) return [];
+    if (!typo) return NO_ISSUES as Issue[];
     const fixed = s.slice(0, typo.index) + '.com';
     return [emailIssue(`邮箱地址“${s}”的结尾“${typo[0]}”很可能拼错了，应为“.com”（即 ${fixed}）；请核对后改正`,
       `The e-mail address "${s}" ends in "${typo[0]}", probably a typo for ".com" (${fixed}): check and correct it.`)];

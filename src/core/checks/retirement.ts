@@ -5,7 +5,7 @@
  * - women in cadre / professional posts (原55周岁): raised 1 month per 4 months from 1970-01, up to 58 (1981-09 on);
  * - women workers (原50周岁): raised 1 month per 2 months from 1975-01, up to 55 (1984-11 on).
  */
-import { Issue, issue } from '../model/findings';
+import { Issue, issue, NO_ISSUES } from '../model/findings';
 import { SimpleDate, addMonths, ageAt, compareDates, formatChineseDate, formatIsoDate } from '../model/dates';
 
 export type FemaleCategory = 'cadre' | 'worker';
@@ -91,7 +91,7 @@ export function checkWorkingAge(
   const known = sex === '男' ? 'worker' : femaleCategoryFromIdentity(identityText);
   const category: FemaleCategory = known ?? 'worker';
   const r = statutoryRetirement(birth, sex, category);
-  if (compareDates(asOf, r.date) < 0) return [];
+  if (compareDates(asOf, r.date) < 0) return NO_ISSUES as Issue[];
   const a = ageText(r);
   let zh = `可能已到法定退休年龄（按2025年渐进式延迟退休规定为 ${a.zh}，应于${formatChineseDate(r.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
   let en = `May have reached the statutory retirement age (${a.en} under the 2025 gradual-retirement rules, retiring on ${formatIsoDate(r.date)}); retirees are in principle not eligible: check that the person is still employed.`;

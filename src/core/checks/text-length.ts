@@ -3,7 +3,7 @@
  * Runs on long free texts (主要事迹, up to several thousand 字) for every row: one charCodeAt loop over a lookup
  * table, no regex, no normalisation.
  */
-import { Issue, issue } from '../model/findings';
+import { Issue, issue, NO_ISSUES } from '../model/findings';
 
 /**
  * 1 for every UTF-16 unit that counts as a 字, 0 otherwise. Whitespace and controls count 0; a low surrogate
@@ -53,9 +53,9 @@ export function countCharsUpTo(text: string, limit: number): number {
 
 export function checkMaxChars(text: string, max: number, fieldLabel: string): Issue[] {
   // Whitespace never counts and a surrogate pair counts once, so a text no longer than the limit is within it.
-  if (text.length <= max) return [];
+  if (text.length <= max) return NO_ISSUES as Issue[];
   const n = countChars(text);
-  if (n <= max) return [];
+  if (n <= max) return NO_ISSUES as Issue[];
   const cut = n - max;
   return [issue('error', 'text.too-long',
     `“${fieldLabel}”共 ${n} 字，超过了 ${max} 字的限制，请删减至少 ${cut} 字（空格和换行不计字数）`,
@@ -71,9 +71,9 @@ export function checkAboutChars(text: string, target: number, fieldLabel: string
   const low = Math.round(target * (1 - tolerance) * 1e6) / 1e6;
   const high = Math.round(target * (1 + tolerance) * 1e6) / 1e6;
   // A text no longer than the upper bound only has to reach the lower one: stop counting there.
-  if (text.length <= high && countCharsUpTo(text, low) >= low) return [];
+  if (text.length <= high && countCharsUpTo(text, low) >= low) return NO_ISSUES as Issue[];
   const n = countChars(text);
-  if (n === 0) return [];
+  if (n === 0) return NO_ISSUES as Issue[];
   if (n < low) {
     const want = Math.ceil(low);
     return [issue('warning', 'text.length-off',
@@ -86,5 +86,5 @@ export function checkAboutChars(text: string, target: number, fieldLabel: string
       `“${fieldLabel}”要求约 ${target} 字，现在有 ${n} 字，明显偏多；建议精简到 ${want} 字以内（需删减约 ${n - want} 字）`,
       `"${fieldLabel}" should be about ${target} characters but has ${n}; consider shortening it to ${want} or fewer (about ${n - want} fewer).`)];
   }
-  return [];
+  return NO_ISSUES as Issue[];
 }

@@ -41,6 +41,12 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts;
 }
 
+/**
+ * The result of a check that found nothing. Shared and frozen: most values are fine, and a new empty array
+ * per cell is measurable garbage at 100,000 rows a second. Callers never add to a check's result.
+ */
+export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 export function issue(severity: Severity, rule: string, zh: string, en: string): Issue {
   return { severity, rule, message: { zh, en } };
 }

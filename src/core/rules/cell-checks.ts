@@ -2,7 +2,7 @@
  * Checks of one cell against its field's type (required, options, ID, phones, counts, text limits).
  * What a check learns (the ID's birth date, a count) is kept in the row's facts for the row-level rules.
  */
-import { Issue, issue } from '../model/findings';
+import { Issue, issue, NO_ISSUES } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
 import { SimpleDate } from '../model/dates';
 import { FieldSpec } from '../profiles/schema';
@@ -37,8 +37,7 @@ export function resetRowFacts(facts: RowFacts): void {
 
 const q = (f: FieldSpec) => `「${f.label}」`;
 
-/** Shared by every clean cell: most cells have no issue, and an array per cell is measurable garbage. */
-const NONE: Issue[] = [];
+const NONE = NO_ISSUES as Issue[];
 
 function parseMoney(v: CellValue): number | undefined {
   if (typeof v === 'number') return v;
@@ -147,10 +146,9 @@ export function checkCell(field: FieldSpec, v: CellValue, asOf: SimpleDate, fact
     }
     case 'longText': {
       const text = cellText(v);
-      const out: Issue[] = [];
-      if (field.maxChars) out.push(...checkMaxChars(text, field.maxChars, field.label));
-      if (field.aboutChars) out.push(...checkAboutChars(text, field.aboutChars, field.label));
-      return out.length ? out : NONE;
+      const a = field.maxChars ? checkMaxChars(text, field.maxChars, field.label) : NONE;
+      const b = field.aboutChars ? checkAboutChars(text, field.aboutChars, field.label) : NONE;
+      return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
     }
     case 'name': {
       const text = cellText(v).trim();

@@ -183,7 +183,9 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
 const INLINE_SPACE = /[ \t\u3000\u00a0]+/g;
 /** Text searched by eligibility patterns: full-width folded, spaces removed, short texts simplified. */
 function ruleText(s: string): string {
-  const t = toHalfWidth(s).replace(INLINE_SPACE, '');
+  let t = toHalfWidth(s);
+  // Most texts have no space at all: looking is cheaper than a regex replacement on every row.
+  if (t.includes(' ') || t.includes('\u3000') || t.includes('\t') || t.includes('\u00a0')) t = t.replace(INLINE_SPACE, '');
   return t.length <= 24 ? simplify(t) : t;
 }
 
