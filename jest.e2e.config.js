@@ -10,6 +10,8 @@ module.exports = {
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  // One build for all suites (each suite's buildAll() skips when it has run).
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   maxWorkers: 1,
   testTimeout: 180000,
 };

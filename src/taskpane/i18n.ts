@@ -96,6 +96,99 @@ export interface Strings {
   noticeNo: string;
   organiser: string;
   checklistNeedsProgramme: string;
+  // Sections
+  sectionCheck: string;
+  sectionScoring: string;
+  sectionCultivation: string;
+  sections: string;
+  // Expert scoring
+  scGenerateTab: string;
+  scConsolidateTab: string;
+  scCandidates: string;
+  scNoWorkbook: string;
+  scPickProgramme: string;
+  scSelectionOnly: string;
+  scCandidatesFrom: (n: number, file: string, sheet: string, first: number, last: number) => string;
+  scReadingWorkbook: string;
+  scCandidatesUnusable: string;
+  scListsUnusable: string;
+  scReload: string;
+  scExperts: string;
+  scPickExperts: string;
+  scExpertsHint: string;
+  scRound: string;
+  scRoundAuto: string;
+  scBlind: string;
+  scBlindHint: string;
+  scGroupBy: string;
+  scGroupByHint: string;
+  scGroupByMissing: string;
+  scAssignment: string;
+  scAssignmentLine: (candidates: number, experts: number, exclusions: number) => string;
+  scPerCandidate: (min: number, max: number) => string;
+  scUnscorable: (n: number) => string;
+  scColExpert: string;
+  scColUnit: string;
+  scColGroup: string;
+  scColCandidates: string;
+  scNoSheet: string;
+  scDownloadZip: string;
+  scDownloadZipHint: string;
+  scGenerating: (done: number, total: number) => string;
+  scGenerated: (sheets: number, zip: string, key: string) => string;
+  scProblems: string;
+  scNoProblems: string;
+  scAllFilesFine: string;
+  scReturned: string;
+  scPickReturned: string;
+  scReturnedHint: string;
+  scFilesChosen: (n: number) => string;
+  scTop: string;
+  scTopHint: string;
+  scReadingFiles: (done: number, total: number, file: string) => string;
+  scConsolidating: string;
+  scRanking: string;
+  scRankingBasis: string;
+  scColRank: string;
+  scColCode: string;
+  scColName: string;
+  scColCount: string;
+  scColMean: string;
+  scColTrimmed: string;
+  scColSd: string;
+  scColFlags: string;
+  scShortlisted: string;
+  scNotRanked: string;
+  scDownloadResults: string;
+  scWriteResults: string;
+  scWriteResultsHint: string;
+  scWritten: (names: string[]) => string;
+  scInsertUnsupported: string;
+  scNoReturned: string;
+  scSeverity: Record<'error' | 'warning', string>;
+  // Cultivation
+  cuCreateTitle: string;
+  cuCreateHint: string;
+  cuNoWorkbook: string;
+  cuYear: string;
+  cuStart: string;
+  cuBadYear: string;
+  cuDownloadTracking: string;
+  cuOpenTracking: string;
+  cuCreated: (year: number, trainees: number, sheet: string) => string;
+  cuOpened: string;
+  cuOpenUnsupported: string;
+  cuRolloverTitle: string;
+  cuRolloverHint: string;
+  cuPickTracking: string;
+  cuNewYear: string;
+  cuDownloadRollover: string;
+  cuOpenRollover: string;
+  cuRolledOver: (from: number | undefined, to: number) => string;
+  cuCheckTitle: string;
+  cuCheckHint: (programme: string) => string;
+  cuGoCheck: string;
+  working: string;
 }
 
 const zh: Strings = {
@@ -188,6 +281,96 @@ const zh: Strings = {
   noticeNo: '文号',
   organiser: '主办单位',
   checklistNeedsProgramme: '打开并校验工作簿后，这里列出该项目的截止日期和报送材料。',
+  sectionCheck: '校验',
+  sectionScoring: '专家评分',
+  sectionCultivation: '培育跟踪',
+  sections: '功能',
+  scGenerateTab: '生成评分表',
+  scConsolidateTab: '汇总评分',
+  scCandidates: '候选人',
+  scNoWorkbook: '先点“打开工作簿”选择推荐汇总表或申报信息表（.xlsx）：候选人名单取自当前工作簿。',
+  scPickProgramme: '选择评选项目：名单识别和评分标准（工匠五力、各 20 分）取决于项目。',
+  scSelectionOnly: '当前项目是培育项目；专家评分请选择评选项目。',
+  scCandidatesFrom: (n, file, sheet, a, b) => `候选人 ${n} 名：${file} 工作表“${sheet}”第 ${a}–${b} 行（按表中顺序编号 C001…）`,
+  scReadingWorkbook: '正在读取当前工作簿…',
+  scCandidatesUnusable: '候选人名单不能使用',
+  scListsUnusable: '名单不能使用',
+  scReload: '重新读取',
+  scExperts: '专家名单',
+  scPickExperts: '选择专家名单…',
+  scExpertsHint: '一张表：姓名、单位（必填），组别、邮箱（可选）；表头上面可以有标题行。专家不会拿到本单位的候选人。',
+  scRound: '轮次',
+  scRoundAuto: '自动识别',
+  scBlind: '隐去姓名和单位（盲评）',
+  scBlindHint: '专家的文件里只有编号；编号与姓名的对照只在评分安排文件中。',
+  scGroupBy: '按组别分配',
+  scGroupByHint: '候选人只分给同组专家（专家名单也要有“组别”列）',
+  scGroupByMissing: '候选人表格中没有“组别”列',
+  scAssignment: '分配情况',
+  scAssignmentLine: (c, e, x) => `候选人 ${c} 名 · 专家 ${e} 位 · 同单位回避 ${x} 对`,
+  scPerCandidate: (a, b) => (a === b ? `每名候选人由 ${a} 位专家评分` : `每名候选人由 ${a}–${b} 位专家评分`),
+  scUnscorable: (n) => `${n} 名候选人无人可评（原因见下）`,
+  scColExpert: '专家',
+  scColUnit: '单位',
+  scColGroup: '组别',
+  scColCandidates: '候选人数',
+  scNoSheet: '不生成评分表',
+  scDownloadZip: '下载评分表（zip）',
+  scDownloadZipHint: '一个 zip：每位专家一份评分表，另有一份“评分安排（内部，勿发专家）”，含候选人姓名、保护密码和回避名单，只留在组织方。',
+  scGenerating: (d, t) => `正在生成评分表 ${d} / ${t}`,
+  scGenerated: (n, zip, key) => `已下载 ${zip}：${n} 份评分表，以及“${key}”。评分安排文件只留在组织方，汇总时与交回的评分表一起选择。`,
+  scProblems: '问题',
+  scNoProblems: '没有问题：每名候选人都有专家评分。',
+  scAllFilesFine: '每个文件都可用，没有问题。',
+  scReturned: '交回的评分表',
+  scPickReturned: '选择交回的文件…',
+  scReturnedHint: '可一次选择多个 .xlsx：专家交回的评分表，以及评分安排文件（有它才能核对发出的名单、还原盲评的姓名）。文件只在本机读取。',
+  scFilesChosen: (n) => `已选择 ${n} 个文件`,
+  scTop: '建议名单人数',
+  scTopHint: '排名前 N 名标为“候选人建议名单”；第 N 名并列时都列入',
+  scReadingFiles: (d, t, f) => `正在读取 ${d} / ${t}：${f}`,
+  scConsolidating: '正在汇总…',
+  scRanking: '排名',
+  scRankingBasis: '排名依据：去掉一个最高分和一个最低分后的平均分（不少于 5 份评分时；更少时为平均分）；同分并列。与命令行 jiangxuan consolidate 的结果相同。',
+  scColRank: '排名',
+  scColCode: '编号',
+  scColName: '姓名',
+  scColCount: '份数',
+  scColMean: '平均分',
+  scColTrimmed: '去极值平均',
+  scColSd: '标准差',
+  scColFlags: '提示',
+  scShortlisted: '候选人建议名单',
+  scNotRanked: '未排名',
+  scDownloadResults: '下载结果工作簿',
+  scWriteResults: '写入当前工作簿',
+  scWriteResultsHint: '在当前工作簿末尾插入结果汇总、评分明细、总分矩阵、专家分析等工作表（名称前加轮次）；已有的工作表不会改动。',
+  scWritten: (names) => `已写入当前工作簿：${names.join('、')}`,
+  scInsertUnsupported: '这个版本的 Excel 不能把工作表插入当前工作簿（需要 ExcelApi 1.13：Microsoft 365、Excel 2021 或更新版本、Excel 网页版）；已改为下载结果工作簿，可在 Excel 中打开。',
+  scNoReturned: '选择专家交回的评分表（和评分安排文件）后，这里显示每个文件的问题、排名和专家一致性。',
+  scSeverity: { error: '错误', warning: '警告' },
+  cuCreateTitle: '从当前名单生成培育跟踪工作簿',
+  cuCreateHint: '培育对象取自当前工作簿的推荐汇总表、申报信息表或培育对象清单（姓名、性别、身份证号码、手机号码、工作单位、所属行业、工种）。',
+  cuNoWorkbook: '先点“打开工作簿”选择推荐名单（.xlsx）：培育对象取自当前工作簿。',
+  cuYear: '培育年度',
+  cuStart: '培育开始日期',
+  cuBadYear: '请填写四位数年份，如 2026',
+  cuDownloadTracking: '下载培育跟踪工作簿',
+  cuOpenTracking: '在新工作簿中打开',
+  cuCreated: (y, n, sheet) => `已生成 ${y} 年度培育跟踪工作簿：培育对象 ${n} 人，来自工作表“${sheet}”。`,
+  cuOpened: 'Excel 已在新窗口中打开它，请保存到本单位电脑。',
+  cuOpenUnsupported: '这个版本的 Excel 不能从加载项新建工作簿（需要 ExcelApi 1.8）；已改为下载，可在 Excel 中打开。',
+  cuRolloverTitle: '年度结转',
+  cuRolloverHint: '选择已填写的培育跟踪工作簿：状态为“继续培育”的培育对象连同本年度的计划、档案和考核记录转入新年度工作簿；原工作簿不会改动。',
+  cuPickTracking: '选择培育跟踪工作簿…',
+  cuNewYear: '新年度',
+  cuDownloadRollover: '下载新年度工作簿',
+  cuOpenRollover: '在新工作簿中打开新年度',
+  cuRolledOver: (f, t) => (f ? `${f} 年度 → ${t} 年度` : `结转到 ${t} 年度`),
+  cuCheckTitle: '检查填写好的培育跟踪工作簿',
+  cuCheckHint: (p) => `用“校验”检查：打开填写好的工作簿（在 Excel 中就在该工作簿上打开面板），项目会自动识别为“${p}”。除身份证号、必填项、选项外，还检查各表之间的关系：培育对象不在清单中、日期不在培育期内、期满未考评、计划逾期等。修改后会自动重新校验。`,
+  cuGoCheck: '去校验',
+  working: '正在处理…',
 };
 
 const en: Strings = {
@@ -280,6 +463,96 @@ const en: Strings = {
   noticeNo: 'Notice',
   organiser: 'Organiser',
   checklistNeedsProgramme: 'Open and check a workbook to see its programme’s deadline and materials here.',
+  sectionCheck: 'Check',
+  sectionScoring: 'Expert scoring',
+  sectionCultivation: 'Cultivation',
+  sections: 'Features',
+  scGenerateTab: 'Score sheets',
+  scConsolidateTab: 'Consolidate',
+  scCandidates: 'Candidates',
+  scNoWorkbook: 'Choose "Open workbook" and pick a summary sheet or nominee details (.xlsx) first: the candidates come from the open workbook.',
+  scPickProgramme: 'Choose the programme: it decides how the list is read and the rubric (the five forces, 20 points each).',
+  scSelectionOnly: 'This is a cultivation programme; choose a selection programme for expert scoring.',
+  scCandidatesFrom: (n, file, sheet, a, b) => `${n} candidates: ${file}, sheet "${sheet}", rows ${a}–${b} (coded C001… in that order)`,
+  scReadingWorkbook: 'Reading the workbook…',
+  scCandidatesUnusable: 'The candidate list cannot be used',
+  scListsUnusable: 'A list cannot be used',
+  scReload: 'Read again',
+  scExperts: 'Expert list',
+  scPickExperts: 'Choose the expert list…',
+  scExpertsHint: 'A sheet with 姓名 (name) and 单位 (unit), optionally 组别 (group) and 邮箱 (e-mail); a title row above the header is fine. No expert gets a candidate of their own unit.',
+  scRound: 'Round',
+  scRoundAuto: 'Detect',
+  scBlind: 'Hide names and units (blind review)',
+  scBlindHint: 'Experts’ files carry codes only; the codes are matched to names only in the key file.',
+  scGroupBy: 'Assign by group',
+  scGroupByHint: 'Candidates go only to experts of their group (the expert list needs a 组别 column too)',
+  scGroupByMissing: 'The candidate table has no 组别 column',
+  scAssignment: 'Assignment',
+  scAssignmentLine: (c, e, x) => `${c} candidates · ${e} experts · ${x} conflict-of-interest pair${x === 1 ? '' : 's'} left out`,
+  scPerCandidate: (a, b) => (a === b ? `each candidate scored by ${a} experts` : `each candidate scored by ${a}–${b} experts`),
+  scUnscorable: (n) => `${n} candidate${n === 1 ? '' : 's'} nobody can score (see below)`,
+  scColExpert: 'Expert',
+  scColUnit: 'Unit',
+  scColGroup: 'Group',
+  scColCandidates: 'Candidates',
+  scNoSheet: 'no score sheet',
+  scDownloadZip: 'Download score sheets (zip)',
+  scDownloadZipHint: 'One zip: a score sheet per expert and the organiser’s key "评分安排（内部，勿发专家）" (internal, never send to experts) with names, passwords and conflicts of interest.',
+  scGenerating: (d, t) => `Writing score sheets ${d} of ${t}`,
+  scGenerated: (n, zip, key) => `Downloaded ${zip}: ${n} score sheets and "${key}". Keep the key file; pick it with the returned sheets to consolidate.`,
+  scProblems: 'Problems',
+  scNoProblems: 'No problems: every candidate has experts to score them.',
+  scAllFilesFine: 'Every file is usable; no problems.',
+  scReturned: 'Returned score sheets',
+  scPickReturned: 'Choose the returned files…',
+  scReturnedHint: 'Pick several .xlsx at once: the experts’ returned sheets and the key file (it checks the lists as sent and restores names in blind mode). Files are read on this computer only.',
+  scFilesChosen: (n) => `${n} file${n === 1 ? '' : 's'} chosen`,
+  scTop: 'Shortlist size',
+  scTopHint: 'The first N of the ranking are marked as the shortlist; ties at N are all included',
+  scReadingFiles: (d, t, f) => `Reading ${d} of ${t}: ${f}`,
+  scConsolidating: 'Consolidating…',
+  scRanking: 'Ranking',
+  scRankingBasis: 'Ranked by the mean without the highest and the lowest score (from 5 scores; the plain mean below that); ties share a rank. The same figures as jiangxuan consolidate.',
+  scColRank: 'Rank',
+  scColCode: 'Code',
+  scColName: 'Name',
+  scColCount: 'n',
+  scColMean: 'Mean',
+  scColTrimmed: 'Trimmed mean',
+  scColSd: 'SD',
+  scColFlags: 'Flags',
+  scShortlisted: 'Shortlist',
+  scNotRanked: 'not ranked',
+  scDownloadResults: 'Download the result workbook',
+  scWriteResults: 'Write into this workbook',
+  scWriteResultsHint: 'Inserts the result sheets (summary, details, matrix, experts …, named after the round) at the end of this workbook; existing sheets are not changed.',
+  scWritten: (names) => `Written into this workbook: ${names.join(', ')}`,
+  scInsertUnsupported: 'This Excel cannot insert sheets into the open workbook (ExcelApi 1.13 is needed: Microsoft 365, Excel 2021 or later, Excel on the web); the result workbook was downloaded instead, open it in Excel.',
+  scNoReturned: 'Choose the experts’ returned score sheets (and the key file) to see each file’s problems, the ranking and the panel’s agreement here.',
+  scSeverity: { error: 'Error', warning: 'Warning' },
+  cuCreateTitle: 'Tracking workbook from the open nominee list',
+  cuCreateHint: 'Trainees are taken from the open workbook’s summary sheet, nominee details or trainee list (name, sex, ID number, mobile, employer, industry, trade).',
+  cuNoWorkbook: 'Choose "Open workbook" and pick a nominee list (.xlsx) first: the trainees come from the open workbook.',
+  cuYear: 'Cultivation year',
+  cuStart: 'Period starts',
+  cuBadYear: 'Enter a four-digit year, e.g. 2026',
+  cuDownloadTracking: 'Download the tracking workbook',
+  cuOpenTracking: 'Open as a new workbook',
+  cuCreated: (y, n, sheet) => `Tracking workbook for ${y}: ${n} trainees, from sheet "${sheet}".`,
+  cuOpened: 'Excel opened it in a new window; save it on your computer.',
+  cuOpenUnsupported: 'This Excel cannot create a workbook from an add-in (ExcelApi 1.8 is needed); it was downloaded instead, open it in Excel.',
+  cuRolloverTitle: 'Year-end rollover',
+  cuRolloverHint: 'Choose a filled tracking workbook: trainees marked 继续培育 move to next year’s workbook with this year’s plans, activities and assessments; the old workbook is not changed.',
+  cuPickTracking: 'Choose a tracking workbook…',
+  cuNewYear: 'New year',
+  cuDownloadRollover: 'Download next year’s workbook',
+  cuOpenRollover: 'Open next year’s as a new workbook',
+  cuRolledOver: (f, t) => (f ? `${f} → ${t}` : `rolled over to ${t}`),
+  cuCheckTitle: 'Checking a filled tracking workbook',
+  cuCheckHint: (p) => `Use Check: open the filled workbook (in Excel, open the pane on that workbook) and the programme is detected as "${p}". Besides ID numbers, required cells and options it checks the sheets against each other: trainees missing from the list, dates outside the period, final assessments missing, overdue plans. Edits are re-checked automatically.`,
+  cuGoCheck: 'Go to Check',
+  working: 'Working…',
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

@@ -26,8 +26,12 @@ function run(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Builds the web bundle and the CLI (unless JIANGXUAN_E2E_REUSE=1 and both exist). */
+/**
+ * Builds the web bundle and the CLI (unless JIANGXUAN_E2E_REUSE=1 and both exist, or the global setup of this run
+ * built them already).
+ */
 export function buildAll(): void {
+  if (process.env.JIANGXUAN_E2E_BUILT === '1') return;
   const reuse = process.env.JIANGXUAN_E2E_REUSE === '1';
   if (!reuse || !fs.existsSync(path.join(WEB, 'taskpane.html'))) {
     run(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production']);

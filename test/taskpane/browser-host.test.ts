@@ -68,4 +68,9 @@ describe('BrowserHost', () => {
     expect(isHostError(e3) && e3.kind).toBe('no-table');
     expect(isHostError(e3) && e3.localized.en).toMatch(/Shanghai Quality Craftsman 2025/);
   });
+
+  it('gives scoring and cultivation the file’s own bytes', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+    await expect(new BrowserHost(bytes, '推荐表.xlsx').source()).resolves.toEqual({ name: '推荐表.xlsx', bytes });
+  });
 });

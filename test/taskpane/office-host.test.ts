@@ -21,6 +21,14 @@ jest.mock('../../src/adapters/office/index', () => {
     clearMarks: jest.fn(async () => ({ restored: 1 })),
     applyInputRules: jest.fn(async () => ({ columns: 3 })),
     setupPrinting: jest.fn(async () => undefined),
+    addMergedAreas: jest.fn(async (_context: unknown, grid: unknown) => grid),
+    canInsertSheets: jest.fn(() => true),
+    canCreateWorkbook: jest.fn(() => false),
+    insertKeepsCharts: jest.fn(() => false),
+    insertWorkbookSheets: jest.fn(async () => ({ ids: ['a', 'b'], names: ['书面初评·结果汇总', '书面初评·评分明细'] })),
+    createWorkbookFromBytes: jest.fn(async () => {
+      throw new Error('RichApi.Error: blocked');
+    }),
     __live: live,
     LiveChecker: jest.fn().mockImplementation((...args: unknown[]) => {
       live.args = args;
@@ -128,5 +136,24 @@ describe('OfficeHost', () => {
     expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ result: o.result, profile: o.profile }));
     await stop();
     expect(mocked.__live.stop).toHaveBeenCalled();
+  });
+
+  it('gives scoring and cultivation the open workbook as read now, and puts workbooks into Excel', async () => {
+    const host = new OfficeHost();
+    mocked.readWorkbookGrid.mockResolvedValueOnce(GRID);
+    await expect(host.source()).resolves.toEqual({ name: '当前工作簿', grid: GRID });
+    expect(mocked.readWorkbookGrid).toHaveBeenLastCalledWith(CONTEXT);
+    expect(mocked.addMergedAreas).toHaveBeenLastCalledWith(CONTEXT, GRID);
+
+    expect(host.canInsertSheets()).toBe(true);
+    expect(host.canOpenWorkbook()).toBe(false);
+    expect(host.insertKeepsCharts()).toBe(false);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const opts = { sheetNames: ['结果汇总', '评分明细'], sheetNamePrefix: '书面初评·' };
+    await expect(host.insertSheets(bytes, opts)).resolves.toEqual(['书面初评·结果汇总', '书面初评·评分明细']);
+    expect(mocked.insertWorkbookSheets).toHaveBeenCalledWith(CONTEXT, bytes, opts);
+
+    const e = await host.openWorkbook(bytes).catch((x: unknown) => x);
+    expect(isHostError(e) && e.localized.zh).toMatch(/blocked/);
   });
 });

@@ -16,6 +16,9 @@
  *   sheet); (4) only when comments were added or the results sheet was renamed: the state again, with the new
  *   comments' ids. clearMarks: 3.
  * - readRows, applyInputRules, setupPrinting, selectCell: 1 each.
+ * - readMergedAreas (merges.ts, for scoring and cultivation only): 1.
+ * - insertWorkbookSheets (workbooks.ts): 3 — existing names; the insert; renames, activation and final names.
+ *   createWorkbookFromBytes: none (Excel.createWorkbook is not a batched call).
  * - LiveChecker, per debounced edit: readRows (1) + markFindings' steps for the cells whose findings changed
  *   (measured: 4, or 5 when a comment is added; 0 when the edit changed nothing).
  * Excel on the web rejects a request or a response over 5 MB and a range read over 5,000,000 cells. Reads are
@@ -31,7 +34,8 @@
  * valueTypes turns errors into {error:'#DIV/0!'}; numbers stay numbers (an ID typed as a number arrives as
  * the number Excel stored); a number whose numberFormat is a date format becomes a Date at UTC midnight
  * (values.ts; 1900 date system — 1904-system workbooks are not detected). Time-only formats stay numbers.
- * Merges are not read (merges: []): the core does not use them, and getMergedAreas fails beyond 512 areas.
+ * Merges are not read by readWorkbookGrid (merges: []): the checker does not use them, and getMergedAreas fails
+ * beyond 512 areas. Scoring and cultivation add them with addMergedAreas (merges.ts; optional, see there).
  * Hidden and veryHidden sheets are read and flagged; Jiangxuan's own sheets are left out.
  *
  * ## Marks
@@ -47,7 +51,9 @@
  * ExcelApi 1.1 (values, valueTypes, numberFormat, fill.color, visibility), 1.2 (worksheet protection),
  * 1.4 (getUsedRangeOrNullObject), 1.7 (getRangeByIndexes, freezePanes, changed-event args), 1.8
  * (dataValidation), 1.9 (fill.pattern, getCellProperties, pageLayout, autoFilter, WorksheetCollection.onChanged),
- * 1.10 (workbook.comments).
+ * 1.10 (workbook.comments). Optional, checked at run time with a fallback: 1.13 (insertWorksheetsFromBase64 for
+ * scoring results, else the pane downloads them; getMergedAreasOrNullObject, else no merges) and 1.8
+ * (Excel.createWorkbook for tracking workbooks, else a download).
  */
 import type { Lang, Localized } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
@@ -69,6 +75,9 @@ export { setupPrinting, selectCell } from './printing';
 export { LiveChecker } from './live';
 export type { LiveState } from './live';
 export { STATE_SHEET, COMMENT_PREFIX } from './state';
+export { readMergedAreas, addMergedAreas, canReadMerges } from './merges';
+export { insertWorkbookSheets, createWorkbookFromBytes, canInsertSheets, canCreateWorkbook, insertKeepsCharts, bytesToBase64, safeSheetName } from './workbooks';
+export type { InsertSheetsOptions, InsertedSheets } from './workbooks';
 
 export type OfficeCheckErrorCode = 'no-table' | 'no-program';
 

@@ -29,7 +29,9 @@ import {
   ArrowDownload20Regular,
   Eraser20Regular,
   FolderOpen20Regular,
+  LeafTwo20Regular,
   LocalLanguage20Regular,
+  PeopleTeam20Regular,
   Print20Regular,
   ShieldCheckmark20Regular,
   TableSettings20Regular,
@@ -44,11 +46,16 @@ import type { PageParams, ThemeName } from '../mode';
 import type { CheckOutcome, CheckRequest, HostError, HostProgress, StopLive, WorkbookHost } from '../hosts/workbook-host';
 import { asHostError } from '../hosts/workbook-host';
 import { annotatedFileName, displayFileName } from '../file-name';
+import { saveBytes } from '../download';
 import { CountsBar } from './CountsBar';
 import { FindingsPanel } from './FindingsPanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import type { CellRef } from './SheetPreview';
 import { SheetPreview } from './SheetPreview';
+
+/** The scoring and cultivation tabs are a chunk of their own, fetched the first time one is opened. */
+const ScoringPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ './ScoringPanel').then((m) => ({ default: m.ScoringPanel })));
+const CultivationPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ './CultivationPanel').then((m) => ({ default: m.CultivationPanel })));
 
 /** Loads the standalone page's file host lazily (exceljs is only needed outside Office). */
 export type OpenFile = (input: { file: File } | { url: string; name: string; sample: boolean }) => Promise<WorkbookHost>;
@@ -140,6 +147,19 @@ const useStyles = makeStyles({
   tables: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0, paddingLeft: '18px' },
   officeBar: { display: 'flex', flexWrap: 'wrap', gap: '4px 6px', alignItems: 'center' },
   tabPanel: { minHeight: 0 },
+  nav: {
+    display: 'flex',
+    alignItems: 'center',
+    padding: '0 8px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+    zIndex: 1,
+    flexShrink: 0,
+  },
+  sectionBody: { flexGrow: 1, minHeight: 0, overflowY: 'auto', padding: '12px 14px 24px' },
+  sectionColumn: { maxWidth: '900px', margin: '0 auto' },
+  hiddenSection: { display: 'none' },
   hiddenInput: { display: 'none' },
   dropHint: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
 });
@@ -159,6 +179,9 @@ function useMediaQuery(query: string): boolean {
 }
 
 type TabId = 'findings' | 'preview' | 'checklist';
+/** The pane's top-level tabs: 校验 (the existing checker), 专家评分, 培育跟踪. */
+export type SectionId = 'check' | 'scoring' | 'cultivation';
+const SECTIONS: SectionId[] = ['check', 'scoring', 'cultivation'];
 
 export function App({ params, initialLang, initialTheme, officeHost, openFile, bootMessage }: AppProps) {
   const s = useStyles();
@@ -184,6 +207,9 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const [selected, setSelected] = React.useState<number | undefined>();
   const [selectedCell, setSelectedCell] = React.useState<CellRef | undefined>();
   const [tab, setTab] = React.useState<TabId>('findings');
+  const [section, setSection] = React.useState<SectionId>('check');
+  /** Sections opened so far stay mounted (their files and results survive switching back and forth). */
+  const [visited, setVisited] = React.useState<Set<SectionId>>(() => new Set<SectionId>(['check']));
   const [writeResults, setWriteResults] = React.useState(false);
   const [downloading, setDownloading] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
@@ -356,16 +382,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
     if (!host?.annotated || !outcome) return;
     setDownloading(true);
     try {
-      const bytes = await host.annotated(outcome, lang);
-      const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = annotatedFileName(host.fileName ?? 'workbook.xlsx');
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBytes(await host.annotated(outcome, lang), annotatedFileName(host.fileName ?? 'workbook.xlsx'));
     } catch (e) {
       setError(asHostError(e));
     } finally {
@@ -426,16 +443,18 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
               {t.openWorkbook}
             </Button>
           </Tooltip>
-          <Tooltip content={t.downloadAnnotatedHint} relationship="description">
-            <Button
-              icon={downloading ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
-              disabled={!outcome || downloading || !host?.annotated}
-              onClick={() => void download()}
-              data-testid="download-annotated"
-            >
-              {downloading ? t.preparingDownload : t.downloadAnnotated}
-            </Button>
-          </Tooltip>
+          {section === 'check' && (
+            <Tooltip content={t.downloadAnnotatedHint} relationship="description">
+              <Button
+                icon={downloading ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
+                disabled={!outcome || downloading || !host?.annotated}
+                onClick={() => void download()}
+                data-testid="download-annotated"
+              >
+                {downloading ? t.preparingDownload : t.downloadAnnotated}
+              </Button>
+            </Tooltip>
+          )}
         </div>
       )}
       <div className={s.actions}>
@@ -534,6 +553,29 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   ) : (
     <Text className={s.how}>{t.previewEmpty}</Text>
   );
+
+  const selectSection = (id: SectionId) => {
+    setSection(id);
+    setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
+  };
+  const sectionLabel: Record<SectionId, string> = { check: t.sectionCheck, scoring: t.sectionScoring, cultivation: t.sectionCultivation };
+  const sectionIcon: Record<SectionId, React.ReactElement> = {
+    check: <ShieldCheckmark20Regular />,
+    scoring: <PeopleTeam20Regular />,
+    cultivation: <LeafTwo20Regular />,
+  };
+  const nav = (
+    <nav className={s.nav} aria-label={t.sections}>
+      <TabList selectedValue={section} onTabSelect={(_, d) => selectSection(d.value as SectionId)} size={wide ? 'medium' : 'small'} data-testid="sections">
+        {SECTIONS.map((id) => (
+          <Tab key={id} value={id} icon={sectionIcon[id]} data-testid={`section-${id}`}>
+            {sectionLabel[id]}
+          </Tab>
+        ))}
+      </TabList>
+    </nav>
+  );
+  const cultivationProfile = profiles.find((p) => p.kind === 'cultivation');
 
   const pane = (
     <section className={mergeClasses(s.pane, wide && s.paneWide)} aria-label={t.appTagline}>
@@ -659,7 +701,8 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         }
       >
         {header}
-        <main className={mergeClasses(s.body, wide && s.bodyWide)}>
+        {nav}
+        <main className={mergeClasses(s.body, wide && s.bodyWide, section !== 'check' && s.hiddenSection)} aria-label={t.sectionCheck}>
           {pane}
           {wide && (
             <section className={s.previewPane} aria-label={t.previewTitle}>
@@ -667,6 +710,24 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
             </section>
           )}
         </main>
+        {visited.has('scoring') && (
+          <main className={mergeClasses(s.sectionBody, section !== 'scoring' && s.hiddenSection)} aria-label={t.sectionScoring}>
+            <div className={s.sectionColumn}>
+              <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+                <ScoringPanel host={host} office={office} profile={currentProfile} profiles={profiles} onProgramme={setProgramId} t={t} lang={lang} />
+              </React.Suspense>
+            </div>
+          </main>
+        )}
+        {visited.has('cultivation') && (
+          <main className={mergeClasses(s.sectionBody, section !== 'cultivation' && s.hiddenSection)} aria-label={t.sectionCultivation}>
+            <div className={s.sectionColumn}>
+              <React.Suspense fallback={<Spinner size="small" label={t.working} />}>
+                <CultivationPanel host={host} office={office} profile={cultivationProfile} t={t} lang={lang} onGoCheck={() => selectSection('check')} />
+              </React.Suspense>
+            </div>
+          </main>
+        )}
       </div>
     </FluentProvider>
   );

@@ -23,3 +23,9 @@ export { Warning16Filled, Warning20Filled } from '@fluentui/react-icons/svg/warn
 export { WeatherMoon20Regular } from '@fluentui/react-icons/svg/weather-moon';
 export { WeatherSunny20Regular } from '@fluentui/react-icons/svg/weather-sunny';
 export { ShieldCheckmark20Regular } from '@fluentui/react-icons/svg/shield-checkmark';
+export { ArrowRepeatAll20Regular } from '@fluentui/react-icons/svg/arrow-repeat-all';
+export { DocumentTable20Regular } from '@fluentui/react-icons/svg/document-table';
+export { LeafTwo20Regular } from '@fluentui/react-icons/svg/leaf-two';
+export { PeopleTeam20Regular } from '@fluentui/react-icons/svg/people-team';
+export { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
+export { WindowNew20Regular } from '@fluentui/react-icons/svg/window-new';

@@ -13,7 +13,7 @@ import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
 import { NoTableError, validateWorkbook } from '../../core/rules/validate-workbook';
 import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
-import type { CheckOutcome, CheckRequest, ProgrammeChoice, WorkbookHost } from './workbook-host';
+import type { CheckOutcome, CheckRequest, ProgrammeChoice, WorkbookHost, WorkbookSource } from './workbook-host';
 import { HostError } from './workbook-host';
 import { noRecognisableTable, noTableOfProfile, unknownProgramme } from './messages';
 
@@ -66,6 +66,11 @@ export class BrowserHost implements WorkbookHost {
       if (e instanceof NoTableError) throw new HostError('no-table', noTableOfProfile(profile), { cause: e });
       throw e;
     }
+  }
+
+  /** The file's own bytes: scoring and cultivation read them exactly as the CLI reads the file. */
+  async source(): Promise<WorkbookSource> {
+    return { name: this.fileName, bytes: this.bytes };
   }
 
   async reveal(): Promise<void> {

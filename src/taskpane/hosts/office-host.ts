@@ -8,11 +8,27 @@ import { parseIsoDate } from '../../core/model/dates';
 import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
 import type { CheckOutcome as AdapterOutcome } from '../../adapters/office/index';
-import { applyInputRules, checkWorkbook, clearMarks, isOfficeCheckError, LiveChecker, readWorkbookGrid, selectCell, setupPrinting } from '../../adapters/office/index';
+import {
+  addMergedAreas,
+  applyInputRules,
+  canCreateWorkbook,
+  canInsertSheets,
+  checkWorkbook,
+  clearMarks,
+  createWorkbookFromBytes,
+  insertKeepsCharts,
+  insertWorkbookSheets,
+  isOfficeCheckError,
+  LiveChecker,
+  readWorkbookGrid,
+  selectCell,
+  setupPrinting,
+} from '../../adapters/office/index';
+import type { InsertSheetsOptions } from '../../adapters/office/index';
 import { detectProgram } from '../../core/recognition/detect-program';
 import type { Profile } from '../../core/profiles/schema';
 import { availableProfiles } from '../profiles';
-import type { CheckOutcome, CheckRequest, StopLive, WorkbookHost } from './workbook-host';
+import type { CheckOutcome, CheckRequest, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError, HostError } from './workbook-host';
 
 export function toHostError(e: unknown): HostError {
@@ -62,6 +78,37 @@ export class OfficeHost implements WorkbookHost {
 
   reveal(f: Finding): Promise<void> {
     return this.run((context) => selectCell(context, f.sheet, f.cell || cellAddress(f.row, f.col)));
+  }
+
+  /**
+   * The open workbook read afresh (3 syncs, no marks) with its merged areas (1 more, where Excel can list them):
+   * candidates and nominees come from what Excel shows now, read as the CLI reads the saved file.
+   */
+  async source(): Promise<WorkbookSource> {
+    const grid = await this.run(async (context) => addMergedAreas(context, await readWorkbookGrid(context)));
+    return { name: '当前工作簿', grid };
+  }
+
+  canInsertSheets(): boolean {
+    return canInsertSheets();
+  }
+
+  insertKeepsCharts(): boolean {
+    return insertKeepsCharts();
+  }
+
+  insertSheets(bytes: Uint8Array, opts: InsertSheetsOptions): Promise<string[]> {
+    return this.run((context) => insertWorkbookSheets(context, bytes, opts)).then((r) => r.names);
+  }
+
+  canOpenWorkbook(): boolean {
+    return canCreateWorkbook();
+  }
+
+  openWorkbook(bytes: Uint8Array): Promise<void> {
+    return createWorkbookFromBytes(bytes).catch((e: unknown) => {
+      throw toHostError(e);
+    });
   }
 
   clearMarks(): Promise<void> {

@@ -7,6 +7,7 @@ import type { WorkbookGrid } from '../../core/model/grid';
 import type { Profile } from '../../core/profiles/schema';
 import type { RecognizedTable } from '../../core/recognition/recognize-tables';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
+import type { InsertSheetsOptions } from '../../adapters/office/workbooks';
 
 export interface HostProgress {
   /** Adapter-defined phase name (e.g. "sheets", "values"); shown only as a progress label. */
@@ -66,6 +67,17 @@ export function asHostError(e: unknown): HostError {
   return new HostError('failed', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` }, { cause: e });
 }
 
+/**
+ * The open workbook as expert scoring and cultivation read it (the same core as the CLI): the file's bytes on the
+ * standalone page, the grid read from Excel in the task pane (nothing is marked, nothing re-serialised).
+ */
+export interface WorkbookSource {
+  /** For messages: the file name, or “当前工作簿”. */
+  name: string;
+  bytes?: Uint8Array;
+  grid?: WorkbookGrid;
+}
+
 /** Live re-checking (Office): started after a check, stopped (and awaited) by calling the returned function. */
 export type StopLive = () => Promise<void>;
 
@@ -78,12 +90,25 @@ export interface WorkbookHost {
   /** Which programme the workbook looks like, before any check (Office: shown in the picker on open). */
   detect?(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined>;
 
+  /** The workbook's contents for expert scoring and cultivation (read afresh in Excel; no marks). */
+  source(): Promise<WorkbookSource>;
+
   // Office only.
   clearMarks?(): Promise<void>;
   applyInputRules?(outcome: CheckOutcome): Promise<void>;
   setupPrinting?(outcome: CheckOutcome, lang: Lang): Promise<void>;
   /** Re-checks edited rows of the workbook `outcome` came from; results and background errors are reported. */
   startLive?(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive;
+  /** Can this Excel insert another workbook's sheets into the open one (ExcelApi 1.13)? */
+  canInsertSheets?(): boolean;
+  /** False where inserted sheets lose their charts (Excel on the web). */
+  insertKeepsCharts?(): boolean;
+  /** Inserts the sheets of an .xlsx into the open workbook; resolves to their names there. */
+  insertSheets?(bytes: Uint8Array, opts: InsertSheetsOptions): Promise<string[]>;
+  /** Can this Excel open a new workbook from bytes (ExcelApi 1.8)? */
+  canOpenWorkbook?(): boolean;
+  /** Opens an .xlsx as a new workbook in Excel. */
+  openWorkbook?(bytes: Uint8Array): Promise<void>;
 
   // Browser only.
   /** Name of the open file, e.g. "推荐表.xlsx". */

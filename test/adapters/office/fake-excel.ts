@@ -8,6 +8,8 @@
  * is recorded for the tests.
  */
 
+import { inflateRawSync } from 'node:zlib';
+
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const FAKE_CELL_LIMIT = 5_000_000;
 const MAX_ROWS = 1_048_576;
@@ -141,6 +143,8 @@ export class FakeSheet {
   autoFilter?: string;
   columnWidths = new Map<number, number>();
   selected?: string;
+  /** Merged areas (0-based, inclusive), listed by getMergedAreasOrNullObject. */
+  merges: Bounds[] = [];
 
   constructor(
     readonly id: string,
@@ -227,6 +231,8 @@ export class FakeWorkbook {
   syncs: SyncRecord[] = [];
   /** "Sheet!A1:B2" of every range whose values were loaded. */
   valueReads: string[] = [];
+  /** Every insertWorksheetsFromBase64 that ran. */
+  inserts: FakeInsert[] = [];
   contexts = 0;
 
   newId(prefix: string): string {
@@ -386,12 +392,93 @@ function props(spec: unknown): string[] {
   return [];
 }
 
+/** A file inside a .zip, read synchronously (stored or deflated entries): enough to look into an .xlsx. */
+export function zipEntry(zip: Buffer, name: string): Buffer | undefined {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new FakeError('InvalidArgument', 'not a zip');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const entry = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (entry === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return undefined;
+}
+
+/** Sheet names and states listed in an .xlsx's xl/workbook.xml. */
+export function xlsxSheets(zip: Buffer): { name: string; state: string }[] {
+  const xml = zipEntry(zip, 'xl/workbook.xml')?.toString('utf8');
+  if (!xml) throw new FakeError('InvalidArgument', 'not a workbook');
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({
+    name: unescape(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ''),
+    state: /\bstate="([^"]*)"/.exec(m[1])?.[1] ?? 'visible',
+  }));
+}
+
+/** What insertWorksheetsFromBase64 was asked to do, for the tests. */
+export interface FakeInsert {
+  sheets: string[];
+  options: unknown;
+  base64Length: number;
+}
+
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly comments: FakeCommentCollection;
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.comments = new FakeCommentCollection(context);
+  }
+  /**
+   * Inserts the sheets of a base64 .xlsx at the end (names and visibility only, no cells). A name already taken
+   * gets " (2)", " (3)" … as Excel does when a sheet is copied in; the ids are returned in the source's order.
+   */
+  insertWorksheetsFromBase64(base64: string, options: { sheetNamesToInsert?: string[]; positionType?: string } = {}): { value: string[] } {
+    const result: { value?: string[] } = {};
+    const data = this.context.data;
+    this.context.enqueue(base64, () => {
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new FakeError('InvalidArgument', 'not base64');
+      const source = xlsxSheets(Buffer.from(base64, 'base64'));
+      const wanted = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : source.map((s) => s.name);
+      const ids: string[] = [];
+      for (const name of wanted) {
+        const src = source.find((s) => s.name === name);
+        if (!src) throw new FakeError('ItemNotFound', `no sheet ${name} in the inserted workbook`);
+        let final = name;
+        for (let n = 2; data.sheets.some((s) => s.name.toLowerCase() === final.toLowerCase()); n++) final = `${name} (${n})`;
+        const sheet = new FakeSheet(data.newId('ws'), final);
+        sheet.visibility = src.state === 'veryHidden' ? 'VeryHidden' : src.state === 'hidden' ? 'Hidden' : 'Visible';
+        data.sheets.push(sheet);
+        ids.push(sheet.id);
+      }
+      data.inserts.push({ sheets: wanted, options, base64Length: base64.length });
+      result.value = ids;
+      return ids.length * 40;
+    });
+    return {
+      get value(): string[] {
+        if (!result.value) throw new FakeError('PropertyNotLoaded', 'ClientResult before sync');
+        return result.value;
+      },
+    };
   }
 }
 
@@ -493,6 +580,14 @@ class FakeWorksheet extends Loadable {
   set visibility(v: string) {
     this.context.enqueue(v, () => {
       this.sheet().visibility = v;
+    });
+  }
+  set name(v: string) {
+    this.context.enqueue(v, () => {
+      const s = this.sheet();
+      if (v.length > 31 || /[\\/?*[\]:]/.test(v)) throw new FakeError('InvalidArgument', `bad sheet name ${v}`);
+      if (this.context.data.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) throw new FakeError('ItemAlreadyExists', v);
+      s.name = v;
     });
   }
   load(spec?: unknown): this {
@@ -683,6 +778,28 @@ class FakeRange extends Loadable {
       return bytes;
     });
     return this;
+  }
+  /** Merged areas within the range; like Excel, more than 512 of them cannot be listed (the sync fails). */
+  getMergedAreasOrNullObject(): Loadable & { readonly areas: { items: { address: string }[] } } {
+    const ctx = this.context;
+    const resolve = () => this.resolveOrThrow();
+    class FakeRangeAreas extends Loadable {
+      get areas(): { items: { address: string }[] } {
+        return this.prop('areas');
+      }
+      load(spec?: unknown): this {
+        ctx.enqueue(spec, () => {
+          const { sheet, b } = resolve();
+          const inside = sheet.merges.filter((m) => overlaps(m, b));
+          if (inside.length > 512) throw new FakeError('GeneralException', 'more than 512 merged areas');
+          this.nullState = inside.length === 0;
+          this.loaded.areas = { items: inside.map((m) => ({ address: `${quoteName(sheet.name)}!${boundsToA1(m)}` })) };
+          return 40 + inside.length * 30;
+        });
+        return this;
+      }
+    }
+    return new FakeRangeAreas(ctx);
   }
   /** Per-cell properties (only format.fill is supported). */
   getCellProperties(options: { format?: { fill?: Record<string, boolean> } }): { value: unknown[][] } {

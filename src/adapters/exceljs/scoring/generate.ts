@@ -23,16 +23,30 @@ export interface NamedBytes {
   lastModified?: number;
 }
 
-export interface GenerateInput {
+/**
+ * A workbook already read into a grid (the task pane in Excel reads the open workbook with the Office.js
+ * adapter): used as it is, never re-serialised.
+ */
+export interface NamedGrid {
+  name: string;
+  grid: WorkbookGrid;
+}
+
+/** Input of the planning step: who scores whom, before anything is written. */
+export interface PlanInput {
   profile: Profile;
-  candidates: NamedBytes;
-  experts: NamedBytes;
+  /** The candidates' nomination workbook: its bytes, or the grid of the workbook open in Excel. */
+  candidates: NamedBytes | NamedGrid;
+  experts: NamedBytes | NamedGrid;
   /** One of the rubric's rounds (default the first, 书面初评). */
   round?: string;
   /** Hide names and units from the experts' files (codes only). */
   blind?: boolean;
   /** Header of the column that assigns candidates to the experts of the same group (e.g. "组别"). */
   groupBy?: string;
+}
+
+export interface GenerateInput extends PlanInput {
   now?: Date;
   /** Called after each expert's workbook is written. */
   onProgress?: (done: number, total: number) => void;
@@ -59,7 +73,23 @@ export interface GeneratedScoreSheets {
   problems: ScoringProblem[];
 }
 
-async function readInput(input: NamedBytes, what: string): Promise<WorkbookGrid> {
+/** The lists and the assignment of a round, from which the score sheets are written. */
+export interface ScoringPlan {
+  round: string;
+  rubric: Rubric;
+  blind: boolean;
+  grouped: boolean;
+  candidates: CandidateList;
+  experts: ExpertList;
+  assignment: Assignment;
+}
+
+function isNamedGrid(x: NamedBytes | NamedGrid): x is NamedGrid {
+  return 'grid' in x && x.grid !== undefined;
+}
+
+async function readInput(input: NamedBytes | NamedGrid, what: string): Promise<WorkbookGrid> {
+  if (isNamedGrid(input)) return input.grid;
   try {
     return await readWorkbookBuffer(input.bytes);
   } catch (e) {
@@ -69,10 +99,10 @@ async function readInput(input: NamedBytes, what: string): Promise<WorkbookGrid>
 }
 
 /**
- * Reads both lists, assigns candidates (conflicts of interest, groups) and writes every expert's workbook and the
- * key. Throws ScoringInputError (unusable input, with a one-line reason) or RubricError (bad rubric or round).
+ * Reads both lists and assigns candidates (conflicts of interest, groups) without writing anything: what the task
+ * pane shows before the download. Throws ScoringInputError or RubricError, as generateScoreSheets does.
  */
-export async function generateScoreSheets(input: GenerateInput): Promise<GeneratedScoreSheets> {
+export async function planScoreSheets(input: PlanInput): Promise<ScoringPlan> {
   const { profile } = input;
   const rubric = rubricOf(profile);
   const round = chooseRound(rubric, input.round);
@@ -83,6 +113,17 @@ export async function generateScoreSheets(input: GenerateInput): Promise<Generat
   const candidates = candidatesFromGrid(candGrid, profile, { groupBy: input.groupBy });
   const experts = expertsFromGrid(expertGrid, { groupBy: input.groupBy });
   const assignment = assignCandidates(candidates.candidates, experts.experts, { grouped });
+  return { round, rubric, blind, grouped, candidates, experts, assignment };
+}
+
+/**
+ * Reads both lists, assigns candidates (conflicts of interest, groups) and writes every expert's workbook and the
+ * key. Throws ScoringInputError (unusable input, with a one-line reason) or RubricError (bad rubric or round).
+ * The candidates may be bytes (CLI, standalone page) or a grid (the workbook open in Excel).
+ */
+export async function generateScoreSheets(input: GenerateInput): Promise<GeneratedScoreSheets> {
+  const { profile } = input;
+  const { round, rubric, blind, grouped, candidates, experts, assignment } = await planScoreSheets(input);
 
   const batch = randomId(8);
   const generatedAt = (input.now ?? new Date()).toISOString();

@@ -2,8 +2,9 @@
  * Expert scoring for files (CLI) and the task pane: every function takes and returns bytes (Uint8Array), none
  * touches the file system. See docs/scoring.md.
  *
- *   generateScoreSheets({ profile, candidates: {name, bytes}, experts: {name, bytes}, round?, blind?, groupBy? })
+ *   generateScoreSheets({ profile, candidates: {name, bytes} | {name, grid}, experts: {name, bytes}, round?, blind?, groupBy? })
  *     → { sheets: [{ name, bytes, expert }], key: { name, bytes }, problems, assignment, … }
+ *   planScoreSheets(same input)                                  → the lists and the assignment, nothing written
  *   zipFiles([...sheets, key])                                   → one .zip (Uint8Array)
  *   consolidateScoreFiles({ profile, files: [{name, bytes, lastModified?}], round?, trim?, top?, onProgress? })
  *     → ConsolidatedRound (result, files, problems, accepted, rejected)
@@ -11,8 +12,8 @@
  *   consolidationJson(round, lang) / consolidationText(round, lang)
  *   consolidationExitCode(round)                                 → 0 | 1 | 2
  */
-export { generateScoreSheets } from './generate';
-export type { GenerateInput, GeneratedScoreSheets, GeneratedFile, NamedBytes } from './generate';
+export { generateScoreSheets, planScoreSheets } from './generate';
+export type { GenerateInput, GeneratedScoreSheets, GeneratedFile, NamedBytes, NamedGrid, PlanInput, ScoringPlan } from './generate';
 export { consolidateScoreFiles, consolidationExitCode } from './consolidate-files';
 export type { ConsolidateFilesInput, ConsolidatedRound, FileReport, FileStatus } from './consolidate-files';
 export { writeResultWorkbook, RESULT_SHEETS } from './result-writer';
