@@ -1,7 +1,7 @@
 /** The read-only sheet preview of the standalone page: which rows to draw, what each cell shows, marks. Pure. */
 import type { Finding, Lang, Severity } from '../core/model/findings';
 import type { CellValue, MergedRange, SheetGrid } from '../core/model/grid';
-import { isCellError } from '../core/model/grid';
+import { cellText } from '../core/text/normalize';
 import { worseSeverity } from '../core/report/colours';
 
 /** At most this many rows are drawn; big sheets show a window around the selected cell. */
@@ -26,15 +26,8 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** What a cell shows: numbers as Excel keeps them (long IDs without exponent), dates as YYYY-MM-DD. */
+/** What a cell shows: the core's cellText (long IDs without exponent, errors by code), dates with their time. */
 export function displayValue(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') {
-    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return BigInt(v).toString();
-    return String(v);
-  }
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return '';
     const base = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
@@ -42,8 +35,7 @@ export function displayValue(v: CellValue): string {
     const m = v.getUTCMinutes();
     return h || m ? `${base} ${pad(h)}:${pad(m)}` : base;
   }
-  if (isCellError(v)) return v.error;
-  return '';
+  return cellText(v);
 }
 
 export interface CellMark {

@@ -57,22 +57,6 @@ export interface GeneratedFile {
   bytes: Uint8Array;
 }
 
-export interface GeneratedScoreSheets {
-  round: string;
-  rubric: Rubric;
-  blind: boolean;
-  grouped: boolean;
-  candidates: CandidateList;
-  experts: ExpertList;
-  assignment: Assignment;
-  /** One workbook per expert who has candidates. */
-  sheets: (GeneratedFile & { expert: Expert; candidates: number })[];
-  /** The organiser's 评分安排 workbook (names, passwords, conflicts of interest): never sent to experts. */
-  key: GeneratedFile;
-  /** Unscorable candidates (error), thin panels and idle experts (warnings). */
-  problems: ScoringProblem[];
-}
-
 /** The lists and the assignment of a round, from which the score sheets are written. */
 export interface ScoringPlan {
   round: string;
@@ -82,6 +66,15 @@ export interface ScoringPlan {
   candidates: CandidateList;
   experts: ExpertList;
   assignment: Assignment;
+}
+
+export interface GeneratedScoreSheets extends ScoringPlan {
+  /** One workbook per expert who has candidates. */
+  sheets: (GeneratedFile & { expert: Expert; candidates: number })[];
+  /** The organiser's 评分安排 workbook (names, passwords, conflicts of interest): never sent to experts. */
+  key: GeneratedFile;
+  /** Unscorable candidates (error), thin panels and idle experts (warnings). */
+  problems: ScoringProblem[];
 }
 
 function isNamedGrid(x: NamedBytes | NamedGrid): x is NamedGrid {
