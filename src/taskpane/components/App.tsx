@@ -227,7 +227,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
 
   React.useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = lang === 'zh' ? '匠选 · 推荐表校验' : 'Jiangxuan · nomination checker';
+    document.title = lang === 'zh' ? '匠选 · 工匠选树助手' : 'Jiangxuan · craftsman awards assistant';
   }, [lang]);
   React.useEffect(() => {
     document.documentElement.style.colorScheme = theme;
