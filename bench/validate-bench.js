@@ -183,7 +183,8 @@ async function main() {
   results.c100k_findings = bigFirst.counts;
 
   // Targets
-  const coreRate = Math.min(results.c_nomineesPerSec, results.c100k_rowsPerSec);
+  // The target is in table rows (the 5,000-nominee workbook has 10,000: a summary row and a details row each).
+  const coreRate = Math.min(results.c_rowsPerSec, results.c100k_rowsPerSec);
   results.targets = {
     overheadAtMostHalf: CORE_ONLY ? null : results.overhead <= 0.5,
     coreAtLeast100kRowsPerSec: coreRate >= 100000,
@@ -203,7 +204,7 @@ async function main() {
   }
   row(`(c) core, ${int(NOMINEES)} nominees (${int(rows5k)} table rows)`, ms(core5k.median), `${int(results.c_nomineesPerSec)} nominees/s · ${int(results.c_rowsPerSec)} table rows/s`);
   row(`(c) core, ${int(bigRows)}-row details grid`, ms(coreBig.median), `${int(results.c100k_rowsPerSec)} rows/s · findings e/w/i ${bigFirst.counts.error}/${bigFirst.counts.warning}/${bigFirst.counts.info}`);
-  row('    core speed (slower of the two)', `${int(coreRate)}/s`, `target ≥ 100,000 rows/s  ${results.targets.coreAtLeast100kRowsPerSec ? '✓ holds' : '✗ fails'}`);
+  row('    core speed, rows (slower of the two)', `${int(coreRate)}/s`, `target ≥ 100,000 rows/s  ${results.targets.coreAtLeast100kRowsPerSec ? '✓ holds' : '✗ fails'}`);
   lines.push('-'.repeat(100));
   console.log(lines.join('\n'));
   console.log(JSON.stringify(results));
