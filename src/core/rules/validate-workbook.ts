@@ -50,7 +50,6 @@ export class NoTableError extends Error {
   }
 }
 
-
 /**
  * Collects findings. A finding on a cell covered by a merged area moves to the area's top-left cell (where
  * Excel shows the value and a note can be seen), and the same finding is kept once.
@@ -180,12 +179,12 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   return records;
 }
 
-const INLINE_SPACE = /[ \t\u3000\u00a0]+/g;
-/** Text searched by eligibility patterns: full-width folded, spaces removed, short texts simplified. */
+const INLINE_SPACE = /[ \t\u00a0]+/g;
+/** Text searched by eligibility patterns: full-width folded (U+3000 becomes a space), spaces removed, short texts simplified. */
 function ruleText(s: string): string {
   let t = toHalfWidth(s);
   // Most texts have no space at all: looking is cheaper than a regex replacement on every row.
-  if (t.includes(' ') || t.includes('\u3000') || t.includes('\t') || t.includes('\u00a0')) t = t.replace(INLINE_SPACE, '');
+  if (t.includes(' ') || t.includes('\t') || t.includes('\u00a0')) t = t.replace(INLINE_SPACE, '');
   return t.length <= 24 ? simplify(t) : t;
 }
 
