@@ -9,6 +9,7 @@
  */
 
 import { inflateRawSync } from 'node:zlib';
+import { columnLetters } from '../../../src/core/model/grid';
 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const FAKE_CELL_LIMIT = 5_000_000;
@@ -79,16 +80,8 @@ function colIndex(letters: string): number {
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return col - 1;
 }
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0-based column → letters: the core's columnLetters, under the name these tests use. */
+export const colLetters = columnLetters;
 export function a1(row: number, col: number): string {
   return colLetters(col) + (row + 1);
 }
