@@ -24,6 +24,7 @@ import JSZip from 'jszip';
 import { addSpreadChart } from './chart';
 import { appendRows, RawCell } from './sheet-rows';
 import { addMetaSheet } from './meta-sheet';
+import { styleHeaderRow, THIN } from './header-style';
 
 export const RESULT_SHEETS = {
   summary: '结果汇总',
@@ -43,8 +44,6 @@ export interface ResultWorkbookOptions {
   chart?: boolean;
 }
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const SHORTLIST_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } };
 const FLAG_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -69,16 +68,7 @@ function q(sheet: string): string {
 }
 
 function headerRow(ws: ExcelJS.Worksheet, rowNo: number, headers: string[]): void {
-  const row = ws.getRow(rowNo);
-  headers.forEach((h, i) => {
-    const c = row.getCell(i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.border = THIN;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  row.height = 32;
+  styleHeaderRow(ws.getRow(rowNo), headers, 32);
 }
 
 function titleLines(ws: ExcelJS.Worksheet, lines: string[], width: number): void {

@@ -36,9 +36,8 @@ import { formatPoints, Rubric } from '../../../core/scoring/rubric';
 import type { ScoringProblem } from '../../../core/scoring/problems';
 import { SheetProtectionHash, sheetProtectionHash } from './crypto';
 import { addMetaSheet, metaHash } from './meta-sheet';
+import { HEADER_FILL, styleHeaderRow, THIN } from './header-style';
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
@@ -137,16 +136,7 @@ export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uin
   info.font = { size: 10, color: { argb: 'FF595959' } };
   ws.getRow(layout.infoRow).height = 32;
 
-  const header = ws.getRow(layout.headerRow);
-  layout.headers.forEach((h, i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.border = THIN;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  header.height = 34;
+  styleHeaderRow(ws.getRow(layout.headerRow), layout.headers, 34);
 
   const widths: Record<number, number> = { [layout.code]: 8, [layout.total]: 12, [layout.comment]: 32, [layout.recommend]: 11 };
   if (layout.name) widths[layout.name] = 10;
