@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { crc32 } from 'node:zlib';
 
 export const ID_AS_NUMBER = 110105194912310000;
 export const BIRTH = new Date(Date.UTC(1949, 11, 31));
@@ -108,22 +109,6 @@ export function tmpFile(name: string, bytes: Uint8Array): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Hand-made bytes
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(b: Buffer): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** A valid zip with stored (uncompressed) entries. */
 export function storedZip(entries: Record<string, string>): Buffer {
