@@ -26,14 +26,9 @@ export interface TraineeSource {
   tableKind: string;
 }
 
-/** Cells under a merged area in the table body read the area's value (a unit merged over its nominees). */
+/** A cell of a recognised table (merged areas in its body already read their value on every row). */
 function valueAt(table: RecognizedTable, row: number, col: number): CellValue {
-  const direct = table.sheet.rows[row]?.[col] ?? null;
-  if (!isBlank(direct)) return direct;
-  for (const m of table.sheet.merges) {
-    if (m.top > table.headerRow && row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return table.sheet.rows[m.top]?.[m.left] ?? null;
-  }
-  return direct;
+  return table.sheet.rows[row]?.[col] ?? null;
 }
 
 function rowsOf(table: RecognizedTable, keys: Set<string>): Row[] {

@@ -169,6 +169,30 @@ function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Parti
   return found;
 }
 
+/**
+ * People merge a unit's name down over its nominees: every row of a merged area in the table body reads the
+ * area's value, so the lower rows are not "empty". Header merges are left alone (the header is already read).
+ * Rows are copied only where a merge changes them; the adapter's grid is not modified.
+ */
+function withMergedValues(table: RecognizedTable): RecognizedTable {
+  const { sheet } = table;
+  const body = sheet.merges.filter((m) => m.top > table.headerRow && (m.bottom > m.top || m.right > m.left));
+  if (body.length === 0) return table;
+  const rows = sheet.rows.slice();
+  const copied = new Set<number>();
+  for (const m of body) {
+    const v = sheet.rows[m.top]?.[m.left] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!copied.has(r)) {
+        rows[r] = (rows[r] ?? []).slice();
+        copied.add(r);
+      }
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) rows[r][c] = v;
+    }
+  }
+  return { ...table, sheet: { ...sheet, rows } };
+}
+
 interface HeaderCandidate {
   kind: TableKind;
   row: number;
@@ -248,7 +272,8 @@ export function recognizeSheet(sheet: SheetGrid, profile: Profile): RecognizedTa
     endRow,
   };
   if (best.kind === 'summary') table.footer = parseFooter(sheet, endRow, profile);
-  return table;
+  // Every consumer of a recognised table (checks, candidates, trainees) reads merged body cells the same way.
+  return withMergedValues(table);
 }
 
 export function recognizeWorkbook(wb: WorkbookGrid, profile: Profile): RecognizedTable[] {

@@ -87,30 +87,6 @@ class FindingSink {
   }
 }
 
-/**
- * People merge a unit's name down over its nominees: every row of a merged area in the table body reads the
- * area's value, so the lower rows are not "empty". Header merges are left alone (recognition already ran).
- * Rows are copied only where a merge changes them; the adapter's grid is not modified.
- */
-function withMergedValues(table: RecognizedTable): RecognizedTable {
-  const { sheet } = table;
-  const body = sheet.merges.filter((m) => m.top > table.headerRow && (m.bottom > m.top || m.right > m.left));
-  if (body.length === 0) return table;
-  const rows = sheet.rows.slice();
-  const copied = new Set<number>();
-  for (const m of body) {
-    const v = sheet.rows[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) {
-      if (!copied.has(r)) {
-        rows[r] = (rows[r] ?? []).slice();
-        copied.add(r);
-      }
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) rows[r][c] = v;
-    }
-  }
-  return { ...table, sheet: { ...sheet, rows } };
-}
-
 /** What the table-level rules need of a checked row (the row facts themselves are reused row after row). */
 interface RowRecord {
   row: number;
@@ -387,7 +363,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
 }
 
 export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): ValidationResult {
-  const tables = recognizeWorkbook(wb, profile).map(withMergedValues);
+  const tables = recognizeWorkbook(wb, profile);
   if (tables.length === 0) throw new NoTableError(profile);
   const sink = new FindingSink();
   const reports: TableReport[] = [];

@@ -5,7 +5,7 @@
  * ID numbers, phones and addresses are never copied into anything the scoring feature writes.
  */
 import type { Localized } from '../model/findings';
-import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { WorkbookGrid } from '../model/grid';
 import { Profile } from '../profiles/schema';
 import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
 import { cellText, headerKey, isBlank, optionKey } from '../text/normalize';
@@ -45,21 +45,6 @@ export function candidateCode(index: number): string {
 /** Key for comparing group values: width, script, spacing and punctuation folded ("冶金机械和电气" = "冶金、机械和电气"). */
 export function groupKey(s: string): string {
   return optionKey(s).replace(/[、，,;；:：/\\|·.\-—–_ ]/g, '');
-}
-
-/** Value of a cell, reading a merged area's value on every cell it covers (units are often merged down). */
-function mergedReader(sheet: SheetGrid): (row: number, col: number) => CellValue {
-  const cover = new Map<number, CellValue>();
-  for (const m of sheet.merges) {
-    if (m.bottom === m.top && m.right === m.left) continue;
-    const v = sheet.rows[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) cover.set(r * 16384 + c, v);
-  }
-  return (row, col) => {
-    const v = sheet.rows[row]?.[col] ?? null;
-    if (v !== null || cover.size === 0) return v;
-    return cover.get(row * 16384 + col) ?? null;
-  };
 }
 
 /** Column of the group header (--group-by 组别) in a recognised table, looking at the header row(s). */
@@ -121,8 +106,8 @@ export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: C
     });
   }
   const nameCol = table.colOf.get('name')!;
-  const read = mergedReader(table.sheet);
-  const text = (r: number, c: number) => cellText(read(r, c)).replace(/\s+/g, ' ').trim();
+  // Recognised tables already read a merged area's value on every row it covers (units merged down).
+  const text = (r: number, c: number) => cellText(table.sheet.rows[r]?.[c] ?? null).replace(/\s+/g, ' ').trim();
   const errors: Localized[] = [];
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();

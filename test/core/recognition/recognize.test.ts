@@ -111,6 +111,23 @@ describe('header variants people type', () => {
   });
 });
 
+describe('merged cells', () => {
+  test('a merged area in the body reads its value on every row it covers; the adapter grid is not changed', () => {
+    const s = sheet('s', [
+      ['第三届（2025年度）“上海质量工匠”推荐汇总表', null, null, null, null],
+      SUMMARY_HEADER,
+      [1, '上海甲有限公司', '张一', '车间', '技师'],
+      [2, null, '张二', '车间', '技师'],
+      [3, null, '张三', '车间', '技师'],
+    ]);
+    s.merges.push({ top: 0, left: 0, bottom: 0, right: 4 }, { top: 2, left: 1, bottom: 4, right: 1 });
+    const t = recognizeSheet(s, sqc)!;
+    expect(t.dataRows.map((r) => t.sheet.rows[r][1])).toEqual(['上海甲有限公司', '上海甲有限公司', '上海甲有限公司']);
+    expect(t.sheet.rows[0]).toEqual(s.rows[0]); // the title merge is not spread over the header row
+    expect(s.rows[3][1]).toBeNull();
+  });
+});
+
 describe('no table', () => {
   test('an empty sheet, or a sheet of prose, has no table', () => {
     expect(recognizeSheet(sheet('s', []), sqc)).toBeUndefined();
