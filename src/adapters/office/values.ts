@@ -3,6 +3,7 @@
  * core/model/grid.ts). Pure: tested without Excel.
  */
 import type { CellValue } from '../../core/model/grid';
+import { excelSerialToDate } from '../../core/model/dates';
 
 const DATE_FORMAT_CACHE = new Map<string, boolean>();
 
@@ -49,22 +50,8 @@ function computeIsDateFormat(format: string): boolean {
   return /m/i.test(f) && !/[hs]/i.test(f);
 }
 
-const DAY_MS = 86_400_000;
-/** The largest serial Excel shows as a date (9999-12-31). */
-const MAX_SERIAL = 2_958_465;
-
-/**
- * Excel serial (1900 date system) → Date at UTC (whole serials are UTC midnight, as the exceljs adapter
- * gives them). Serials 1–59 fall before Excel's phantom 29 Feb 1900 and are shifted by a day; the fraction
- * (a time of day) is kept to the second. Undefined when outside Excel's date range.
- */
-export function serialToDate(serial: number): Date | undefined {
-  if (!Number.isFinite(serial) || serial < 0 || serial > MAX_SERIAL + 0.999999) return undefined;
-  const base = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-  const days = Math.floor(serial);
-  const seconds = Math.round((serial - days) * 86_400);
-  return new Date(base + days * DAY_MS + seconds * 1000);
-}
+/** Excel serial → Date: the core's excelSerialToDate, under the name this adapter's tests use. */
+export const serialToDate = excelSerialToDate;
 
 /**
  * One cell. valueTypes decides: Error → {error}, Empty → null, Boolean → boolean, Integer/Double → number

@@ -63,3 +63,20 @@ export function daysBetween(a: SimpleDate, b: SimpleDate): number {
 export function fromJsDate(d: Date): SimpleDate {
   return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
 }
+
+/** Largest serial Excel shows as a date (9999-12-31). */
+export const EXCEL_MAX_SERIAL = 2_958_465;
+const DAY_MS = 86_400_000;
+
+/**
+ * Excel serial (1900 date system) → Date at UTC (whole serials are UTC midnight, as the adapters give dates).
+ * Serials 1–59 fall before Excel's phantom 29 Feb 1900 and are shifted by a day; the fraction (a time of day)
+ * is kept to the second. Undefined outside Excel's date range.
+ */
+export function excelSerialToDate(serial: number): Date | undefined {
+  if (!Number.isFinite(serial) || serial < 0 || serial > EXCEL_MAX_SERIAL + 0.999999) return undefined;
+  const base = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const days = Math.floor(serial);
+  const seconds = Math.round((serial - days) * 86_400);
+  return new Date(base + days * DAY_MS + seconds * 1000);
+}

@@ -5,7 +5,7 @@
  */
 import { Issue, issue } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
-import { addMonths, compareDates, formatIsoDate, isValidDate, SimpleDate } from '../model/dates';
+import { addMonths, compareDates, formatIsoDate, isValidDate, SimpleDate, EXCEL_MAX_SERIAL, excelSerialToDate } from '../model/dates';
 import { FieldSpec, Profile } from '../profiles/schema';
 import { PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
@@ -30,22 +30,13 @@ export interface CellDate {
   how: 'date' | 'text' | 'serial';
 }
 
-/** Largest serial Excel shows as a date (9999-12-31). */
-const MAX_SERIAL = 2_958_465;
 const TEXT_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 
 /** Excel serial (1900 system, whole days) → date. */
 export function serialToSimpleDate(serial: number): SimpleDate | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return undefined;
-  const days = Math.floor(serial);
-  const ms = (days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)) + days * 86_400_000;
-  const d = new Date(ms);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-}
-
-/** Date → Excel serial (1900 system), for formulas and cached results. */
-export function simpleDateToSerial(d: SimpleDate): number {
-  return Math.round((Date.UTC(d.y, d.m - 1, d.d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (!Number.isFinite(serial) || serial < 1 || serial > EXCEL_MAX_SERIAL) return undefined;
+  const d = excelSerialToDate(Math.floor(serial));
+  return d && { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
 }
 
 export function readCellDate(v: CellValue): CellDate | undefined {
