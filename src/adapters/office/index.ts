@@ -57,12 +57,11 @@
  */
 import type { Lang, Localized } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
-import { defaultAsOf } from '../../core/model/as-of';
 import { fromJsDate, parseIsoDate, SimpleDate } from '../../core/model/dates';
 import { allBuiltinProfiles, builtinProfile } from '../../core/profiles/builtin-profiles';
 import type { Profile } from '../../core/profiles/schema';
-import { detectProgram } from '../../core/recognition/detect-program';
-import { NoTableError, validateWorkbook, ValidationResult } from '../../core/rules/validate-workbook';
+import { CheckWorkbookError, checkWorkbookGrid } from '../../core/rules/check-workbook';
+import type { ValidationResult } from '../../core/rules/validate-workbook';
 import { markFindings } from './marks';
 import { readWorkbookGrid, ReadProgress } from './read';
 
@@ -124,46 +123,35 @@ export interface CheckOutcome {
 export async function checkWorkbook(context: Excel.RequestContext, opts: CheckOptions): Promise<CheckOutcome> {
   const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const grid = await readWorkbookGrid(context, opts.onProgress);
-  let profile: Profile;
-  let detected: CheckOutcome['detected'];
-  let evidence: string | undefined;
+  let chosen: Profile | undefined;
   if (opts.programId) {
-    const p = builtinProfile(opts.programId);
-    if (!p) {
+    chosen = builtinProfile(opts.programId);
+    if (!chosen) {
       throw new OfficeCheckError('no-program', {
         zh: `没有名为“${opts.programId}”的评选项目，请重新选择项目`,
         en: `there is no programme "${opts.programId}": choose another one`,
       });
     }
-    profile = p;
-    detected = 'chosen';
-  } else {
-    const d = detectProgram(grid, allBuiltinProfiles());
-    if (!d) {
-      throw new OfficeCheckError('no-program', {
-        zh: '无法判断这份工作簿属于哪个评选项目：标题中没有项目名称，表头也不像已知的推荐表。请手动选择项目后再校验。',
-        en: 'cannot tell which programme this workbook is for: no title names one and no header matches a known form. Choose the programme and check again.',
-      });
-    }
-    profile = d.profile;
-    detected = d.how;
-    evidence = d.evidence;
   }
   const given = typeof opts.asOf === 'string' ? parseIsoDate(opts.asOf) : opts.asOf;
   if (typeof opts.asOf === 'string' && !given) throw new TypeError(`asOf is not a YYYY-MM-DD date: ${opts.asOf}`);
-  const asOf = given ?? defaultAsOf(profile.deadline, fromJsDate(new Date()));
-  let result: ValidationResult;
+  let checked;
   try {
-    result = validateWorkbook(grid, profile, { asOf });
+    checked = checkWorkbookGrid(grid, { profiles: allBuiltinProfiles(), profile: chosen, asOf: given, today: fromJsDate(new Date()) });
   } catch (e) {
-    if (e instanceof NoTableError) {
-      throw new OfficeCheckError('no-table', {
-        zh: `工作簿中没有找到“${profile.shortName.zh}”的推荐汇总表或申报表：请确认表头（序号、姓名、工作单位等）在工作表的前 40 行内。`,
-        en: `no nomination table of "${profile.shortName.en}" was found: check that the header row (No., name, unit…) is within the first 40 rows of a sheet.`,
-      });
-    }
-    throw e;
+    if (!(e instanceof CheckWorkbookError)) throw e;
+    const f = e.failure;
+    throw f.code === 'no-program'
+      ? new OfficeCheckError('no-program', {
+          zh: '无法判断这份工作簿属于哪个评选项目：标题中没有项目名称，表头也不像已知的推荐表。请手动选择项目后再校验。',
+          en: 'cannot tell which programme this workbook is for: no title names one and no header matches a known form. Choose the programme and check again.',
+        })
+      : new OfficeCheckError('no-table', {
+          zh: `工作簿中没有找到“${f.profile.shortName.zh}”的推荐汇总表或申报表：请确认表头（序号、姓名、工作单位等）在工作表的前 40 行内。`,
+          en: `no nomination table of "${f.profile.shortName.en}" was found: check that the header row (No., name, unit…) is within the first 40 rows of a sheet.`,
+        });
   }
+  const { result, profile, how: detected, evidence } = checked;
   await markFindings(context, result.findings, { lang, resultsSheet: opts.resultsSheet ?? false, programName: profile.shortName[lang] });
   const outcome: CheckOutcome = { result, profile, detected, grid };
   if (evidence !== undefined) outcome.evidence = evidence;

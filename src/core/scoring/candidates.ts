@@ -11,6 +11,7 @@ import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tab
 import { cellText, headerKey, isBlank, optionKey } from '../text/normalize';
 import { listSomeLocalized, ScoringInputError } from './problems';
 import { acceptPerson } from './people';
+import { describeTables } from '../rules/check-workbook';
 
 export interface Candidate {
   /** C001 … in the order of the source sheet. */
@@ -82,9 +83,8 @@ export interface CandidateOptions {
 export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: CandidateOptions = {}): CandidateList {
   const tables = recognizeWorkbook(grid, profile).filter((t) => t.colOf.has('name') && t.dataRows.length > 0);
   if (!tables.length) {
-    const names = Object.values(profile.tables).map((t) => `${t!.name.zh}（${t!.fields.slice(0, 5).map((f) => f.label).join(' | ')} …）`);
     throw new ScoringInputError({
-      zh: `候选人文件中找不到“${profile.shortName.zh}”的名单表格：需要含姓名、单位的表头，如${names.join('；或 ')}`,
+      zh: `候选人文件中找不到“${profile.shortName.zh}”的名单表格：需要含姓名、单位的表头，如${describeTables(profile)}`,
       en: `no candidate table of "${profile.shortName.en}" in the candidates file: a header with name and unit is needed`,
     });
   }

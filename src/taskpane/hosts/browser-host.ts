@@ -5,15 +5,13 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, parseIsoDate } from '../../core/model/dates';
-import { defaultAsOf } from '../../core/model/as-of';
 import { builtinProfile } from '../../core/profiles/builtin-profiles';
 import { availableProfiles } from '../profiles';
-import { detectProgram } from '../../core/recognition/detect-program';
 import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
-import { NoTableError, validateWorkbook } from '../../core/rules/validate-workbook';
+import { CheckWorkbookError, checkWorkbookGrid } from '../../core/rules/check-workbook';
 import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
-import type { CheckOutcome, CheckRequest, ProgrammeChoice, WorkbookHost, WorkbookSource } from './workbook-host';
+import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
 import { HostError } from './workbook-host';
 import { noRecognisableTable, noTableOfProfile, unknownProgramme } from './messages';
 
@@ -45,26 +43,24 @@ export class BrowserHost implements WorkbookHost {
     req.onProgress?.({ phase: 'read', done: 0, total: 1 });
     const grid = await this.readGrid();
     req.onProgress?.({ phase: 'read', done: 1, total: 1 });
-    let how: ProgrammeChoice = 'manual';
-    let evidence: string | undefined;
-    let profile = req.programId ? builtinProfile(req.programId) : undefined;
+    const profile = req.programId ? builtinProfile(req.programId) : undefined;
     if (req.programId && !profile) throw new HostError('failed', unknownProgramme(req.programId));
-    if (!profile) {
-      const det = detectProgram(grid, availableProfiles());
-      if (!det) throw new HostError('no-table', noRecognisableTable());
-      profile = det.profile;
-      how = det.how;
-      evidence = det.evidence;
-    }
-    const asOf = (req.asOf ? parseIsoDate(req.asOf) : undefined) ?? defaultAsOf(profile.deadline, fromJsDate(new Date()));
+    const asOf = req.asOf ? parseIsoDate(req.asOf) : undefined;
     try {
-      const result = validateWorkbook(grid, profile, { asOf });
-      const outcome: CheckOutcome = { result, profile, how, grid, tables: recognizeWorkbook(grid, profile) };
-      if (evidence !== undefined) outcome.evidence = evidence;
+      const checked = checkWorkbookGrid(grid, { profiles: availableProfiles(), profile, asOf, today: fromJsDate(new Date()) });
+      const outcome: CheckOutcome = {
+        result: checked.result,
+        profile: checked.profile,
+        how: checked.how === 'chosen' ? 'manual' : checked.how,
+        grid,
+        tables: recognizeWorkbook(grid, checked.profile),
+      };
+      if (checked.evidence !== undefined) outcome.evidence = checked.evidence;
       return outcome;
     } catch (e) {
-      if (e instanceof NoTableError) throw new HostError('no-table', noTableOfProfile(profile), { cause: e });
-      throw e;
+      if (!(e instanceof CheckWorkbookError)) throw e;
+      const f = e.failure;
+      throw f.code === 'no-program' ? new HostError('no-table', noRecognisableTable()) : new HostError('no-table', noTableOfProfile(f.profile), { cause: e });
     }
   }
 
