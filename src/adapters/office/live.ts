@@ -91,6 +91,7 @@ function emptyResult(profile: Profile, asOf: SimpleDate): ValidationResult {
     program: { id: profile.id, name: profile.name },
     asOf: formatIsoDate(asOf),
     tables: [],
+    recognized: [],
     findings: [],
     counts: { error: 0, warning: 0, info: 0 },
     nominees: 0,

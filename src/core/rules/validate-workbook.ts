@@ -36,6 +36,8 @@ export interface ValidationResult {
   program: { id: string; name: { zh: string; en: string } };
   asOf: string;
   tables: TableReport[];
+  /** The tables as recognised (columns, rows), for front ends that show more than findings (the checklist). */
+  recognized: RecognizedTable[];
   findings: Finding[];
   counts: FindingCounts;
   /** Distinct nominees (details rows, or summary rows when there is no details table). */
@@ -395,6 +397,7 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     program: { id: profile.id, name: profile.name },
     asOf: formatIsoDate(opts.asOf),
     tables: reports,
+    recognized: tables,
     findings,
     counts: countFindings(findings),
     nominees,

@@ -7,7 +7,6 @@ import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, parseIsoDate } from '../../core/model/dates';
 import { builtinProfile } from '../../core/profiles/builtin-profiles';
 import { availableProfiles } from '../profiles';
-import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
 import { CheckWorkbookError, checkWorkbookGrid } from '../../core/rules/check-workbook';
 import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
@@ -53,7 +52,7 @@ export class BrowserHost implements WorkbookHost {
         profile: checked.profile,
         how: checked.how === 'chosen' ? 'manual' : checked.how,
         grid,
-        tables: recognizeWorkbook(grid, checked.profile),
+        tables: checked.result.recognized,
       };
       if (checked.evidence !== undefined) outcome.evidence = checked.evidence;
       return outcome;

@@ -5,7 +5,6 @@
 import type { Finding, Lang } from '../../core/model/findings';
 import { cellAddress } from '../../core/model/grid';
 import { parseIsoDate } from '../../core/model/dates';
-import { recognizeWorkbook } from '../../core/recognition/recognize-tables';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
 import type { CheckOutcome as AdapterOutcome } from '../../adapters/office/index';
 import {
@@ -42,7 +41,7 @@ export function fromAdapterOutcome(o: AdapterOutcome): CheckOutcome {
     profile: o.profile,
     how: o.detected === 'chosen' ? 'manual' : o.detected,
     grid: o.grid,
-    tables: recognizeWorkbook(o.grid, o.profile),
+    tables: o.result.recognized,
   };
   if (o.evidence !== undefined) out.evidence = o.evidence;
   return out;
@@ -136,7 +135,7 @@ export class OfficeHost implements WorkbookHost {
       })) as typeof Excel.run;
     const state = { grid: outcome.grid, profile: outcome.profile, asOf, lang: req.lang, resultsSheet: req.writeResultsSheet ?? false };
     const live = new LiveChecker(run, state, (result: ValidationResult) =>
-      onResult({ ...outcome, result, grid: state.grid, tables: recognizeWorkbook(state.grid, outcome.profile) }),
+      onResult({ ...outcome, result, grid: state.grid, tables: result.recognized }),
     );
     const started = live.start().catch((e: unknown) => onError(toHostError(e)));
     return async () => {
