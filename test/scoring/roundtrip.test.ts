@@ -276,7 +276,7 @@ describe('consolidating (round trip)', () => {
 });
 
 describe('returned files that go wrong', () => {
-  async function one(i: number, fills: Record<string, RowFill>, mutate?: Parameters<typeof fillSheet>[2]['mutate']) {
+  async function one(i: number, fills: Record<string, RowFill>, mutate?: NonNullable<Parameters<typeof fillSheet>[2]>['mutate']) {
     return readScoreFile(await fillSheet(gen.sheets[i].bytes, fills, { mutate }), 'x.xlsx', ctx);
   }
   const codes = (f: Awaited<ReturnType<typeof readScoreFile>>) => ('problems' in f ? f.problems.map((p) => p.code) : []);
