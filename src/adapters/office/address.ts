@@ -1,5 +1,5 @@
 /** A1 addresses as Office.js gives and takes them ("'My sheet'!A1:C3", "5:7", "B:D"). */
-import { cellAddress, columnLetters } from '../../core/model/grid';
+import { cellAddress, columnIndex, columnLetters } from '../../core/model/grid';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -17,11 +17,7 @@ export interface SheetBounds extends Bounds {
   sheet?: string;
 }
 
-function colIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
+const colIndex = columnIndex;
 
 /** Splits "'It''s'!A1" into sheet and local part (the last "!" outside quotes separates them). */
 export function splitSheet(address: string): { sheet?: string; local: string } {

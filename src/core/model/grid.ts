@@ -59,13 +59,18 @@ export function cellAddress(row: number, col: number): string {
   return columnLetters(col) + String(row + 1);
 }
 
+/** Column letters → 0-based index (A → 0, AA → 26); the inverse of columnLetters. */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 /** "D7" → 0-based { row, col }; undefined when not an A1 address. */
 export function parseCellAddress(a1: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
   if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {

@@ -7,6 +7,7 @@
  */
 import JSZip from 'jszip';
 import { columnLetter } from '../../../core/scoring/metadata';
+import { columnIndex } from '../../../core/model/grid';
 import { worksheetPart } from './chart';
 
 /** A cell: number, text, a formula with its computed result, or nothing. */
@@ -52,9 +53,7 @@ function rowStyles(sheetXml: string, row: number): string[] {
   if (!m) return out;
   for (const c of m[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)\/?>/g)) {
     const s = /\ss="(\d+)"/.exec(c[2]);
-    let col = 0;
-    for (const ch of c[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    if (s) out[col - 1] = s[1];
+    if (s) out[columnIndex(c[1])] = s[1];
   }
   return out;
 }
