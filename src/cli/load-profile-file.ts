@@ -1,6 +1,8 @@
 /** Chooses the profile for a command: --profile file, --program id, or (caller's job) detection. */
 import { readFileSync } from 'node:fs';
-import { allBuiltinProfiles, BUILTIN_PROFILE_IDS, builtinProfile, userProfile } from '../core/profiles/builtin-profiles';
+import { allBuiltinProfiles, userProfile } from '../core/profiles/builtin-profiles';
+import { chosenProgramme } from '../core/check/check-workbook';
+import { isCheckError } from '../core/check/failures';
 import { ProfileError } from '../core/profiles/load-profile';
 import { Profile } from '../core/profiles/schema';
 import { CliFailure } from './cli-failure';
@@ -23,12 +25,9 @@ export function profileFromOptions(opts: { program?: string; profile?: string })
       }
       return userProfile(raw, opts.profile);
     }
-    if (opts.program) {
-      const p = builtinProfile(opts.program);
-      if (!p) throw new CliFailure(`没有项目配置 “${opts.program}”；可用：${BUILTIN_PROFILE_IDS.join('、')}（或用 --profile 指定文件）`);
-      return p;
-    }
+    if (opts.program) return chosenProgramme({ programId: opts.program });
   } catch (e) {
+    if (isCheckError(e)) throw new CliFailure(`${e.localized.zh}（或用 --profile 指定文件）`);
     if (e instanceof ProfileError) throw new CliFailure(e.message.replace(/\n\s*/g, '；'));
     throw e;
   }

@@ -6,7 +6,7 @@
  *  - validateSheet: Excel.run → checkWorkbook(context, { lang, resultsSheet: false }); the adapter marks the
  *    problem cells (fill + comment). Then a short notice with the counts is shown.
  *  - clearMarks:    Excel.run → clearMarks(context). Silent on success (the marks visibly disappear).
- *  - Every failure (OfficeCheckError or anything unexpected) is shown as a notice, never swallowed.
+ *  - Every failure (the core’s CheckError or anything unexpected) is shown as a notice, never swallowed.
  *  - event.completed() is always called exactly once, after the notice has closed (or at once if there is none).
  *
  * The notice: Office.addin.showAsTaskpane() would be the lightest way to surface results, but it needs a shared
@@ -98,7 +98,7 @@ function isLocalized(x: unknown): x is Localized {
   return typeof x === 'object' && x !== null && typeof (x as Localized).zh === 'string' && typeof (x as Localized).en === 'string';
 }
 
-/** The bilingual message of an OfficeCheckError (duck-typed, so it also works across bundles), if it is one. */
+/** The bilingual message of a CheckError (duck-typed, so it also works across bundles), if it is one. */
 export function localizedMessageOf(err: unknown): Localized | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as { message?: unknown; localized?: unknown; messages?: unknown };

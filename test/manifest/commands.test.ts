@@ -174,11 +174,12 @@ describe('failureNotice', () => {
     expect(commands.failureNotice('check', { code: 'x', message: { zh: '甲', en: 'A' } }, 'en').text).toBe('A');
   });
 
-  it('reads the real OfficeCheckError of the adapter', () => {
-    const real = jest.requireActual('../../src/adapters/office') as typeof import('../../src/adapters/office');
-    const err = new real.OfficeCheckError('no-table', { zh: '没有推荐表。', en: 'No table.' });
-    expect(commands.failureNotice('check', err, 'zh').text).toBe('没有推荐表。');
-    expect(commands.failureNotice('check', err, 'en').text).toBe('No table.');
+  it('reads the real CheckError the adapter throws', () => {
+    const real = jest.requireActual('../../src/core/check/failures') as typeof import('../../src/core/check/failures');
+    const err = new real.CheckError({ code: 'no-program' });
+    expect(commands.failureNotice('check', err, 'zh').text).toBe(err.localized.zh);
+    expect(commands.failureNotice('check', err, 'en').text).toBe(err.localized.en);
+    expect(err.localized.zh).toContain('找不到可识别的表格');
   });
 
   it('falls back to a generic text for anything else', () => {

@@ -3,18 +3,8 @@
  * outcomes converted, adapter errors turned into the pane's messages, live checking started and stopped.
  */
 jest.mock('../../src/adapters/office/index', () => {
-  class OfficeCheckError extends Error {
-    constructor(
-      readonly code: string,
-      readonly localized: { zh: string; en: string },
-    ) {
-      super(localized.en);
-    }
-  }
   const live = { start: jest.fn(async () => undefined), stop: jest.fn(async () => undefined), args: [] as unknown[] };
   return {
-    OfficeCheckError,
-    isOfficeCheckError: (e: unknown) => e instanceof OfficeCheckError,
     checkWorkbook: jest.fn(),
     readWorkbookGrid: jest.fn(),
     selectCell: jest.fn(async () => undefined),
@@ -39,6 +29,7 @@ jest.mock('../../src/adapters/office/index', () => {
 
 import * as adapter from '../../src/adapters/office/index';
 import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
+import { CheckError } from '../../src/core/check/failures';
 import { validateWorkbook } from '../../src/core/rules/validate-workbook';
 import type { WorkbookGrid } from '../../src/core/model/grid';
 import { OfficeHost } from '../../src/taskpane/hosts/office-host';
@@ -68,29 +59,30 @@ beforeAll(() => {
 function adapterOutcome() {
   const profile = builtinProfile('sqc-2025')!;
   const result = validateWorkbook(GRID, profile, { asOf: { y: 2025, m: 3, d: 1 } });
-  return { result, profile, detected: 'title' as const, evidence: '第三届（2025年度）“上海质量工匠”培养选树推荐汇总表', grid: GRID };
+  return { result, profile, how: 'title' as const, evidence: '第三届（2025年度）“上海质量工匠”培养选树推荐汇总表', grid: GRID };
 }
 
 describe('OfficeHost', () => {
-  it('checks through the adapter and converts the outcome', async () => {
+  it('checks through the adapter and passes the outcome on', async () => {
     mocked.checkWorkbook.mockResolvedValueOnce(adapterOutcome());
     const progress = jest.fn();
     const o = await new OfficeHost().check({ lang: 'en', asOf: '2025-03-01', writeResultsSheet: true, onProgress: progress });
     expect(mocked.checkWorkbook).toHaveBeenCalledWith(CONTEXT, { programId: undefined, asOf: '2025-03-01', lang: 'en', resultsSheet: true, onProgress: progress });
     expect(o.how).toBe('title');
     expect(o.evidence).toMatch(/上海质量工匠/);
-    expect(o.tables.map((t) => t.kind)).toEqual(['summary']);
+    expect(o.result.recognized.map((t) => t.kind)).toEqual(['summary']);
 
-    mocked.checkWorkbook.mockResolvedValueOnce({ ...adapterOutcome(), detected: 'chosen', evidence: undefined });
-    expect((await new OfficeHost().check({ lang: 'zh', programId: 'sqc-2025' })).how).toBe('manual');
+    mocked.checkWorkbook.mockResolvedValueOnce({ ...adapterOutcome(), how: 'chosen', evidence: undefined });
+    expect((await new OfficeHost().check({ lang: 'zh', programId: 'sqc-2025' })).how).toBe('chosen');
   });
 
   it('shows the adapter’s own message when nothing can be checked', async () => {
-    const Err = adapter.OfficeCheckError as unknown as new (code: string, l: { zh: string; en: string }) => Error;
-    mocked.checkWorkbook.mockRejectedValueOnce(new Err('no-table', { zh: '没有找到推荐表', en: 'no table' }));
+    const failure = new CheckError({ code: 'no-table', profile: builtinProfile('sqc-2025')! });
+    mocked.checkWorkbook.mockRejectedValueOnce(failure);
     const e = await new OfficeHost().check({ lang: 'zh' }).catch((x: unknown) => x);
     expect(isHostError(e) && e.kind).toBe('no-table');
-    expect(isHostError(e) && e.localized.zh).toBe('没有找到推荐表');
+    expect(isHostError(e) && e.localized.zh).toBe(failure.localized.zh);
+    expect(failure.localized.zh).toMatch(/^没有找到“上海质量工匠 2025”的表格/);
 
     mocked.checkWorkbook.mockRejectedValueOnce(new Error('RichApi.Error: boom'));
     const f = await new OfficeHost().check({ lang: 'zh' }).catch((x: unknown) => x);
@@ -117,9 +109,9 @@ describe('OfficeHost', () => {
     await host.clearMarks();
     expect(mocked.clearMarks).toHaveBeenCalledWith(CONTEXT);
     await host.applyInputRules(o);
-    expect(mocked.applyInputRules).toHaveBeenCalledWith(CONTEXT, o.tables);
+    expect(mocked.applyInputRules).toHaveBeenCalledWith(CONTEXT, o.result.recognized);
     await host.setupPrinting(o, 'zh');
-    expect(mocked.setupPrinting).toHaveBeenCalledWith(CONTEXT, o.tables[0], o.profile, 'zh');
+    expect(mocked.setupPrinting).toHaveBeenCalledWith(CONTEXT, o.result.recognized[0], o.profile, 'zh');
   });
 
   it('starts live checking from the outcome and stops it', async () => {

@@ -4,12 +4,14 @@
  * of existing cells change; values, formulas, number formats, fonts and borders are kept.
  */
 import ExcelJS from 'exceljs';
-import type { Finding, Lang, Severity } from '../../core/model/findings';
-import { cellAddress, parseCellAddress } from '../../core/model/grid';
-import { SEVERITY_FILL_ARGB, SEVERITY_RANK, worseSeverity } from '../../core/report/colours';
+import type { Finding, Lang } from '../../core/model/findings';
+import { cellAddress, type MergedRange, parseCellAddress } from '../../core/model/grid';
+import { findingCell, planMarks } from '../../core/check/mark-plan';
+import { SEVERITY_FILL_ARGB } from '../../core/report/colours';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
+import { sheetMerges } from './read-workbook';
 import { writeWorkbookBytes } from './write-workbook';
 
 export interface AnnotateOptions {
@@ -26,20 +28,6 @@ export { SEVERITY_LABELS, RESULTS_SHEET_NAME };
 export const NOTE_SEPARATOR = '—— 匠选 ——';
 
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
-
-interface Target {
-  sheet: ExcelJS.Worksheet;
-  cell: ExcelJS.Cell;
-  findings: Finding[];
-}
-
-/** 0-based coordinates of a finding: row/col when sane, else its A1 address. */
-function findingPosition(f: Finding): { row: number; col: number } | undefined {
-  if (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 && f.row < 1048576 && f.col < 16384) {
-    return { row: f.row, col: f.col };
-  }
-  return typeof f.cell === 'string' ? parseCellAddress(f.cell) : undefined;
-}
 
 function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
@@ -196,34 +184,24 @@ export async function annotateWorkbook(original: WorkbookBytes, findings: Findin
   const workbook = await loadExcelWorkbook(original);
   const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const options: AnnotateOptions = { ...opts, lang };
-  const labels = SEVERITY_LABELS[lang];
 
-  // Group findings by the cell they land on (a cell inside a merge lands on the merge's top-left).
+  // The core decides which cell gets which fill and note lines; a cell inside a merge lands on its top-left.
+  const plan = planMarks(findings, {
+    lang,
+    merges: (name) => {
+      const ws = workbook.getWorksheet(name);
+      return ws && sheetMerges(ws).map((m): MergedRange => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+    },
+  });
+  // The results sheet links each finding to its own cell (Excel selects the whole merge).
   const positions = new Map<Finding, { row: number; col: number } | undefined>();
-  const targets = new Map<string, Target>();
-  for (const f of findings) {
-    const pos = findingPosition(f);
-    positions.set(f, pos);
-    if (!pos) continue;
-    const sheet = workbook.getWorksheet(f.sheet);
+  for (const f of findings) positions.set(f, findingCell(f));
+  for (const mark of plan.cells) {
+    const sheet = workbook.getWorksheet(mark.sheet);
     if (!sheet) continue;
-    let cell = sheet.getCell(pos.row + 1, pos.col + 1);
-    if (cell.type === ExcelJS.ValueType.Merge) cell = cell.master;
-    const key = `${sheet.id}!${cell.address}`;
-    const t = targets.get(key);
-    if (t) t.findings.push(f);
-    else targets.set(key, { sheet, cell, findings: [f] });
-  }
-
-  for (const { cell, findings: list } of targets.values()) {
-    let worst: Severity | undefined;
-    for (const f of list) worst = worseSeverity(worst, f.severity);
-    setOwnFill(cell, solidFill(SEVERITY_FILL_ARGB[worst ?? 'info']));
-    const sep = lang === 'zh' ? '：' : ': ';
-    const ordered = [...list].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-    // Identical lines (the same rule reported twice on one cell) are shown once.
-    const ours = [...new Set(ordered.map((f) => `${labels[f.severity]}${sep}${f.message?.[lang] ?? f.rule}`))].join('\n');
-    const combined = combineNote(cell.note as NoteValue | undefined, ours);
+    const cell = sheet.getCell(mark.row + 1, mark.col + 1);
+    setOwnFill(cell, solidFill(mark.fillArgb));
+    const combined = combineNote(cell.note as NoteValue | undefined, mark.lines.join('\n'));
     cell.note = combined;
     sizeNoteBox(cell, noteText(combined));
   }

@@ -107,7 +107,7 @@ interface RangeLike {
 
 /** exceljs keeps merges in a private map (master address → Range, 1-based); its public `model` getter
  *  would serialise the whole sheet just to list them. */
-function sheetMerges(ws: ExcelJS.Worksheet): RangeLike[] {
+export function sheetMerges(ws: ExcelJS.Worksheet): RangeLike[] {
   const map = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
   if (!map || typeof map !== 'object') return [];
   const out: RangeLike[] = [];

@@ -104,7 +104,6 @@ export function rowsAddress(top: number, bottom: number): string {
 
 export { cellAddress, columnLetters };
 
-/** Map key of one cell of one sheet (sheet names may contain "!", never U+0001). */
-export function cellKey(sheet: string, a1: string): string {
-  return `${sheet}\u0001${a1}`;
-}
+
+/** Map key of a cell: the mark plan's (core), so marks and state agree. */
+export { cellKey } from '../../core/check/mark-plan';

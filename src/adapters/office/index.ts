@@ -55,13 +55,10 @@
  * scoring results, else the pane downloads them; getMergedAreasOrNullObject, else no merges) and 1.8
  * (Excel.createWorkbook for tracking workbooks, else a download).
  */
-import type { Lang, Localized } from '../../core/model/findings';
+import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
-import { fromJsDate, parseIsoDate, SimpleDate } from '../../core/model/dates';
-import { allBuiltinProfiles, builtinProfile } from '../../core/profiles/builtin-profiles';
-import type { Profile } from '../../core/profiles/schema';
-import { CheckWorkbookError, checkWorkbookGrid } from '../../core/rules/check-workbook';
-import type { ValidationResult } from '../../core/rules/validate-workbook';
+import { fromJsDate, SimpleDate } from '../../core/model/dates';
+import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome } from '../../core/check/check-workbook';
 import { markFindings } from './marks';
 import { readWorkbookGrid, ReadProgress } from './read';
 
@@ -78,27 +75,6 @@ export { readMergedAreas, addMergedAreas, canReadMerges } from './merges';
 export { insertWorkbookSheets, createWorkbookFromBytes, canInsertSheets, canCreateWorkbook, insertKeepsCharts, bytesToBase64, safeSheetName } from './workbooks';
 export type { InsertSheetsOptions, InsertedSheets } from './workbooks';
 
-export type OfficeCheckErrorCode = 'no-table' | 'no-program';
-
-/** Nothing in the workbook could be checked; `localized` says why, in both languages. */
-export class OfficeCheckError extends Error {
-  constructor(
-    readonly code: OfficeCheckErrorCode,
-    readonly localized: Localized,
-  ) {
-    super(localized.en);
-    this.name = 'OfficeCheckError';
-  }
-
-  messageIn(lang: Lang): string {
-    return this.localized[lang] ?? this.localized.zh;
-  }
-}
-
-export function isOfficeCheckError(e: unknown): e is OfficeCheckError {
-  return e instanceof OfficeCheckError;
-}
-
 export interface CheckOptions {
   programId?: string;
   /** The date ages and deadlines are judged at (an ISO "2025-03-01" is accepted too); default: today, capped at the deadline. */
@@ -108,52 +84,19 @@ export interface CheckOptions {
   onProgress?: (p: ReadProgress) => void;
 }
 
-export interface CheckOutcome {
-  result: ValidationResult;
-  profile: Profile;
-  detected: 'title' | 'headers' | 'chosen';
-  evidence?: string;
+/** The core's outcome, with the grid it was computed from (live re-checks patch it). */
+export interface CheckOutcome extends CoreOutcome {
   grid: WorkbookGrid;
 }
 
 /**
- * Reads the workbook, picks the programme (opts.programId, else detected from titles/headers), validates and
- * marks the findings. Throws OfficeCheckError ('no-program' | 'no-table') when nothing is recognisable.
+ * Reads the workbook, runs the core's check use-case and marks the findings. Throws the core's CheckError
+ * (its `localized` is the message to show) when nothing is recognisable.
  */
 export async function checkWorkbook(context: Excel.RequestContext, opts: CheckOptions): Promise<CheckOutcome> {
   const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const grid = await readWorkbookGrid(context, opts.onProgress);
-  let chosen: Profile | undefined;
-  if (opts.programId) {
-    chosen = builtinProfile(opts.programId);
-    if (!chosen) {
-      throw new OfficeCheckError('no-program', {
-        zh: `没有名为“${opts.programId}”的评选项目，请重新选择项目`,
-        en: `there is no programme "${opts.programId}": choose another one`,
-      });
-    }
-  }
-  const given = typeof opts.asOf === 'string' ? parseIsoDate(opts.asOf) : opts.asOf;
-  if (typeof opts.asOf === 'string' && !given) throw new TypeError(`asOf is not a YYYY-MM-DD date: ${opts.asOf}`);
-  let checked;
-  try {
-    checked = checkWorkbookGrid(grid, { profiles: allBuiltinProfiles(), profile: chosen, asOf: given, today: fromJsDate(new Date()) });
-  } catch (e) {
-    if (!(e instanceof CheckWorkbookError)) throw e;
-    const f = e.failure;
-    throw f.code === 'no-program'
-      ? new OfficeCheckError('no-program', {
-          zh: '无法判断这份工作簿属于哪个评选项目：标题中没有项目名称，表头也不像已知的推荐表。请手动选择项目后再校验。',
-          en: 'cannot tell which programme this workbook is for: no title names one and no header matches a known form. Choose the programme and check again.',
-        })
-      : new OfficeCheckError('no-table', {
-          zh: `工作簿中没有找到“${f.profile.shortName.zh}”的推荐汇总表或申报表：请确认表头（序号、姓名、工作单位等）在工作表的前 40 行内。`,
-          en: `no nomination table of "${f.profile.shortName.en}" was found: check that the header row (No., name, unit…) is within the first 40 rows of a sheet.`,
-        });
-  }
-  const { result, profile, how: detected, evidence } = checked;
-  await markFindings(context, result.findings, { lang, resultsSheet: opts.resultsSheet ?? false, programName: profile.shortName[lang] });
-  const outcome: CheckOutcome = { result, profile, detected, grid };
-  if (evidence !== undefined) outcome.evidence = evidence;
-  return outcome;
+  const checked = checkGrid(grid, { programId: opts.programId, asOf: opts.asOf, today: fromJsDate(new Date()) });
+  await markFindings(context, checked.result.findings, { lang, resultsSheet: opts.resultsSheet ?? false, programName: checked.profile.shortName[lang] });
+  return { ...checked, grid };
 }

@@ -8,9 +8,9 @@ import type { Lang } from '../../core/model/findings';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { isCellError } from '../../core/model/grid';
 import type { SimpleDate } from '../../core/model/dates';
-import { formatIsoDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
-import { NoTableError, validateWorkbook, ValidationResult } from '../../core/rules/validate-workbook';
+import type { ValidationResult } from '../../core/rules/validate-workbook';
+import { recheckWorkbook } from '../../core/check/check-workbook';
 import { MAX_COLS, MAX_ROWS, parseRangeAddress } from './address';
 import { applyMarks, groupByCell } from './marks';
 import { readRows } from './read';
@@ -86,18 +86,6 @@ export function applyStructuralChange(sheet: SheetGrid, ch: StructuralChange): v
   }
 }
 
-function emptyResult(profile: Profile, asOf: SimpleDate): ValidationResult {
-  return {
-    program: { id: profile.id, name: profile.name },
-    asOf: formatIsoDate(asOf),
-    tables: [],
-    recognized: [],
-    findings: [],
-    counts: { error: 0, warning: 0, info: 0 },
-    nominees: 0,
-  };
-}
-
 const STRUCTURAL: Record<string, { axis: 'rows' | 'cols'; sign: 1 | -1 } | undefined> = {
   RowInserted: { axis: 'rows', sign: 1 },
   RowDeleted: { axis: 'rows', sign: -1 },
@@ -130,12 +118,7 @@ export class LiveChecker {
   }
 
   private validate(): ValidationResult {
-    try {
-      return validateWorkbook(this.state.grid, this.state.profile, { asOf: this.state.asOf });
-    } catch (e) {
-      if (e instanceof NoTableError) return emptyResult(this.state.profile, this.state.asOf);
-      throw e;
-    }
+    return recheckWorkbook(this.state.grid, this.state.profile, this.state.asOf);
   }
 
   /**
@@ -311,7 +294,7 @@ export class LiveChecker {
       }
       if (!changed && !remarkAll) return;
 
-      const before = this.result ?? emptyResult(profile, this.state.asOf);
+      const before = this.result ?? { findings: [] };
       const after = this.validate();
       // Where the old findings are now (rows/columns inserted or deleted), to compare cell by cell.
       const moved = before.findings.flatMap((f) => {

@@ -11,10 +11,10 @@
  */
 import type { Finding, Lang, Severity } from '../../core/model/findings';
 import { cellAddress, parseCellAddress } from '../../core/model/grid';
-import { SEVERITY_FILL_HEX, SEVERITY_RANK, worseSeverity } from '../../core/report/colours';
+import { planMarks, type CellMark as PlannedMark } from '../../core/check/mark-plan';
 import { boundsAddress, cellKey, splitSheet } from './address';
 import { Batcher, BATCH_BYTE_BUDGET, COMMENT_ADD_BYTES, COMMENT_ADD_RESPONSE, errorCode, FILL_CELL_BYTES, jsonBytes, LOCATION_LOAD_BYTES, LOCATION_LOAD_RESPONSE, OP_BYTES, RANGE_OP_BYTES } from './limits';
-import { queueResultsSheet, SEVERITY_LABELS } from './results-sheet';
+import { queueResultsSheet } from './results-sheet';
 import { COMMENT_PREFIX, MarkRecord, newMeta, parseState, SavedFill, serializeState, shiftRecords, STATE_SHEET, StateMeta, StructuralChange } from './state';
 
 export interface MarkOptions {
@@ -97,21 +97,9 @@ async function queueRestores(context: Excel.RequestContext, batcher: Batcher, ce
   }
 }
 
-/** 0-based position of a finding: row/col when sane, else its A1 address. */
-export function findingPosition(f: Finding): { row: number; col: number } | undefined {
-  if (Number.isInteger(f.row) && Number.isInteger(f.col) && f.row >= 0 && f.col >= 0 && f.row < 1048576 && f.col < 16384) return { row: f.row, col: f.col };
-  return typeof f.cell === 'string' ? parseCellAddress(f.cell) : undefined;
-}
-
-/** Our comment for a cell: 【匠选】 then one line per finding, worst first. */
-export function commentText(findings: readonly Finding[], lang: Lang): string {
-  const labels = SEVERITY_LABELS[lang];
-  const sep = lang === 'zh' ? '：' : ': ';
-  const ordered = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
-    .map(({ f }) => `${labels[f.severity]}${sep}${f.message?.[lang] ?? f.rule}`);
-  return COMMENT_PREFIX + ordered.join('\n');
+/** Our comment for a cell: 【匠选】 then the mark plan's lines (worst first, identical lines once). */
+export function commentText(mark: Pick<PlannedMark, 'lines'>): string {
+  return COMMENT_PREFIX + mark.lines.join('\n');
 }
 
 export interface CellMark {
@@ -119,27 +107,15 @@ export interface CellMark {
   a1: string;
   key: string;
   severity: Severity;
+  /** "#FFC7CE": the severity's fill. */
+  fill: string;
   text: string;
 }
 
-/** Findings grouped by the cell they land on: the worst severity and the comment text per cell. */
+/** The core's mark plan as this adapter applies it: per cell key, the severity and the comment text. */
 export function groupByCell(findings: readonly Finding[], lang: Lang): Map<string, CellMark> {
-  const lists = new Map<string, { sheet: string; a1: string; list: Finding[] }>();
-  for (const f of findings) {
-    const pos = findingPosition(f);
-    if (!pos) continue;
-    const a1 = cellAddress(pos.row, pos.col);
-    const key = cellKey(f.sheet, a1);
-    const e = lists.get(key);
-    if (e) e.list.push(f);
-    else lists.set(key, { sheet: f.sheet, a1, list: [f] });
-  }
   const out = new Map<string, CellMark>();
-  for (const [key, { sheet, a1, list }] of lists) {
-    let worst: Severity | undefined;
-    for (const f of list) worst = worseSeverity(worst, f.severity);
-    out.set(key, { sheet, a1, key, severity: worst ?? 'info', text: commentText(list, lang) });
-  }
+  for (const m of planMarks(findings, { lang }).cells) out.set(m.key, { sheet: m.sheet, a1: m.a1, key: m.key, severity: m.severity, fill: m.fillHex, text: commentText(m) });
   return out;
 }
 
@@ -362,7 +338,7 @@ export async function applyMarks(context: Excel.RequestContext, plan: MarkPlan):
   const added: { rec: MarkRecord; comment: Excel.Comment }[] = [];
   const paint: (CellRef & { colour: string; patterned: boolean })[] = [];
   for (const [key, t] of targets) {
-    const colour = SEVERITY_FILL_HEX[t.severity];
+    const colour = t.fill;
     const cur = fills.get(key) ?? {};
     let rec = recs.get(key);
     if (rec?.i) delete rec.i;

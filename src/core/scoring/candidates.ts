@@ -11,7 +11,7 @@ import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tab
 import { cellText, headerKey, isBlank, optionKey } from '../text/normalize';
 import { listSomeLocalized, ScoringInputError } from './problems';
 import { acceptPerson } from './people';
-import { describeTables } from '../rules/check-workbook';
+import { describeTables } from '../check/failures';
 
 export interface Candidate {
   /** C001 … in the order of the source sheet. */

@@ -40,7 +40,7 @@ import {
 } from './icons';
 import type { Lang, Localized } from '../../core/model/findings';
 import { parseIsoDate } from '../../core/model/dates';
-import { availableProfiles } from '../profiles';
+import { builtinProgrammes } from '../../core/check/check-workbook';
 import { strings } from '../i18n';
 import type { PageParams, ThemeName } from '../mode';
 import type { CheckOutcome, CheckRequest, HostError, HostProgress, StopLive, WorkbookHost } from '../hosts/workbook-host';
@@ -223,7 +223,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const checkedOnce = React.useRef(false);
   const stopLive = React.useRef<StopLive | undefined>(undefined);
 
-  const profiles = React.useMemo(() => availableProfiles(), []);
+  const profiles = React.useMemo(() => builtinProgrammes(), []);
 
   React.useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -406,9 +406,9 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   };
 
   const currentProfile = outcome?.profile ?? (programId ? profiles.find((p) => p.id === programId) : preDetected?.profile);
-  const how = outcome ? outcome.how : programId ? 'manual' : preDetected?.how;
+  const how = outcome ? outcome.how : programId ? 'chosen' : preDetected?.how;
   const evidence = outcome ? outcome.evidence : preDetected?.evidence;
-  const howText = how === 'title' ? t.chosenByTitle(evidence ?? '') : how === 'headers' ? t.chosenByHeaders : how === 'manual' ? t.chosenManually : undefined;
+  const howText = how === 'title' ? t.chosenByTitle(evidence ?? '') : how === 'headers' ? t.chosenByHeaders : how === 'chosen' ? t.chosenManually : undefined;
 
   const progressValue = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const progressText = progress && progress.total > 1 ? t.reading(progress.done, progress.total) : host?.kind === 'browser' ? t.readingFile : t.checking;
@@ -529,7 +529,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       {howText && (
         <Caption1 className={s.how} data-testid="programme-how">
           {howText}
-          {how === 'manual' && (
+          {how === 'chosen' && (
             <>
               {' · '}
               <Link as="button" onClick={() => setProgramId(undefined)}>
@@ -659,7 +659,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         {activeTab === 'checklist' && (
           <ChecklistPanel
             profile={currentProfile}
-            tables={outcome?.tables ?? []}
+            tables={outcome?.result.recognized ?? []}
             t={t}
             lang={lang}
             onReveal={selectCell}

@@ -4,15 +4,12 @@
  */
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
-import { fromJsDate, parseIsoDate } from '../../core/model/dates';
-import { builtinProfile } from '../../core/profiles/builtin-profiles';
-import { availableProfiles } from '../profiles';
-import { CheckWorkbookError, checkWorkbookGrid } from '../../core/rules/check-workbook';
-import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
+import { fromJsDate } from '../../core/model/dates';
+import { checkWorkbook } from '../../core/check/check-workbook';
+import { readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
 import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
-import { HostError } from './workbook-host';
-import { noRecognisableTable, noTableOfProfile, unknownProgramme } from './messages';
+import { asHostError } from './workbook-host';
 
 export class BrowserHost implements WorkbookHost {
   readonly kind = 'browser' as const;
@@ -28,12 +25,11 @@ export class BrowserHost implements WorkbookHost {
     return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name);
   }
 
-  /** The workbook's grid, read once. Throws HostError('unreadable') with WorkbookReadError's message. */
+  /** The workbook's grid, read once. Throws HostError('unreadable') with the core's message. */
   private readGrid(): Promise<WorkbookGrid> {
     this.grid ??= readWorkbookBuffer(this.bytes).catch((e: unknown) => {
       this.grid = undefined;
-      if (isWorkbookReadError(e)) throw new HostError('unreadable', e.localized, { cause: e });
-      throw e;
+      throw asHostError(e);
     });
     return this.grid;
   }
@@ -42,24 +38,10 @@ export class BrowserHost implements WorkbookHost {
     req.onProgress?.({ phase: 'read', done: 0, total: 1 });
     const grid = await this.readGrid();
     req.onProgress?.({ phase: 'read', done: 1, total: 1 });
-    const profile = req.programId ? builtinProfile(req.programId) : undefined;
-    if (req.programId && !profile) throw new HostError('failed', unknownProgramme(req.programId));
-    const asOf = req.asOf ? parseIsoDate(req.asOf) : undefined;
     try {
-      const checked = checkWorkbookGrid(grid, { profiles: availableProfiles(), profile, asOf, today: fromJsDate(new Date()) });
-      const outcome: CheckOutcome = {
-        result: checked.result,
-        profile: checked.profile,
-        how: checked.how === 'chosen' ? 'manual' : checked.how,
-        grid,
-        tables: checked.result.recognized,
-      };
-      if (checked.evidence !== undefined) outcome.evidence = checked.evidence;
-      return outcome;
+      return { ...checkWorkbook(grid, { programId: req.programId, asOf: req.asOf, today: fromJsDate(new Date()) }), grid };
     } catch (e) {
-      if (!(e instanceof CheckWorkbookError)) throw e;
-      const f = e.failure;
-      throw f.code === 'no-program' ? new HostError('no-table', noRecognisableTable()) : new HostError('no-table', noTableOfProfile(f.profile), { cause: e });
+      throw asHostError(e);
     }
   }
 

@@ -6,7 +6,6 @@ import type { Finding, Lang } from '../../core/model/findings';
 import { cellAddress } from '../../core/model/grid';
 import { parseIsoDate } from '../../core/model/dates';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
-import type { CheckOutcome as AdapterOutcome } from '../../adapters/office/index';
 import {
   addMergedAreas,
   applyInputRules,
@@ -17,35 +16,19 @@ import {
   createWorkbookFromBytes,
   insertKeepsCharts,
   insertWorkbookSheets,
-  isOfficeCheckError,
   LiveChecker,
   readWorkbookGrid,
   selectCell,
   setupPrinting,
 } from '../../adapters/office/index';
 import type { InsertSheetsOptions } from '../../adapters/office/index';
-import { detectProgram } from '../../core/recognition/detect-program';
+import { detectProgramme } from '../../core/check/check-workbook';
 import type { Profile } from '../../core/profiles/schema';
-import { availableProfiles } from '../profiles';
 import type { CheckOutcome, CheckRequest, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError, HostError } from './workbook-host';
 
-export function toHostError(e: unknown): HostError {
-  if (isOfficeCheckError(e)) return new HostError('no-table', e.localized, { cause: e });
-  return asHostError(e);
-}
-
-export function fromAdapterOutcome(o: AdapterOutcome): CheckOutcome {
-  const out: CheckOutcome = {
-    result: o.result,
-    profile: o.profile,
-    how: o.detected === 'chosen' ? 'manual' : o.detected,
-    grid: o.grid,
-    tables: o.result.recognized,
-  };
-  if (o.evidence !== undefined) out.evidence = o.evidence;
-  return out;
-}
+/** Core failures keep their words; anything else keeps its text for support. */
+export const toHostError = asHostError;
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = 'office' as const;
@@ -57,7 +40,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async check(req: CheckRequest): Promise<CheckOutcome> {
-    const o = await this.run((context) =>
+    return this.run((context) =>
       checkWorkbook(context, {
         programId: req.programId,
         asOf: req.asOf,
@@ -66,13 +49,12 @@ export class OfficeHost implements WorkbookHost {
         onProgress: req.onProgress,
       }),
     );
-    return fromAdapterOutcome(o);
   }
 
   /** Reads the workbook once (no marks) and tells which programme its titles or headers name. */
   async detect(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined> {
     const grid = await this.run((context) => readWorkbookGrid(context));
-    return detectProgram(grid, availableProfiles());
+    return detectProgramme(grid);
   }
 
   reveal(f: Finding): Promise<void> {
@@ -115,11 +97,12 @@ export class OfficeHost implements WorkbookHost {
   }
 
   applyInputRules(outcome: CheckOutcome): Promise<void> {
-    return this.run((context) => applyInputRules(context, outcome.tables)).then(() => undefined);
+    return this.run((context) => applyInputRules(context, outcome.result.recognized)).then(() => undefined);
   }
 
   setupPrinting(outcome: CheckOutcome, lang: Lang): Promise<void> {
-    const table = outcome.tables.find((t) => t.kind === 'summary') ?? outcome.tables[0];
+    const tables = outcome.result.recognized;
+    const table = tables.find((t) => t.kind === 'summary') ?? tables[0];
     if (!table) return Promise.reject(new HostError('no-table', { zh: '没有可设置打印的表格', en: 'There is no table to set up for printing' }));
     return this.run((context) => setupPrinting(context, table, outcome.profile, lang));
   }
@@ -135,7 +118,7 @@ export class OfficeHost implements WorkbookHost {
       })) as typeof Excel.run;
     const state = { grid: outcome.grid, profile: outcome.profile, asOf, lang: req.lang, resultsSheet: req.writeResultsSheet ?? false };
     const live = new LiveChecker(run, state, (result: ValidationResult) =>
-      onResult({ ...outcome, result, grid: state.grid, tables: result.recognized }),
+      onResult({ ...outcome, result, grid: state.grid }),
     );
     const started = live.start().catch((e: unknown) => onError(toHostError(e)));
     return async () => {

@@ -5,8 +5,8 @@
 import type { Finding, Lang, Localized } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import type { Profile } from '../../core/profiles/schema';
-import type { RecognizedTable } from '../../core/recognition/recognize-tables';
-import type { ValidationResult } from '../../core/rules/validate-workbook';
+import type { CheckOutcome as CoreOutcome, ProgrammeChoice } from '../../core/check/check-workbook';
+import { type CheckFailureCode, isCheckError } from '../../core/check/failures';
 import type { InsertSheetsOptions } from '../../adapters/office/workbooks';
 
 export interface HostProgress {
@@ -27,17 +27,11 @@ export interface CheckRequest {
   onProgress?: (p: HostProgress) => void;
 }
 
-export type ProgrammeChoice = 'title' | 'headers' | 'manual';
+export type { ProgrammeChoice };
 
-export interface CheckOutcome {
-  result: ValidationResult;
-  profile: Profile;
-  /** How the programme was chosen. */
-  how: ProgrammeChoice;
-  /** The title line that named the programme (how = 'title'). */
-  evidence?: string;
+/** The core's outcome (programme, how chosen, findings, tables) and the grid it came from (for the preview). */
+export interface CheckOutcome extends CoreOutcome {
   grid: WorkbookGrid;
-  tables: RecognizedTable[];
 }
 
 export type HostErrorKind = 'no-table' | 'unreadable' | 'failed';
@@ -60,9 +54,19 @@ export function isHostError(e: unknown): e is HostError {
   return e instanceof HostError;
 }
 
+/** Which MessageBar title a core failure gets; the words themselves are the core's. */
+const KIND_OF: Record<CheckFailureCode, HostErrorKind> = {
+  unreadable: 'unreadable',
+  'no-program': 'no-table',
+  'no-table': 'no-table',
+  'unknown-program': 'failed',
+  'bad-date': 'failed',
+};
+
 /** Turns anything thrown into a HostError (unknown errors keep their text for support). */
 export function asHostError(e: unknown): HostError {
   if (isHostError(e)) return e;
+  if (isCheckError(e)) return new HostError(KIND_OF[e.failure.code], e.localized, { cause: e });
   const text = e instanceof Error ? e.message : String(e);
   return new HostError('failed', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` }, { cause: e });
 }

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { applyInputRules, checkWorkbook, clearMarks, OfficeCheckError, selectCell, setupPrinting } from '../../../src/adapters/office';
+import { applyInputRules, checkWorkbook, clearMarks, selectCell, setupPrinting } from '../../../src/adapters/office';
+import { CheckError } from '../../../src/core/check/failures';
 import { builtinProfile } from '../../../src/core/profiles/builtin-profiles';
 import { recognizeWorkbook } from '../../../src/core/recognition/recognize-tables';
 import { validateWorkbook } from '../../../src/core/rules/validate-workbook';
@@ -18,7 +19,7 @@ describe('checkWorkbook', () => {
     const progress: string[] = [];
     const out = await checkWorkbook(asExcel(ctx), { lang: 'zh', asOf: AS_OF, resultsSheet: true, onProgress: (p) => progress.push(p.phase) });
     expect(out.profile.id).toBe('sqc-2025');
-    expect(out.detected).toBe('title');
+    expect(out.how).toBe('title');
     expect(out.evidence).toBeTruthy();
     const expected = validateWorkbook(fileGrid, builtinProfile('sqc-2025')!, { asOf: AS_OF });
     expect(out.result.findings).toEqual(expected.findings);
@@ -39,18 +40,18 @@ describe('checkWorkbook', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['推荐汇总表', '申报信息']);
   });
 
-  it('throws OfficeCheckError no-program / no-table with both languages', async () => {
+  it('throws the core’s CheckError no-program / no-table / unknown-program with both languages', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet('Sheet1', [['今天的菜单'], ['米饭', '青菜']]);
     const e1 = await checkWorkbook(asExcel(wb.context()), { lang: 'zh' }).catch((e: unknown) => e);
-    expect(e1).toBeInstanceOf(OfficeCheckError);
-    expect((e1 as OfficeCheckError).code).toBe('no-program');
-    expect((e1 as OfficeCheckError).localized.zh).toContain('评选项目');
+    expect(e1).toBeInstanceOf(CheckError);
+    expect((e1 as CheckError).failure.code).toBe('no-program');
+    expect((e1 as CheckError).localized.zh).toContain('评选项目');
     const e2 = await checkWorkbook(asExcel(wb.context()), { lang: 'en', programId: 'sqc-2025' }).catch((e: unknown) => e);
-    expect((e2 as OfficeCheckError).code).toBe('no-table');
-    expect((e2 as OfficeCheckError).messageIn('en')).toContain('no nomination table');
+    expect((e2 as CheckError).failure.code).toBe('no-table');
+    expect((e2 as CheckError).localized.en).toContain('no nomination table');
     const e3 = await checkWorkbook(asExcel(wb.context()), { lang: 'zh', programId: 'nope' }).catch((e: unknown) => e);
-    expect((e3 as OfficeCheckError).code).toBe('no-program');
+    expect((e3 as CheckError).failure.code).toBe('unknown-program');
   });
 });
 
