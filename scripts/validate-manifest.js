@@ -8,8 +8,8 @@
  *
  * --skip-missing-schemas: when the schema folder is absent, warn and exit 0 instead of 2 (used by `npm run
  * sideload`, so a machine without the shared folder can still sideload; CI and `validate:manifest` never skip).
- * Schema folder: --schemas, else $JIANGXUAN_MANIFEST_SCHEMAS, else ../shared/schemas/office-addin-manifest
- * (relative to the repository root; in CI the shared folder sits beside the clone).
+ * Schema folder: --schemas, else $JIANGXUAN_MANIFEST_SCHEMAS, else vendor/office-addin-manifest-schemas
+ * (relative to the repository root; vendored so a fresh clone validates offline, origin in its README).
  * Exit codes: 0 valid, 1 invalid, 2 could not run (missing file or schema folder).
  */
 'use strict';
@@ -22,7 +22,7 @@ const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 
 /** Absolute path of the schema folder (see the header for the order of precedence). */
 function resolveSchemaDir(explicit) {
-  const dir = explicit || process.env.JIANGXUAN_MANIFEST_SCHEMAS || path.join('..', 'shared', 'schemas', 'office-addin-manifest');
+  const dir = explicit || process.env.JIANGXUAN_MANIFEST_SCHEMAS || path.join('vendor', 'office-addin-manifest-schemas');
   return path.resolve(REPO_ROOT, dir);
 }
 

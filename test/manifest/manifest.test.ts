@@ -1,5 +1,5 @@
 /**
- * manifest.xml: offline schema validation (xmllint-wasm against ../shared/schemas/office-addin-manifest/, the
+ * manifest.xml: offline schema validation (xmllint-wasm against vendor/office-addin-manifest-schemas/, the
  * same check as `npm run validate:manifest`) and the project's own rules: three ribbon buttons, zh-CN strings
  * with en-US overrides, icons that exist with the declared size, localhost-only URLs, page names and the
  * ExcelApi requirement set.
@@ -98,9 +98,17 @@ const HAN = /\p{Script=Han}/u;
 describe('manifest.xml against the Office add-in manifest schemas (offline)', () => {
   const schemaDir = validator.resolveSchemaDir();
 
-  it('finds the schema folder beside the repository', () => {
-    // In CI the shared folder sits beside the clone: <parent>/shared/schemas/office-addin-manifest.
+  it('finds the schema folder vendored in the repository', () => {
+    expect(path.relative(path.join(__dirname, '..', '..'), schemaDir)).toBe(path.join('vendor', 'office-addin-manifest-schemas'));
     expect(fs.existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))).toBe(true);
+  });
+
+  // Where the steering folder sits beside the clone (CI), the vendored copy must be the same bytes.
+  const upstream = path.join(__dirname, '..', '..', '..', 'shared', 'schemas', 'office-addin-manifest');
+  (fs.existsSync(upstream) ? it : it.skip)('the vendored schemas are identical to their origin in ../shared', () => {
+    const xsds = fs.readdirSync(upstream).filter((f) => f.endsWith('.xsd')).sort();
+    expect(fs.readdirSync(schemaDir).filter((f) => f.endsWith('.xsd')).sort()).toEqual(xsds);
+    for (const f of xsds) expect(fs.readFileSync(path.join(schemaDir, f)).equals(fs.readFileSync(path.join(upstream, f)))).toBe(true);
   });
 
   it('is valid', async () => {
