@@ -13,7 +13,6 @@ import { buildScenario, expectedDashboard, expectedService, expectedTargets, isY
 const soffice = findSoffice();
 const inCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 if (!soffice && !inCI) {
-  // eslint-disable-next-line no-console
   console.warn('LibreOffice (soffice) not found: skipping the recalculation tests. Install: apt-get install -y --no-install-recommends libreoffice-calc');
 }
 const describeLo = soffice || inCI ? describe : describe.skip;

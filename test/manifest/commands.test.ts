@@ -318,7 +318,6 @@ describe('notice URL', () => {
 describe('registration', () => {
   it('associates validateSheet and clearMarks once Office is ready', () => {
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require('../../src/commands/commands') as typeof commands;
       expect(stub.readyCallbacks).toHaveLength(1);
       expect(stub.associated.size).toBe(0);

@@ -19,7 +19,6 @@ const BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 const OV = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
 
 // The validator is a plain Node script (scripts/validate-manifest.js) so that CI can run it without ts-jest.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const validator = require(path.join(ROOT, 'scripts', 'validate-manifest.js')) as {
   validateManifestXml(xml: string, options?: { schemaDir?: string; fileName?: string }): Promise<{ valid: boolean; errors: string[] }>;
   resolveSchemaDir(explicit?: string): string;

@@ -81,7 +81,6 @@ describe('crypto', () => {
   });
 
   test('the sheet-protection hash is Excel’s (same as exceljs’ Node implementation for the same salt)', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Encryptor = require('exceljs/lib/utils/encryptor') as { convertPasswordToHash(p: string, alg: string, salt: string, spin: number): string };
     const h = await sheetProtectionHash('口令ab12', 100);
     expect(h.algorithmName).toBe('SHA-512');

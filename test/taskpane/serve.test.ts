@@ -5,7 +5,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createServer, resolveInside } = require('../../scripts/serve.js') as {
   createServer(root: string): http.Server;
   resolveInside(root: string, p: string): string | undefined;

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Finding, Lang } from '../../core/model/findings';
-import { cellAddress, type MergedRange, parseCellAddress } from '../../core/model/grid';
+import { cellAddress, type MergedRange } from '../../core/model/grid';
 import { findingCell, planMarks } from '../../core/check/mark-plan';
 import { SEVERITY_FILL_ARGB } from '../../core/report/colours';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';

@@ -2,7 +2,7 @@
  * Finds the tables a profile knows (推荐汇总表, nominee details) in a workbook grid, whatever the sheet is called:
  * a table is recognised by its header row, which may sit under a merged title row or span two rows.
  */
-import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { SheetGrid, WorkbookGrid } from '../model/grid';
 import { FieldSpec, FORCES, Profile, ResolvedTable, TableKind } from '../profiles/schema';
 import { cellText, fold, headerKey, isBlank } from '../text/normalize';
 

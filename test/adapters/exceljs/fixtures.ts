@@ -171,7 +171,6 @@ export function fakeOle(streamNames: string[]): Buffer {
 }
 
 // jszip is exceljs's own dependency; tests use it to edit the XML of a written workbook.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip') as {
   loadAsync(b: Uint8Array): Promise<{
     file(n: string): { async(t: 'string'): Promise<string> } | null;
