@@ -7,7 +7,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang, Localized } from '../core/model/findings';
 import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName } from './mode';
-import { App, type OpenFile } from './components/App';
+import { App, type OpenFile } from './components/app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
 import { HostError } from './hosts/workbook-host';

@@ -4,6 +4,13 @@ import type { CellValue, MergedRange, SheetGrid } from '../core/model/grid';
 import { cellText } from '../core/text/normalize';
 import { worseSeverity } from '../core/report/colours';
 
+/** A cell the preview highlights, addressed as findings address theirs (the checklist points at cells too). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 /** At most this many rows are drawn; big sheets show a window around the selected cell. */
 export const PREVIEW_MAX_ROWS = 500;
 

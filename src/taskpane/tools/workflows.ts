@@ -1,31 +1,41 @@
 /**
- * Expert scoring and cultivation for the pane: thin wrappers over the same exceljs adapter the CLI uses
- * (src/adapters/exceljs/scoring, src/adapters/exceljs/cultivation). This module and everything it imports
- * (exceljs, jszip) is a separate chunk, loaded the first time the user opens one of these tabs; the pane's first
- * load does not carry it. Failures become HostErrors with the adapter's own wording, CLI options translated into
- * the pane's controls.
+ * The pane's WorkbookTools (hosts/workbook-tools.ts): expert scoring and cultivation as thin wrappers over the
+ * same exceljs adapter the CLI uses (src/adapters/exceljs/scoring, src/adapters/exceljs/cultivation). The only
+ * pane module that runs that adapter's scoring and cultivation code; it and everything it imports (exceljs,
+ * jszip) is a separate chunk (tools/load.ts). Failures become HostErrors with the adapter's own wording, CLI
+ * options translated into the pane's controls.
  */
 import type { Localized } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
-import type { SimpleDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import { allBuiltinProfiles } from '../../core/profiles/builtin-profiles';
-import { candidatesFromGrid, CandidateSource } from '../../core/scoring/candidates';
+import { candidatesFromGrid } from '../../core/scoring/candidates';
 import { isScoringInputError } from '../../core/scoring/problems';
 import { RubricError } from '../../core/scoring/rubric';
 import { CultivationCapacityError, CultivationDesignError } from '../../core/cultivation/design';
 import { NoTraineeTableError } from '../../core/cultivation/trainees';
-import { NoTrackingTableError, planRollover, RolloverReport } from '../../core/cultivation/rollover';
+import { NoTrackingTableError, planRollover } from '../../core/cultivation/rollover';
 import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
-import { generateScoreSheets, NamedBytes, NamedGrid, planScoreSheets, ScoringPlan } from '../../adapters/exceljs/scoring/generate';
-import { consolidateScoreFiles, ConsolidatedRound } from '../../adapters/exceljs/scoring/consolidate-files';
+import { generateScoreSheets, NamedBytes, NamedGrid, planScoreSheets } from '../../adapters/exceljs/scoring/generate';
+import { consolidateScoreFiles } from '../../adapters/exceljs/scoring/consolidate-files';
 import { RESULT_SHEETS, writeResultWorkbook } from '../../adapters/exceljs/scoring/result-writer';
 import { zipFiles } from '../../adapters/exceljs/scoring/zip';
-import { createTrackingWorkbook, CreateTrackingResult, rolloverTrackingWorkbook } from '../../adapters/exceljs/cultivation';
+import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../../adapters/exceljs/cultivation';
 import { asHostError, HostError } from '../hosts/workbook-host';
 import type { WorkbookSource } from '../hosts/workbook-host';
-
-export type { ScoringPlan, ConsolidatedRound, CreateTrackingResult, RolloverReport, NamedBytes };
+import type {
+  CandidateInfo,
+  ConsolidatedRound,
+  ConsolidateOptions,
+  NamedFile,
+  RolloverResult,
+  ScoreSheetsZip,
+  ScoringOptions,
+  ScoringPlan,
+  TrackingOptions,
+  TrackingWorkbook,
+  WorkbookTools,
+} from '../hosts/workbook-tools';
 
 /** The result workbook's sheets users read (the hidden metadata sheet is not inserted into an open workbook). */
 export const RESULT_SHEET_NAMES: readonly string[] = Object.values(RESULT_SHEETS);
@@ -107,13 +117,6 @@ async function named(source: WorkbookSource): Promise<NamedBytes | NamedGrid> {
 /** The header the pane groups by (按组别分配). */
 export const GROUP_HEADER = '组别';
 
-export interface CandidateInfo {
-  count: number;
-  source: CandidateSource;
-  /** The candidate table has a 组别 column. */
-  hasGroups: boolean;
-}
-
 /** Who the candidates of the open workbook are, before any expert list is picked. */
 export function candidateInfo(profile: Profile, source: WorkbookSource): Promise<CandidateInfo> {
   return guard(async () => {
@@ -128,15 +131,6 @@ export function candidateInfo(profile: Profile, source: WorkbookSource): Promise
   });
 }
 
-export interface ScoringOptions {
-  profile: Profile;
-  source: WorkbookSource;
-  experts: NamedBytes;
-  round?: string;
-  blind?: boolean;
-  groupBy?: boolean;
-}
-
 function scoringInput(o: ScoringOptions, candidates: NamedBytes | NamedGrid) {
   return { profile: o.profile, candidates, experts: o.experts, round: o.round, blind: o.blind, groupBy: o.groupBy ? GROUP_HEADER : undefined };
 }
@@ -146,13 +140,6 @@ export function planScoring(o: ScoringOptions): Promise<ScoringPlan> {
   return guard(async () => planScoreSheets(scoringInput(o, await named(o.source))));
 }
 
-export interface ScoreSheetsZip {
-  zip: Uint8Array;
-  round: string;
-  sheets: { name: string; expert: string; candidates: number }[];
-  keyName: string;
-}
-
 /** Every expert's workbook and the organiser's key in one .zip, written by the CLI's code. */
 export function scoreSheetsZip(o: ScoringOptions & { onProgress?: (done: number, total: number) => void }): Promise<ScoreSheetsZip> {
   return guard(async () => {
@@ -160,14 +147,6 @@ export function scoreSheetsZip(o: ScoringOptions & { onProgress?: (done: number,
     const zip = await zipFiles([...g.sheets, g.key]);
     return { zip, round: g.round, sheets: g.sheets.map((s) => ({ name: s.name, expert: s.expert.name, candidates: s.candidates })), keyName: g.key.name };
   });
-}
-
-export interface ConsolidateOptions {
-  profile: Profile;
-  files: NamedBytes[];
-  round?: string;
-  top?: number;
-  onProgress?: (done: number, total: number, file: string) => void;
 }
 
 /** Reads and checks every returned file and ranks the candidates (jiangxuan consolidate). */
@@ -190,7 +169,7 @@ export function cultivationProfile(): Profile {
 }
 
 /** A tracking workbook for the nominees of the open workbook (jiangxuan cultivation --trainees). */
-export function trackingWorkbook(o: { source: WorkbookSource; year: number; start?: SimpleDate }): Promise<CreateTrackingResult & { profile: Profile }> {
+export function trackingWorkbook(o: TrackingOptions): Promise<TrackingWorkbook> {
   return guard(async () => {
     const profile = cultivationProfile();
     const r = await createTrackingWorkbook({ profile, year: o.year, periodStart: o.start, nominees: await gridOf(o.source) });
@@ -198,17 +177,11 @@ export function trackingWorkbook(o: { source: WorkbookSource; year: number; star
   });
 }
 
-export interface RolloverResult {
-  bytes: Uint8Array;
-  report: RolloverReport;
-  year: number;
-}
-
 /**
  * Next year's workbook from a filled one (jiangxuan cultivation rollover). Without a year: the year after the
  * workbook's own 培育年度 (or after the programme's). A year not after the workbook's is refused, as the CLI does.
  */
-export function rollover(o: { file: { name: string; bytes: Uint8Array }; year?: number }): Promise<RolloverResult> {
+export function rollover(o: { file: NamedFile; year?: number }): Promise<RolloverResult> {
   return guard(async () => {
     const profile = cultivationProfile();
     const grid = await gridOf(o.file);
@@ -224,3 +197,15 @@ export function rollover(o: { file: { name: string; bytes: Uint8Array }; year?: 
     return { bytes: r.bytes, report: r.report, year };
   });
 }
+
+/** The implementation the pane's sections use (through tools/load.ts). */
+export const workbookTools: WorkbookTools = {
+  candidateInfo,
+  planScoring,
+  scoreSheetsZip,
+  consolidate,
+  resultWorkbook,
+  resultSheetNames: RESULT_SHEET_NAMES,
+  trackingWorkbook,
+  rollover,
+};

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { FindingCounts, Severity } from '../../core/model/findings';
-import { SEVERITIES } from '../../core/model/findings';
-import type { Strings } from '../i18n';
-import { SeverityIcon } from './SeverityIcon';
+import type { FindingCounts, Severity } from '../../../core/model/findings';
+import { SEVERITIES } from '../../../core/model/findings';
+import type { Strings } from '../../i18n';
+import { SeverityIcon } from '../SeverityIcon';
 
 const useStyles = makeStyles({
   bar: { display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: '8px' },

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { Badge, makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import type { Finding, Lang } from '../../core/model/findings';
-import type { WorkbookGrid } from '../../core/model/grid';
-import { cellAddress, columnLetters } from '../../core/model/grid';
-import { SEVERITY_FILL_HEX } from '../../core/report/colours';
-import type { Strings } from '../i18n';
-import type { CellMark } from '../preview-model';
-import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../preview-model';
+import type { Finding, Lang } from '../../../core/model/findings';
+import type { WorkbookGrid } from '../../../core/model/grid';
+import { cellAddress, columnLetters } from '../../../core/model/grid';
+import { SEVERITY_FILL_HEX } from '../../../core/report/colours';
+import type { Strings } from '../../i18n';
+import type { CellMark, CellRef } from '../../preview-model';
+import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../../preview-model';
 
 const MAX_COLS = 200;
 
@@ -78,12 +78,6 @@ const useStyles = makeStyles({
   footer: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, flexShrink: 0 },
   empty: { padding: '24px', color: tokens.colorNeutralForeground3 },
 });
-
-export interface CellRef {
-  sheet: string;
-  row: number;
-  col: number;
-}
 
 export interface SheetPreviewProps {
   grid: WorkbookGrid;

@@ -1,13 +1,13 @@
 import * as React from 'react';
 import { Badge, Checkbox, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { Call16Regular, CalendarLtr16Regular, CheckmarkCircle16Filled, DismissCircle16Filled, Location16Regular, Mail16Regular } from './icons';
-import type { Lang } from '../../core/model/findings';
-import { fromJsDate } from '../../core/model/dates';
-import type { Profile } from '../../core/profiles/schema';
-import type { RecognizedTable } from '../../core/recognition/recognize-tables';
-import type { Strings } from '../i18n';
-import { deadlineStatus, materialStatuses } from '../checklist';
-import type { CellRef } from './SheetPreview';
+import { Call16Regular, CalendarLtr16Regular, CheckmarkCircle16Filled, DismissCircle16Filled, Location16Regular, Mail16Regular } from '../icons';
+import type { Lang } from '../../../core/model/findings';
+import { fromJsDate } from '../../../core/model/dates';
+import type { Profile } from '../../../core/profiles/schema';
+import type { RecognizedTable } from '../../../core/recognition/recognize-tables';
+import type { Strings } from '../../i18n';
+import { deadlineStatus, materialStatuses } from '../../checklist';
+import type { CellRef } from '../../preview-model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px' },

@@ -1,0 +1,100 @@
+/**
+ * The page (task pane in Excel, or the standalone page): header, section tabs and the three sections. State
+ * lives in one hook per concern: language and theme, the workbook, the sections, the check.
+ */
+import * as React from 'react';
+import { FluentProvider, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { Lang, Localized } from '../../../core/model/findings';
+import { builtinProgrammes } from '../../../core/check/check-workbook';
+import type { PageParams, ThemeName } from '../../mode';
+import { asHostError, type WorkbookHost } from '../../hosts/workbook-host';
+import { useLanguageAndTheme } from '../../hooks/useLanguageAndTheme';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
+import { useWorkbookFile, type OpenFile } from '../../hooks/useWorkbookFile';
+import { useSections } from '../../hooks/useSections';
+import { useCheck } from '../../hooks/useCheck';
+import { useFileDrop } from '../../hooks/useFileDrop';
+import { AppHeader } from './AppHeader';
+import { SectionTabs } from './SectionTabs';
+import { ToolSection } from './ToolSection';
+import { CheckSection } from '../check/CheckSection';
+
+export type { OpenFile };
+
+/** The scoring and cultivation tabs are a chunk of their own, fetched the first time one is opened. */
+const ScoringPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../scoring/ScoringPanel').then((m) => ({ default: m.ScoringPanel })));
+const CultivationPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../cultivation/CultivationPanel').then((m) => ({ default: m.CultivationPanel })));
+
+export interface AppProps {
+  params: PageParams;
+  initialLang: Lang;
+  initialTheme: ThemeName;
+  /** Office mode: the workbook open in Excel. */
+  officeHost?: WorkbookHost;
+  /** Standalone mode: opens a file or URL. */
+  openFile?: OpenFile;
+  /** Shown on start (e.g. office.js could not start and the page fell back to standalone). */
+  bootMessage?: Localized;
+}
+
+const useStyles = makeStyles({
+  app: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, backgroundColor: tokens.colorNeutralBackground2 },
+  dropHint: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
+});
+
+export function App({ params, initialLang, initialTheme, officeHost, openFile, bootMessage }: AppProps) {
+  const s = useStyles();
+  const office = params.mode === 'office' && officeHost !== undefined;
+  const { lang, t, theme, toggleLang, toggleTheme } = useLanguageAndTheme(initialLang, initialTheme);
+  const wide = useMediaQuery('(min-width: 900px)') && !office;
+  const programmes = React.useMemo(() => builtinProgrammes(), []);
+  const workbook = useWorkbookFile({ officeHost, openFile, bootMessage, autoSample: !office && params.autoSample });
+  const { host } = workbook;
+  const sections = useSections();
+  const check = useCheck({ host, office, lang, programmes, initialAsOf: params.asOf, previewTab: !wide && !office });
+
+  // A file the user opens: a failure shows where the check's would.
+  const openFiles = (files: FileList | null | undefined) => {
+    const file = files?.[0];
+    if (!file) return;
+    check.showError(undefined);
+    workbook.open({ file }).catch((e: unknown) => check.showError(asHostError(e)));
+  };
+  const { dragging, dropProps } = useFileDrop(openFiles);
+  const canDownload = !!check.outcome && !check.downloading && !!host?.annotated;
+
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} data-theme={theme}>
+      <div
+        className={mergeClasses(s.app, dragging && s.dropHint)}
+        data-testid="app"
+        data-mode={office ? 'office' : 'standalone'}
+        data-busy={check.busy ? 'true' : 'false'}
+        data-checks={check.checks}
+        {...(office ? {} : dropProps)}
+      >
+        <AppHeader
+          office={office}
+          onFiles={openFiles}
+          download={sections.section === 'check' ? { busy: check.downloading, disabled: !canDownload, start: () => void check.downloadAnnotated() } : undefined}
+          theme={theme}
+          onToggleLang={toggleLang}
+          onToggleTheme={toggleTheme}
+          t={t}
+        />
+        <SectionTabs section={sections.section} onSelect={sections.select} wide={wide} t={t} />
+        <CheckSection check={check} host={host} office={office} wide={wide} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
+        {sections.visited.has('scoring') && (
+          <ToolSection label={t.sectionScoring} hidden={sections.section !== 'scoring'} loading={t.working}>
+            <ScoringPanel host={host} office={office} profile={check.programme.profile} profiles={programmes} onProgramme={check.chooseProgramme} t={t} lang={lang} />
+          </ToolSection>
+        )}
+        {sections.visited.has('cultivation') && (
+          <ToolSection label={t.sectionCultivation} hidden={sections.section !== 'cultivation'} loading={t.working}>
+            <CultivationPanel host={host} office={office} profile={programmes.find((p) => p.kind === 'cultivation')} t={t} lang={lang} onGoCheck={() => sections.select('check')} />
+          </ToolSection>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * What the 校验 section says about the workbook above its controls: that the sample is open, an information
+ * bar (fallback from Office, missing sample), the file's name, and why it could not be read or checked.
+ */
+import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import type { Lang, Localized } from '../../../core/model/findings';
+import type { Strings } from '../../i18n';
+import type { HostError, WorkbookHost } from '../../hosts/workbook-host';
+import { SAMPLE_FILE } from '../../hooks/useWorkbookFile';
+import { displayFileName } from '../../file-name';
+import { useCheckStyles } from './check-styles';
+
+export interface WorkbookMessagesProps {
+  host?: WorkbookHost;
+  office: boolean;
+  info?: Localized;
+  error?: HostError;
+  t: Strings;
+  lang: Lang;
+}
+
+export function WorkbookMessages({ host, office, info, error, t, lang }: WorkbookMessagesProps) {
+  const s = useCheckStyles();
+  return (
+    <>
+      {host?.isSample && !error && (
+        <MessageBar intent="info" data-testid="sample-note" layout="multiline">
+          <MessageBarBody>{t.sampleNote(host.fileName ?? SAMPLE_FILE)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {info && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{info[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!office && host?.fileName && !host.isSample && (
+        <Text className={s.fileName} title={host.fileName} data-testid="file-name">
+          {t.fileLabel}
+          {t.colon}
+          {displayFileName(host.fileName)}
+        </Text>
+      )}
+      {error && (
+        <MessageBar intent={error.kind === 'failed' ? 'error' : 'warning'} data-testid="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{error.kind === 'no-table' ? t.noTableTitle : error.kind === 'unreadable' ? t.unreadableTitle : t.errorTitle}</MessageBarTitle>
+            {error.localized[lang]}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+/** Styles of the 校验 section: the pane (controls and results) and, on a wide page, the preview beside it. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useCheckStyles = makeStyles({
+  body: { flexGrow: 1, minHeight: 0, display: 'flex' },
+  bodyWide: { display: 'grid', gridTemplateColumns: 'minmax(380px, 460px) minmax(0, 1fr)' },
+  hidden: { display: 'none' },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '10px',
+    padding: '12px 14px 24px',
+    overflowY: 'auto',
+    minHeight: 0,
+    minWidth: 0,
+    flexGrow: 1,
+    '& > *': { flexShrink: 0 },
+  },
+  paneWide: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2 },
+  previewPane: { padding: '12px 14px', minHeight: 0, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    padding: '10px 12px',
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  grow: { flexGrow: 1, minWidth: '160px' },
+  dateField: { width: '150px' },
+  how: { color: tokens.colorNeutralForeground3 },
+  tables: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0, paddingLeft: '18px' },
+  officeBar: { display: 'flex', flexWrap: 'wrap', gap: '4px 6px', alignItems: 'center' },
+  tabPanel: { minHeight: 0 },
+  fileName: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    maxWidth: '260px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+});

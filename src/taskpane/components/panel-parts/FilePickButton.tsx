@@ -1,0 +1,50 @@
+/** A button that opens the file chooser of a hidden <input type="file"> (the input carries the test id). */
+import * as React from 'react';
+import { Button } from '@fluentui/react-components';
+import type { ButtonProps } from '@fluentui/react-components';
+import { usePanelStyles, XLSX_ACCEPT } from './panel-styles';
+
+export function FilePickButton({
+  label,
+  testId,
+  multiple,
+  onFiles,
+  icon,
+  appearance,
+  size,
+  disabled,
+}: {
+  label: string;
+  testId: string;
+  multiple?: boolean;
+  onFiles(files: File[]): void;
+  icon?: ButtonProps['icon'];
+  appearance?: ButtonProps['appearance'];
+  size?: ButtonProps['size'];
+  disabled?: boolean;
+}) {
+  const s = usePanelStyles();
+  const input = React.useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        className={s.hiddenInput}
+        type="file"
+        accept={XLSX_ACCEPT}
+        multiple={multiple}
+        data-testid={testId}
+        aria-label={label}
+        tabIndex={-1}
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          e.currentTarget.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
+      <Button icon={icon} appearance={appearance} size={size} disabled={disabled} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+    </>
+  );
+}
