@@ -95,11 +95,13 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
     const withFinding = grid.sheets.find((sh) => findings.some((f) => f.sheet === sh.name));
     return (withFinding ?? grid.sheets.find((sh) => !sh.hidden) ?? grid.sheets[0])?.name;
   }, [grid, findings]);
-  const [active, setActive] = React.useState<string | undefined>(firstSheet);
-  React.useEffect(() => setActive(firstSheet), [firstSheet]);
-  React.useEffect(() => {
-    if (selected) setActive(selected.sheet);
-  }, [selected]);
+  // The tab shown: the user's pick, until another workbook (first sheet) or another selected finding decides.
+  const [active, setActive] = React.useState<string | undefined>(selected?.sheet ?? firstSheet);
+  const [decidedBy, setDecidedBy] = React.useState({ firstSheet, selected });
+  if (decidedBy.firstSheet !== firstSheet || decidedBy.selected !== selected) {
+    setDecidedBy({ firstSheet, selected });
+    setActive(selected && selected !== decidedBy.selected ? selected.sheet : firstSheet);
+  }
 
   const sheet = grid.sheets.find((sh) => sh.name === active) ?? grid.sheets[0];
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -108,7 +110,8 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
   const width = sheet ? Math.min(sheetWidth(sheet, findings), MAX_COLS) : 0;
   const sel = selected && sheet && selected.sheet === sheet.name ? selected : undefined;
   const win = rowWindow(height, sel?.row);
-  const layout = React.useMemo(() => mergeLayout(sheet?.merges ?? [], win, width), [sheet, win.start, win.end, width]);
+  // Cheap (the merges of a window of rows): computed on every render.
+  const layout = mergeLayout(sheet?.merges ?? [], win, width);
 
   // Bring the selected cell into view (inside the preview only, not the whole page).
   React.useLayoutEffect(() => {
@@ -122,7 +125,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
     box.scrollLeft += e.left - b.left - Math.max(40, (b.width - e.width) / 2);
     // In a narrow window the preview sits below the fold of the scrolling pane: bring it into view.
     if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest' });
-  }, [sel?.sheet, sel?.row, sel?.col, sheet]);
+  }, [sel, sheet]);
 
   if (!sheet) return <div className={s.empty}>{t.previewEmpty}</div>;
 
