@@ -11,7 +11,7 @@ import {
   SCORING_PROBLEMS,
   WORKBOOK_RULE_KINDS,
 } from '../../../src/core/rules/catalogue';
-import { problem } from '../../../src/core/scoring/problems';
+import { problem, ScoringCodeOf } from '../../../src/core/scoring/problems';
 
 describe('rule catalogue', () => {
   it('declares every rule once: the families do not share an id', () => {
@@ -61,7 +61,9 @@ describe('rule catalogue', () => {
       // @ts-expect-error — no such scoring problem
       problem('sheet.renamd', { name: 'x' }),
     ];
-    expect(typeof typosDoNotCompile).toBe('function');
+    // @ts-expect-error — recommend.missing is a warning: a reader's `err` cannot report it
+    const asError: ScoringCodeOf<'error'> = 'recommend.missing';
+    expect([typeof typosDoNotCompile, asError]).toEqual(['function', 'recommend.missing']);
   });
 
   it('words a profile’s rule by its kind, keeps the profile’s id, severity and name', () => {

@@ -11,7 +11,7 @@
  *        'fax.format': rule<{ text: string }>({
  *          severity: 'warning',
  *          name: { zh: '传真号码', en: 'Fax number' },
- *          docs: 'rules.md#填写内容',
+ *          docs: DOCS, // the family's section of docs/rules.md, e.g. 'rules.md#填写内容'
  *          message: (p) => ({ zh: `传真号码“${p.text}”不正确：…`, en: `The fax number "${p.text}" is wrong: …` }),
  *        }),
  *
@@ -19,11 +19,11 @@
  *    A new family: a new file and a line in RULE_FAMILIES below.
  * 2. **Check.** A function in src/core/checks/ for one value (`return [report('fax.format', { text })]`), or a
  *    line in rules/cell-checks.ts (a cell), row-checks.ts (a row) or validate-workbook.ts (a table).
- * 3. **Test.** Next to the check's tests in test/core/: a value that breaks the rule (assert the rule and the
- *    message) and one that does not.
+ * 3. **Test.** Next to the check's tests (e.g. test/core/checks/contact.test.ts): a value that breaks the rule,
+ *    asserting the rule and the message, and one that does not. `npx jest test/core` runs them.
  *
- * Then give the rule its row in docs/rules.md under the `docs` heading: test/core/rules/rules-doc.test.ts
- * compares the rows with this catalogue and prints the row it expects.
+ * Then give the rule its row in docs/rules.md under that heading (id, name, severity, what it checks):
+ * test/core/rules/rules-doc.test.ts compares the rows with this catalogue and prints the row it expects.
  *
  * Rules a programme sets out (a profile's `eligibility` and `workbookRules`) are data: the profile gives each
  * its id, severity, reason and name; the catalogue has one entry per *kind* (eligibility-kinds.ts,
