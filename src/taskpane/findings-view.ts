@@ -1,7 +1,8 @@
 /** What the findings list shows: filtering, grouping by nominee with tallies, rule choices. Pure. */
-import type { Finding, FindingCounts, Severity } from '../core/model/findings';
+import type { Finding, FindingCounts, Lang, Severity } from '../core/model/findings';
 import { countFindings, SEVERITIES } from '../core/model/findings';
 import { groupByNominee } from '../core/report/text-report';
+import { ruleName } from '../core/rules/catalogue';
 
 export interface FindingFilter {
   /** Severities shown; all when every one is on. */
@@ -36,7 +37,10 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 }
 
 export interface RuleChoice {
+  /** The rule's id: what the filter keeps, and a tooltip. */
   rule: string;
+  /** What the list shows. */
+  name: string;
   count: number;
   /** The worst severity the rule reported, for an icon. */
   severity: Severity;
@@ -44,15 +48,15 @@ export interface RuleChoice {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Rules present in the findings, most frequent first (ties by id). */
-export function ruleChoices(findings: readonly Finding[]): RuleChoice[] {
+/** Rules present in the findings, by name, most frequent first (ties by id). */
+export function ruleChoices(findings: readonly Finding[], lang: Lang): RuleChoice[] {
   const map = new Map<string, RuleChoice>();
   for (const f of findings) {
     const c = map.get(f.rule);
     if (c) {
       c.count++;
       if (RANK[f.severity] > RANK[c.severity]) c.severity = f.severity;
-    } else map.set(f.rule, { rule: f.rule, count: 1, severity: f.severity });
+    } else map.set(f.rule, { rule: f.rule, name: ruleName(f, lang), count: 1, severity: f.severity });
   }
   return [...map.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
 }

@@ -64,7 +64,7 @@ describe('jiangxuan validate', () => {
     const j = JSON.parse(r.out);
     expect(j.program).toBe('sqc-2025');
     expect(j.counts).toEqual({ error: 1, warning: 1, info: 0 });
-    expect(j.findings).toContainEqual({ severity: 'error', sheet: '申报信息', cell: 'C2', rule: 'id.checksum', message: expect.stringContaining('最后一位应为'), nominee: '林晓' });
+    expect(j.findings).toContainEqual({ severity: 'error', sheet: '申报信息', cell: 'C2', rule: 'id.checksum', ruleName: '身份证校验位', message: expect.stringContaining('最后一位应为'), nominee: '林晓' });
     const header = j.findings.find((f: { rule: string }) => f.rule === 'table.missing-column');
     expect(header).toMatchObject({ sheet: '申报信息', cell: 'A1', severity: 'warning' });
   });
@@ -74,6 +74,14 @@ describe('jiangxuan validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('Programme: 3rd (2025) Shanghai Quality Craftsman selection');
     expect(r.out).toMatch(/last character should be/);
+    expect(r.out).toMatch(/申报信息!C2 .*\[ID check character\]\n/);
+  });
+
+  test('the text report names each rule, not its id', () => {
+    const r = run('validate', bad, '--as-of', '2025-03-01');
+    expect(r.out).toMatch(/✗ 错误 申报信息!C2 .*最后一位应为.*\[身份证校验位\]\n/);
+    expect(r.out).toContain('[表头缺少栏目]');
+    expect(r.out).not.toContain('[id.checksum]');
   });
 
   test('--out writes an annotated copy; the input file is untouched', async () => {

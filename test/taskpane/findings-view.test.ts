@@ -25,9 +25,16 @@ describe('findings view', () => {
     expect(new Set(groups.map((g) => g.key)).size).toBe(3);
   });
 
-  it('lists rules by frequency with their worst severity', () => {
-    expect(ruleChoices(FINDINGS)[0]).toEqual({ rule: 'id.checksum', count: 2, severity: 'error' });
-    expect(ruleChoices(FINDINGS).map((r) => r.rule)).toEqual(['id.checksum', 'footer.missing', 'phone.format', 'table.hidden-sheet']);
+  it('lists rules by frequency with their worst severity, named for people', () => {
+    expect(ruleChoices(FINDINGS, 'zh')[0]).toEqual({ rule: 'id.checksum', name: '身份证校验位', count: 2, severity: 'error' });
+    expect(ruleChoices(FINDINGS, 'zh').map((r) => r.rule)).toEqual(['id.checksum', 'footer.missing', 'phone.format', 'table.hidden-sheet']);
+    // An id the catalogue does not know keeps its id as its name.
+    expect(ruleChoices(FINDINGS, 'en').map((r) => r.name)).toEqual(['ID check character', 'Missing footer line', 'phone.format', 'Hidden sheet']);
+  });
+
+  it('names a programme rule by the name its finding carries', () => {
+    const own: Finding = { ...f('warning', 'sqc.already-local-craftsman', 4, '王五'), ruleName: { zh: '已获区工匠或产业工匠', en: 'Already a district or industry craftsman' } };
+    expect(ruleChoices([own], 'zh')[0].name).toBe('已获区工匠或产业工匠');
   });
 
   it('caps long lists group by group', () => {

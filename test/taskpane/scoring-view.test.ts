@@ -1,6 +1,6 @@
 /** What the 专家评分 and 培育跟踪 tabs show: formatting, grouping and wording, from plain results. */
 import type { CandidateResult } from '../../src/core/scoring/consolidate';
-import { problem } from '../../src/core/scoring/problems';
+import type { ProblemPlace, ScoringCode, ScoringProblem } from '../../src/core/scoring/problems';
 import { assignCandidates } from '../../src/core/scoring/assignment';
 import {
   agreementLines,
@@ -83,6 +83,11 @@ describe('assignment', () => {
     expect(v.sheets).toBe(0);
   });
 });
+
+/** A problem with a short message of its own (the view only sorts, groups and picks the language). */
+function problem(severity: ScoringProblem['severity'], code: ScoringCode, zh: string, en: string, place: ProblemPlace = {}): ScoringProblem {
+  return { severity, code, params: {}, message: { zh, en }, ...place };
+}
 
 describe('problems', () => {
   const problems = [

@@ -10,6 +10,7 @@ import { findingCell, planMarks } from '../../core/check/mark-plan';
 import { SEVERITY_FILL_ARGB } from '../../core/report/colours';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
+import { ruleName } from '../../core/rules/catalogue';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
 import { sheetMerges } from './read-workbook';
 import { writeWorkbookBytes } from './write-workbook';
@@ -166,7 +167,7 @@ function addResultsSheet(workbook: ExcelJS.Workbook, findings: readonly Finding[
     } else {
       link.value = a1;
     }
-    row.getCell(4).value = f.rule;
+    row.getCell(4).value = ruleName(f, lang);
     const msg = row.getCell(5);
     msg.value = f.message?.[lang] ?? '';
     msg.alignment = { wrapText: true, vertical: 'top' };

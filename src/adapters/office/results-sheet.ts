@@ -6,6 +6,7 @@
  */
 import type { Finding, Lang } from '../../core/model/findings';
 import { SEVERITY_FILL_HEX } from '../../core/report/colours';
+import { ruleName } from '../../core/rules/catalogue';
 import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { Batcher, BATCH_BYTE_BUDGET, jsonBytes, OP_BYTES } from './limits';
@@ -40,7 +41,7 @@ export function resultRows(findings: readonly Finding[], sheetOrder: readonly st
   )
     .map(({ f }) => ({
       severity: f.severity,
-      cells: [labels[f.severity] ?? String(f.severity), f.sheet, existing.has(f.sheet) ? linkFormula(f.sheet, f.cell) : f.cell, f.rule, f.message?.[lang] ?? '', f.nominee ?? ''],
+      cells: [labels[f.severity] ?? String(f.severity), f.sheet, existing.has(f.sheet) ? linkFormula(f.sheet, f.cell) : f.cell, ruleName(f, lang), f.message?.[lang] ?? '', f.nominee ?? ''],
     }));
 }
 

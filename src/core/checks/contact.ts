@@ -4,8 +4,11 @@
  * +86 prefix are tolerated silently.
  */
 import isEmail from 'validator/lib/isEmail';
-import { Issue, issue, NO_ISSUES } from '../model/findings';
+import { Issue, NO_ISSUES } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
+import { report } from '../rules/catalogue';
+import type { OddCell } from '../rules/catalogue/define';
+import type { EmailProblem, MobileProblem, PhoneProblem } from '../rules/catalogue/contact';
 import { cellText } from '../text/normalize';
 import { hasFullWidth, toHalfWidth } from './halfwidth';
 
@@ -28,11 +31,12 @@ const NON_DIGIT = /[^0-9]/;
 
 type Kind = 'mobile' | 'landline' | 'local' | 'service';
 
-function nonCellProblem(raw: CellValue): { zh: string; en: string } | undefined {
-  if (typeof raw === 'boolean') return { zh: `填的是 ${raw ? 'TRUE' : 'FALSE'}`, en: `holds ${raw ? 'TRUE' : 'FALSE'}` };
-  if (raw instanceof Date) return { zh: '被 Excel 识别成了日期', en: 'was taken by Excel as a date' };
-  if (raw !== null && isCellError(raw)) return { zh: `是错误值 ${raw.error}`, en: `is the error value ${raw.error}` };
-  if (typeof raw === 'number' && (!Number.isInteger(raw) || raw < 0)) return { zh: `是数字 ${raw}`, en: `is the number ${raw}` };
+/** A cell that cannot hold a phone number, postcode or address: TRUE/FALSE, a date, an error, a fraction. */
+function oddCell(raw: CellValue): OddCell | undefined {
+  if (typeof raw === 'boolean') return { kind: 'boolean', value: raw };
+  if (raw instanceof Date) return { kind: 'date' };
+  if (raw !== null && isCellError(raw)) return { kind: 'error', error: raw.error };
+  if (typeof raw === 'number' && (!Number.isInteger(raw) || raw < 0)) return { kind: 'number', value: raw };
   return undefined;
 }
 
@@ -76,21 +80,13 @@ function firstNonDigit(d: string): string | undefined {
 }
 
 /** Why d (already phoneDigits) is not an 11-digit mobile number. */
-function mobileProblem(d: string): { zh: string; en: string } {
+function mobileProblem(d: string): MobileProblem {
   const bad = firstNonDigit(d);
-  if (bad !== undefined) return { zh: `含有非数字的字符“${bad}”`, en: `contains the non-digit "${bad}"` };
-  if (d[0] === '0' || (d.length !== 11 && classify(d) !== undefined)) {
-    return { zh: '像是固定电话号码，此栏需要手机号码', en: 'looks like a landline; this field needs a mobile number' };
-  }
-  if (d.length !== 11) {
-    const diff = d.length - 11;
-    return {
-      zh: `有 ${d.length} 位数字，手机号码应为 11 位（${diff > 0 ? `多了 ${diff} 位` : `少了 ${-diff} 位`}）`,
-      en: `has ${d.length} digits; a mobile number has 11`,
-    };
-  }
-  if (d[0] !== '1') return { zh: '手机号码应以 1 开头', en: 'a mobile number starts with 1' };
-  return { zh: `手机号码第二位应为 3 至 9，现在是 ${d[1]}`, en: `the second digit must be 3 to 9, not ${d[1]}` };
+  if (bad !== undefined) return { kind: 'non-digit', char: bad };
+  if (d[0] === '0' || (d.length !== 11 && classify(d) !== undefined)) return { kind: 'landline' };
+  if (d.length !== 11) return { kind: 'length', digits: d.length };
+  if (d[0] !== '1') return { kind: 'first-digit' };
+  return { kind: 'second-digit', digit: d[1] };
 }
 
 function splitParts(text: string): string[] {
@@ -102,45 +98,28 @@ function splitParts(text: string): string[] {
 /** An 11-digit mainland mobile number (1[3-9]XXXXXXXXX); a number cell is fine. Rule phone.mobile. */
 export function checkMobile(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
-  const np = nonCellProblem(raw);
-  if (np) {
-    return [issue('error', 'phone.mobile', `手机号码栏${np.zh}；请填写11位手机号码，如 13812345678`,
-      `The mobile number cell ${np.en}; enter an 11-digit mobile number such as 13812345678.`)];
-  }
+  const odd = oddCell(raw);
+  if (odd) return [report('phone.mobile', { variant: 'odd-cell', cell: odd })];
   const text = cellText(raw);
   if (isEmptyText(text)) return NO_ISSUES as Issue[];
   const parts = splitParts(text);
   for (const p of parts) {
     const d = phoneDigits(p);
-    if (!MOBILE.test(d)) {
-      const why = mobileProblem(d);
-      return [issue('error', 'phone.mobile',
-        `手机号码“${p}”不正确：${why.zh}；请填写11位手机号码（以13至19开头），如 13812345678`,
-        `The mobile number "${p}" is wrong: it ${why.en}; enter an 11-digit mobile number (starting 13 to 19), e.g. 13812345678.`)];
-    }
+    if (!MOBILE.test(d)) return [report('phone.mobile', { variant: 'wrong', text: p, problem: mobileProblem(d) })];
   }
-  if (parts.length > 1) {
-    return [issue('warning', 'phone.mobile',
-      `手机号码栏填了 ${parts.length} 个号码；此栏只需一个，请只保留最常用的手机号码`,
-      `The mobile number cell holds ${parts.length} numbers; keep only the one most used.`)];
-  }
+  if (parts.length > 1) return [report('phone.mobile', { variant: 'several', count: parts.length })];
   return NO_ISSUES as Issue[];
 }
 
 /** Why a contact phone part is not recognised. */
-function phoneProblem(d: string): { zh: string; en: string } {
+function phoneProblem(d: string): PhoneProblem {
   const bad = firstNonDigit(d);
-  if (bad !== undefined) return { zh: `含有无法识别的字符“${bad}”`, en: `contains "${bad}", which is not part of a phone number` };
+  if (bad !== undefined) return { kind: 'char', char: bad };
   const n = d.length;
-  if (d[0] === '1') {
-    if (n === 11) return { zh: `手机号码第二位应为 3 至 9，现在是 ${d[1]}`, en: `a mobile number's second digit must be 3 to 9, not ${d[1]}` };
-    return { zh: `以1开头像是手机号码，但有 ${n} 位数字（手机号码为 11 位）`, en: `starts with 1 like a mobile number but has ${n} digits (mobile numbers have 11)` };
-  }
-  if (d[0] === '0') {
-    return { zh: `区号加号码共 ${n} 位数字，位数不对（如 021 加 8 位号码共 11 位）`, en: `area code plus number make ${n} digits, which is not a valid length (021 plus 8 digits is 11)` };
-  }
-  if (n === 7) return { zh: '只有 7 位，缺少区号或少了一位（上海的固定电话为 8 位）', en: 'has only 7 digits: the area code or a digit is missing (Shanghai numbers have 8)' };
-  return { zh: `共 ${n} 位数字，位数不对`, en: `has ${n} digits, not a valid length` };
+  if (d[0] === '1') return n === 11 ? { kind: 'mobile-second-digit', digit: d[1] } : { kind: 'mobile-length', digits: n };
+  if (d[0] === '0') return { kind: 'landline-length', digits: n };
+  if (n === 7) return { kind: 'seven-digits' };
+  return { kind: 'length', digits: n };
 }
 
 function phoneOk(part: string): boolean {
@@ -158,55 +137,36 @@ function phoneOk(part: string): boolean {
  */
 export function checkPhone(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
-  const np = nonCellProblem(raw);
-  if (np) {
-    return [issue('error', 'phone.contact', `联系电话栏${np.zh}；请填写11位手机号码，或带区号的固定电话，如 021-55885591`,
-      `The contact phone cell ${np.en}; enter an 11-digit mobile number or a landline with area code such as 021-55885591.`)];
-  }
+  const odd = oddCell(raw);
+  if (odd) return [report('phone.contact', { variant: 'odd-cell', cell: odd })];
   const text = cellText(raw);
   if (isEmptyText(text)) return NO_ISSUES as Issue[];
   for (const p of splitParts(text)) {
     if (phoneOk(p)) continue;
-    const why = phoneProblem(phoneDigits(p));
-    return [issue('error', 'phone.contact',
-      `联系电话“${p}”无法识别：${why.zh}；请填写11位手机号码，或带区号的固定电话，如 021-55885591（分机写作 021-55885591转4102）`,
-      `The contact phone "${p}" is not recognised: it ${why.en}; enter an 11-digit mobile number or a landline with area code such as 021-55885591 (extension: 021-55885591转4102).`)];
+    return [report('phone.contact', { variant: 'unrecognised', text: p, problem: phoneProblem(phoneDigits(p)) })];
   }
   return NO_ISSUES as Issue[];
 }
 
 const SIX_DIGITS = /^\d{6}$/;
 const POSTCODE_SPACES = /[\s\u00a0\-]/g;
-const TEXT_FORMAT_ZH = '请把单元格格式设为“文本”后重新输入';
-const TEXT_FORMAT_EN = 'set the cell format to Text and type it again';
 
 /** A 6-digit postcode. A number cell with 5 digits lost its leading zero. Rule postcode.format. */
 export function checkPostcode(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 100000 && raw <= 999999) return NO_ISSUES as Issue[];
-    if (Number.isInteger(raw) && raw >= 10000 && raw <= 99999) {
-      const fixed = '0' + String(raw);
-      return [issue('error', 'postcode.format',
-        `邮政编码显示为 ${raw}，只有 5 位：Excel 把它当作数字，去掉了开头的 0（应为 ${fixed}）；${TEXT_FORMAT_ZH} ${fixed}`,
-        `The postcode shows as ${raw}, only 5 digits: Excel stored it as a number and dropped the leading 0 (it should be ${fixed}); ${TEXT_FORMAT_EN} as ${fixed}.`)];
-    }
+    if (Number.isInteger(raw) && raw >= 10000 && raw <= 99999) return [report('postcode.format', { variant: 'lost-zero', value: raw })];
   }
-  const np = nonCellProblem(raw);
-  if (np) {
-    return [issue('error', 'postcode.format', `邮政编码栏${np.zh}；邮政编码应为 6 位数字，如 200080`,
-      `The postcode cell ${np.en}; a postcode is 6 digits, e.g. 200080.`)];
-  }
+  const odd = oddCell(raw);
+  if (odd) return [report('postcode.format', { variant: 'odd-cell', cell: odd })];
   const text = cellText(raw);
   if (isEmptyText(text)) return NO_ISSUES as Issue[];
   const d = toHalfWidth(text).replace(POSTCODE_SPACES, '');
   if (SIX_DIGITS.test(d)) return NO_ISSUES as Issue[];
   const bad = firstNonDigit(d);
-  const zh = bad !== undefined ? `含有非数字的字符“${bad}”` : `有 ${d.length} 位数字`;
-  const en = bad !== undefined ? `contains the non-digit "${bad}"` : `has ${d.length} digits`;
-  return [issue('error', 'postcode.format',
-    `邮政编码“${text.trim()}”不正确：${zh}，邮政编码应为 6 位数字（如上海市虹口区为 200080）；请核对后重新填写`,
-    `The postcode "${text.trim()}" is wrong: it ${en}; a postcode is 6 digits (e.g. 200080): check and correct it.`)];
+  const problem = bad !== undefined ? ({ kind: 'char', char: bad } as const) : ({ kind: 'length', digits: d.length } as const);
+  return [report('postcode.format', { variant: 'wrong', text: text.trim(), problem })];
 }
 
 const EDGE_SPACES = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
@@ -225,69 +185,30 @@ const EMAIL_OPTIONS = { allow_utf8_local_part: false };
  */
 export function checkEmail(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
-  const np = nonCellProblem(raw);
-  if (np || typeof raw === 'number') {
-    const zh = np ? np.zh : `是数字 ${raw}`;
-    const en = np ? np.en : `is the number ${raw}`;
-    return [emailIssue(`邮箱栏${zh}，不是邮箱地址；请填写如 zhangsan@163.com 的邮箱地址`,
-      `The e-mail cell ${en}, not an address; enter an address such as zhangsan@163.com.`)];
-  }
+  const odd: OddCell | undefined = oddCell(raw) ?? (typeof raw === 'number' ? { kind: 'number', value: raw } : undefined);
+  if (odd) return [report('email.format', { variant: 'odd-cell', cell: odd })];
   const text = cellText(raw);
   const s = text.replace(EDGE_SPACES, '');
   if (s === '') return NO_ISSUES as Issue[];
   if (!hasFullWidth(s) && s.indexOf('。') === -1 && isEmail(s, EMAIL_OPTIONS)) {
     const typo = DOMAIN_TYPO.exec(s);
     if (!typo) return NO_ISSUES as Issue[];
-    const fixed = s.slice(0, typo.index) + '.com';
-    return [emailIssue(`邮箱地址“${s}”的结尾“${typo[0]}”很可能拼错了，应为“.com”（即 ${fixed}）；请核对后改正`,
-      `The e-mail address "${s}" ends in "${typo[0]}", probably a typo for ".com" (${fixed}): check and correct it.`)];
+    return [report('email.format', { variant: 'typo', address: s, ending: typo[0] })];
   }
 
-  const zh: string[] = [];
-  const en: string[] = [];
   const atCount = countOf(s, '@') + countOf(s, '＠');
-  if (atCount > 1 && SEVERAL.test(s)) {
-    return [emailIssue(`邮箱栏填了 ${atCount} 个邮箱地址；请只保留一个`,
-      `The e-mail cell holds ${atCount} addresses; keep only one.`)];
-  }
-  if (s.indexOf('＠') !== -1) {
-    zh.push('使用了全角的“＠”，应改为半角“@”');
-    en.push('it uses the full-width "＠"; use "@"');
-  }
-  if (s.indexOf('。') !== -1) {
-    zh.push('使用了中文句号“。”，应改为英文句点“.”');
-    en.push('it uses the Chinese full stop "。"; use "."');
-  }
-  if (zh.length === 0 && hasFullWidth(s)) {
-    zh.push('含有全角字符，请切换到英文（半角）输入法重新输入');
-    en.push('it contains full-width characters; retype it with the English (half-width) input');
-  }
-  if (HAS_SPACE.test(s)) {
-    zh.push('中间有空格，请删除');
-    en.push('it contains spaces; remove them');
-  }
-  if (atCount === 0) {
-    zh.push('缺少“@”');
-    en.push('the "@" is missing');
-  }
-  if (CJK.test(s)) {
-    zh.push('含有汉字，邮箱地址只能用英文字母、数字和符号');
-    en.push('it contains Chinese characters; addresses use Latin letters, digits and symbols');
-  }
+  if (atCount > 1 && SEVERAL.test(s)) return [report('email.format', { variant: 'several', count: atCount })];
+  const problems: EmailProblem[] = [];
+  if (s.indexOf('＠') !== -1) problems.push('full-width-at');
+  if (s.indexOf('。') !== -1) problems.push('chinese-stop');
+  if (problems.length === 0 && hasFullWidth(s)) problems.push('full-width');
+  if (HAS_SPACE.test(s)) problems.push('spaces');
+  if (atCount === 0) problems.push('no-at');
+  if (CJK.test(s)) problems.push('chinese');
   const fixed = toHalfWidth(s).replace(CHINESE_STOP, '.').replace(INNER_SPACES, '');
   const suggestion = fixed !== s && isEmail(fixed, EMAIL_OPTIONS) ? fixed : undefined;
-  if (zh.length === 0) {
-    zh.push('格式不正确，应为“名称@域名”的形式');
-    en.push('it is not of the form name@domain');
-  }
-  return [emailIssue(
-    `邮箱地址“${s}”有误：${zh.join('；')}${suggestion ? `；改正后应为 ${suggestion}` : '（如 zhangsan@163.com）'}`,
-    `The e-mail address "${s}" is wrong: ${en.join('; ')}${suggestion ? `; corrected it would be ${suggestion}` : ' (e.g. zhangsan@163.com)'}.`,
-  )];
-}
-
-function emailIssue(zh: string, en: string): Issue {
-  return issue('error', 'email.format', zh, en);
+  if (problems.length === 0) problems.push('form');
+  return [report('email.format', suggestion ? { variant: 'wrong', address: s, problems, suggestion } : { variant: 'wrong', address: s, problems })];
 }
 
 function countOf(s: string, ch: string): number {

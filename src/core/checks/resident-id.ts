@@ -5,9 +5,11 @@
  * diagnoseResidentId reads what a person typed (or what Excel made of it) and reports every problem
  * with a message a union officer can act on. It never throws and allocates little: it runs once per row.
  */
-import { Issue, issue } from '../model/findings';
+import { Issue } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
-import { SimpleDate, ageAt, compareDates, daysInMonth, formatChineseDate, formatIsoDate, isValidDate } from '../model/dates';
+import { SimpleDate, ageAt, compareDates, daysInMonth, isValidDate } from '../model/dates';
+import { report } from '../rules/catalogue';
+import type { IdBirthdateProblem } from '../rules/catalogue/identity';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -59,9 +61,6 @@ export interface IdDiagnosis {
 /** "1.10105E+17" typed or pasted as text: Excel's scientific notation, digits already lost. */
 const SCIENTIFIC = /^[0-9０-９]([.．][0-9０-９]+)?[eEｅＥ][+＋]?[0-9０-９]{1,2}$/;
 
-const TEXT_FORMAT_ZH = '请把该单元格格式设为“文本”后重新输入完整号码（或在号码前先输入英文单引号 \'）';
-const TEXT_FORMAT_EN = 'set the cell format to Text and type the full number again (or type an apostrophe \' before it)';
-
 /**
  * Diagnoses an ID cell. Empty cells give no issues (emptiness is checked elsewhere).
  * Tolerated silently: full-width digits and Ｘ, lower-case x, spaces anywhere, a leading apostrophe.
@@ -70,15 +69,8 @@ export function diagnoseResidentId(raw: CellValue, asOf: SimpleDate): IdDiagnosi
   if (raw === null || raw === undefined) return { issues: [] };
   if (typeof raw === 'number') return diagnoseNumber(raw, asOf);
   if (typeof raw === 'boolean' || raw instanceof Date || isCellError(raw)) {
-    const shown = raw instanceof Date ? '日期' : isCellError(raw) ? `错误值 ${raw.error}` : raw ? 'TRUE' : 'FALSE';
-    const shownEn = raw instanceof Date ? 'a date' : isCellError(raw) ? `the error value ${raw.error}` : raw ? 'TRUE' : 'FALSE';
-    return {
-      issues: [
-        issue('error', 'id.format',
-          `身份证号码栏填的是${shown}，不是身份证号码；请填写18位身份证号码（17位数字加最后一位数字或X）`,
-          `The ID cell holds ${shownEn}, not an ID number; enter the 18-character resident ID (17 digits plus a final digit or X).`),
-      ],
-    };
+    const holds = raw instanceof Date ? 'date' : isCellError(raw) ? { error: raw.error } : raw;
+    return { issues: [report('id.format', { variant: 'not-text', holds })] };
   }
   return diagnoseText(raw, asOf);
 }
@@ -104,13 +96,7 @@ function diagnoseText(text: string, asOf: SimpleDate): IdDiagnosis {
   if (bad !== '') {
     const trimmed = text.trim();
     if (SCIENTIFIC.test(trimmed)) return { issues: [scientificIssue(trimmed)] };
-    return {
-      issues: [
-        issue('error', 'id.format',
-          `身份证号码中有不应出现的字符“${bad}”；身份证号码只能由18位数字组成，最后一位也可以是X，请删去其他字符`,
-          `The ID contains the character "${bad}", which does not belong there; an ID is 18 digits (the last may be X): remove the other characters.`),
-      ],
-    };
+    return { issues: [report('id.format', { variant: 'bad-char', char: bad })] };
   }
 
   const len = s.length;
@@ -118,41 +104,22 @@ function diagnoseText(text: string, asOf: SimpleDate): IdDiagnosis {
   if (len === 18 && (xAt === -1 || xAt === 17)) return diagnose18(s, asOf);
   if (len === 15 && xAt === -1) return diagnose15(s, asOf, false);
   if (xAt !== -1 && xAt !== len - 1) {
-    return {
-      issues: [
-        issue('error', 'id.format',
-          `身份证号码的第 ${xAt + 1} 位是X；X只能出现在18位号码的最后一位，请核对号码`,
-          `Character ${xAt + 1} of the ID is X; X may only be the last of the 18 characters: check the number.`),
-      ],
-    };
+    return { issues: [report('id.format', { variant: 'x-inside', position: xAt + 1 })] };
   }
   return { issues: [lengthIssue(len)] };
 }
 
-function lengthIssue(len: number): Issue {
-  const diff = len - 18;
-  const zh = diff > 0 ? `多了 ${diff} 位` : `少了 ${-diff} 位`;
-  const en = diff > 0 ? `${diff} too many` : `${-diff} missing`;
-  return issue('error', 'id.format',
-    `身份证号码有 ${len} 位（不计空格），应为 18 位，${zh}；请对照身份证原件核对是否多输或漏输了数字`,
-    `The ID has ${len} characters (spaces not counted) but needs 18 (${en}): compare it with the ID card for extra or missing digits.`);
+function lengthIssue(length: number): Issue {
+  return report('id.format', { variant: 'length', length });
 }
 
 function scientificIssue(shown: string): Issue {
-  return issue('error', 'id.stored-as-number',
-    `身份证号码显示为“${shown}”：它被当作数字保存并变成了科学计数法，末尾几位数字已经丢失（Excel 数字最多只保留15位有效数字）；${TEXT_FORMAT_ZH}`,
-    `The ID shows as "${shown}": it was stored as a number in scientific notation and its last digits are lost (Excel keeps only 15 significant digits); ${TEXT_FORMAT_EN}.`);
+  return report('id.stored-as-number', { variant: 'scientific', shown });
 }
 
 function diagnoseNumber(v: number, asOf: SimpleDate): IdDiagnosis {
   if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) {
-    return {
-      issues: [
-        issue('error', 'id.format',
-          `身份证号码栏填的是数字 ${v}，不是有效的身份证号码；请填写18位身份证号码（17位数字加最后一位数字或X）`,
-          `The ID cell holds the number ${v}, which is not a resident ID; enter the 18-character ID (17 digits plus a final digit or X).`),
-      ],
-    };
+    return { issues: [report('id.format', { variant: 'number', value: v })] };
   }
   if (v < 1e14) return { issues: [lengthIssue(String(v).length)] };
   if (v < 1e15) {
@@ -164,11 +131,7 @@ function diagnoseNumber(v: number, asOf: SimpleDate): IdDiagnosis {
   const e = exp.indexOf('e');
   const first15 = exp[0] + exp.slice(2, e);
   const digits = Number(exp.slice(e + 1)) + 1;
-  const issues: Issue[] = [
-    issue('error', 'id.stored-as-number',
-      `身份证号码被 Excel 当作数字保存了：Excel 数字最多只保留15位有效数字，${digits} 位号码的后 ${digits - 15} 位已变成0或丢失，无法核对校验位和性别；${TEXT_FORMAT_ZH}`,
-      `The ID was stored as a number: Excel keeps only 15 significant digits, so the last ${digits - 15} of its ${digits} digits became 0 or were lost and the check character and sex cannot be read; ${TEXT_FORMAT_EN}.`),
-  ];
+  const issues: Issue[] = [report('id.stored-as-number', { variant: 'digits-lost', digits })];
   if (digits !== 18) {
     issues.push(lengthIssue(digits));
     return { issues };
@@ -192,13 +155,9 @@ function diagnose18(s: string, asOf: SimpleDate): IdDiagnosis {
   const actual = s[17];
   if (expected !== actual && s.endsWith('000')) {
     // Typed as a number (Excel kept 15 digits), then turned into text: the zeros are what is left.
-    issues.push(issue('error', 'id.checksum',
-      `身份证号码校验不通过，且末尾三位都是0：很可能先被当作数字输入、Excel 只保留了前15位，后来才改成文本；按前17位计算最后一位应为 ${expected}。请对照身份证原件重新输入完整的18位号码`,
-      `The ID fails its check and ends in 000: it was probably typed as a number (Excel kept only 15 digits) and turned into text later; from the first 17 digits the last character should be ${expected}. Type the full 18-character ID again from the ID card.`));
+    issues.push(report('id.checksum', { variant: 'trailing-zeros', expected }));
   } else if (expected !== actual) {
-    issues.push(issue('error', 'id.checksum',
-      `身份证号码校验不通过：按前17位计算，最后一位应为 ${expected}，现在是 ${actual}；通常是某一位数字输错或两位数字颠倒了，请对照身份证原件逐位核对`,
-      `The ID fails its check: from the first 17 digits the last character should be ${expected}, not ${actual}; usually a digit was mistyped or two digits swapped: compare it digit by digit with the ID card.`));
+    issues.push(report('id.checksum', { variant: 'mismatch', expected, actual }));
   }
   if (birth) {
     out.birth = birth;
@@ -210,9 +169,7 @@ function diagnose18(s: string, asOf: SimpleDate): IdDiagnosis {
 
 function diagnose15(s: string, asOf: SimpleDate, fromNumber: boolean): IdDiagnosis {
   const issues: Issue[] = [];
-  issues.push(issue('warning', 'id.old-format',
-    `这是15位的旧版身份证号码（1999年前签发），已停止使用；请改填本人现行的18位身份证号码${fromNumber ? '（输入前先把单元格格式设为“文本”，否则后几位会丢失）' : ''}`,
-    `This is an old 15-digit ID number (issued before 1999), no longer in use; enter the person's current 18-character ID${fromNumber ? ' (set the cell format to Text first, or the last digits will be lost)' : ''}.`));
+  issues.push(report('id.old-format', { fromNumber }));
   const out: IdDiagnosis = { issues };
   const regionOk = checkRegion(s, issues);
   const birth = readBirth(s, 6, 2, 1900 + Number(s.slice(6, 8)), asOf, issues);
@@ -234,13 +191,9 @@ function checkRegion(s: string, issues: Issue[]): boolean {
   if (PROVINCES[code] !== undefined) return true;
   if (code[0] === '9' && s.length === 18 && PROVINCES[s.slice(1, 3)] !== undefined) {
     // Foreigners' permanent residence ID (2023): 9 + province code of the issuing office.
-    issues.push(issue('error', 'id.region',
-      `身份证号码以“${code}”开头，不是居民身份证的地区代码（9开头的18位号码通常是外国人永久居留身份证号码）；申报人应为中国公民，请核对号码`,
-      `The ID starts with ${code}, which is not a resident-ID region code (18-digit numbers starting with 9 are usually foreigners' permanent residence IDs); nominees must be Chinese citizens: check the number.`));
+    issues.push(report('id.region', { variant: 'permanent-residence', code }));
   } else {
-    issues.push(issue('error', 'id.region',
-      `身份证号码前两位“${code}”不是有效的省级地区代码（如上海为31、江苏为32）；请对照身份证原件核对开头的数字`,
-      `The ID's first two digits "${code}" are not a valid province code (e.g. 31 Shanghai, 32 Jiangsu): check the leading digits against the ID card.`));
+    issues.push(report('id.region', { variant: 'unknown', code }));
   }
   return false;
 }
@@ -254,29 +207,13 @@ function readBirth(s: string, at: number, yLen: 2 | 4, y: number, asOf: SimpleDa
   const dd = s.slice(at + yLen + 2, at + yLen + 4);
   const m = Number(mm);
   const d = Number(dd);
-  let zh = '';
-  let en = '';
-  if (m < 1 || m > 12) {
-    zh = `不是真实的日期：月份“${mm}”应在01至12之间`;
-    en = `is not a real date: the month "${mm}" must be 01 to 12`;
-  } else if (!isValidDate(y, m, d)) {
-    const dim = daysInMonth(y, m);
-    zh = d < 1 ? `不是真实的日期：日“${dd}”无效` : `不是真实的日期：${y}年${m}月只有${dim}天，没有${d}日`;
-    en = d < 1 ? `is not a real date: the day "${dd}" is invalid` : `is not a real date: ${y}-${mm} has only ${dim} days`;
-  } else if (y < 1900) {
-    zh = `（${y}年${m}月${d}日）早于1900年，不可能是在职人员的出生日期`;
-    en = `(${y}-${mm}-${dd}) is before 1900, impossible for a working person`;
-  } else if (compareDates({ y, m, d }, asOf) > 0) {
-    zh = `（${y}年${m}月${d}日）晚于核对日期${formatChineseDate(asOf)}，是将来的日期`;
-    en = `(${y}-${mm}-${dd}) is after the reference date ${formatIsoDate(asOf)}, i.e. in the future`;
-  } else {
-    return { y, m, d };
-  }
-  const from = at + 1;
+  let why: IdBirthdateProblem;
+  if (m < 1 || m > 12) why = { kind: 'month' };
+  else if (!isValidDate(y, m, d)) why = d < 1 ? { kind: 'day' } : { kind: 'days-in-month', days: daysInMonth(y, m) };
+  else if (y < 1900) why = { kind: 'before-1900' };
+  else if (compareDates({ y, m, d }, asOf) > 0) why = { kind: 'future', asOf };
+  else return { y, m, d };
   const to = at + yLen + 4;
-  const digits = s.slice(at, to);
-  issues.push(issue('error', 'id.birthdate',
-    `身份证号码第${from}至${to}位的出生日期“${digits}”${zh}；请对照身份证原件核对这几位数字`,
-    `The birth date in characters ${from}-${to} of the ID, "${digits}", ${en}: check these digits against the ID card.`));
+  issues.push(report('id.birthdate', { from: at + 1, to, digits: s.slice(at, to), y, mm, dd, why }));
   return undefined;
 }

@@ -5,8 +5,9 @@
  * - women in cadre / professional posts (原55周岁): raised 1 month per 4 months from 1970-01, up to 58 (1981-09 on);
  * - women workers (原50周岁): raised 1 month per 2 months from 1975-01, up to 55 (1984-11 on).
  */
-import { Issue, issue, NO_ISSUES } from '../model/findings';
-import { SimpleDate, addMonths, ageAt, compareDates, formatChineseDate, formatIsoDate } from '../model/dates';
+import { Issue, NO_ISSUES } from '../model/findings';
+import { SimpleDate, addMonths, ageAt, compareDates } from '../model/dates';
+import { report } from '../rules/catalogue';
 
 export type FemaleCategory = 'cadre' | 'worker';
 
@@ -60,12 +61,6 @@ export function femaleCategoryFromIdentity(identity: string | undefined): Female
   return undefined;
 }
 
-function ageText(r: StatutoryRetirement): { zh: string; en: string } {
-  return r.ageMonths === 0
-    ? { zh: `${r.ageYears} 岁`, en: `${r.ageYears} years` }
-    : { zh: `${r.ageYears} 岁 ${r.ageMonths} 个月`, en: `${r.ageYears} years ${r.ageMonths} months` };
-}
-
 /**
  * Plausible working age at asOf:
  * - age.too-young (error) below minAge (16, the legal minimum working age);
@@ -81,25 +76,12 @@ export function checkWorkingAge(
   minAge = 16,
 ): Issue[] {
   const age = ageAt(birth, asOf);
-  if (age < minAge) {
-    return [
-      issue('error', 'age.too-young',
-        `按出生日期${formatChineseDate(birth)}计算，截至${formatChineseDate(asOf)}只有 ${age} 岁，不满 ${minAge} 周岁；请核对出生日期或身份证号码是否填错`,
-        `Born ${formatIsoDate(birth)}, the person is only ${age} on ${formatIsoDate(asOf)}, under ${minAge}: check the birth date or the ID number.`),
-    ];
-  }
+  if (age < minAge) return [report('age.too-young', { birth, asOf, age, minAge })];
   const known = sex === '男' ? 'worker' : femaleCategoryFromIdentity(identityText);
   const category: FemaleCategory = known ?? 'worker';
   const r = statutoryRetirement(birth, sex, category);
   if (compareDates(asOf, r.date) < 0) return NO_ISSUES as Issue[];
-  const a = ageText(r);
-  let zh = `可能已到法定退休年龄（按2025年渐进式延迟退休规定为 ${a.zh}，应于${formatChineseDate(r.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
-  let en = `May have reached the statutory retirement age (${a.en} under the 2025 gradual-retirement rules, retiring on ${formatIsoDate(r.date)}); retirees are in principle not eligible: check that the person is still employed.`;
-  if (sex === '女' && known === undefined) {
-    const c = statutoryRetirement(birth, sex, 'cadre');
-    const ca = ageText(c);
-    zh += `。“身份”未填或无法识别，暂按女职工（原50周岁）计算；如为干部或专业技术人员，退休年龄更高（${ca.zh}，${formatChineseDate(c.date)}），请填写“身份”栏`;
-    en += ` The 身份 (position type) is empty or not recognised, so the women workers' schedule (formerly 50) was used; cadres and professionals retire later (${ca.en}, ${formatIsoDate(c.date)}): fill in 身份.`;
-  }
-  return [issue('warning', 'age.retired', zh, en)];
+  // A woman whose 身份 is not known: the message also gives the (later) cadres' date.
+  const ifCadre = sex === '女' && known === undefined ? statutoryRetirement(birth, sex, 'cadre') : undefined;
+  return [report('age.retired', ifCadre ? { retirement: r, ifCadre } : { retirement: r })];
 }

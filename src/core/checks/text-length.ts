@@ -3,7 +3,8 @@
  * Runs on long free texts (主要事迹, up to several thousand 字) for every row: one charCodeAt loop over a lookup
  * table, no regex, no normalisation.
  */
-import { Issue, issue, NO_ISSUES } from '../model/findings';
+import { Issue, NO_ISSUES } from '../model/findings';
+import { report } from '../rules/catalogue';
 
 /**
  * 1 for every UTF-16 unit that counts as a 字, 0 otherwise. Whitespace and controls count 0; a low surrogate
@@ -42,7 +43,6 @@ export function countChars(text: string): number {
   return n;
 }
 
-/** text.too-long (error) when the text has more than max 字; exactly max is fine. */
 /** countChars, but stops once `limit` characters are counted (returns at most limit). */
 export function countCharsUpTo(text: string, limit: number): number {
   const t = COUNTS;
@@ -51,15 +51,13 @@ export function countCharsUpTo(text: string, limit: number): number {
   return n;
 }
 
+/** text.too-long (error) when the text has more than max 字; exactly max is fine. */
 export function checkMaxChars(text: string, max: number, fieldLabel: string): Issue[] {
   // Whitespace never counts and a surrogate pair counts once, so a text no longer than the limit is within it.
   if (text.length <= max) return NO_ISSUES as Issue[];
   const n = countChars(text);
   if (n <= max) return NO_ISSUES as Issue[];
-  const cut = n - max;
-  return [issue('error', 'text.too-long',
-    `“${fieldLabel}”共 ${n} 字，超过了 ${max} 字的限制，请删减至少 ${cut} 字（空格和换行不计字数）`,
-    `"${fieldLabel}" has ${n} characters, over the limit of ${max}: cut at least ${cut} (spaces and line breaks are not counted).`)];
+  return [report('text.too-long', { field: fieldLabel, count: n, max })];
 }
 
 /**
@@ -74,17 +72,7 @@ export function checkAboutChars(text: string, target: number, fieldLabel: string
   if (text.length <= high && countCharsUpTo(text, low) >= low) return NO_ISSUES as Issue[];
   const n = countChars(text);
   if (n === 0) return NO_ISSUES as Issue[];
-  if (n < low) {
-    const want = Math.ceil(low);
-    return [issue('warning', 'text.length-off',
-      `“${fieldLabel}”要求约 ${target} 字，现在只有 ${n} 字，明显偏少；建议补充到 ${want} 字以上`,
-      `"${fieldLabel}" should be about ${target} characters but has only ${n}; consider expanding it to at least ${want}.`)];
-  }
-  if (n > high) {
-    const want = Math.floor(high);
-    return [issue('warning', 'text.length-off',
-      `“${fieldLabel}”要求约 ${target} 字，现在有 ${n} 字，明显偏多；建议精简到 ${want} 字以内（需删减约 ${n - want} 字）`,
-      `"${fieldLabel}" should be about ${target} characters but has ${n}; consider shortening it to ${want} or fewer (about ${n - want} fewer).`)];
-  }
+  if (n < low) return [report('text.length-off', { variant: 'short', field: fieldLabel, target, count: n, want: Math.ceil(low) })];
+  if (n > high) return [report('text.length-off', { variant: 'long', field: fieldLabel, target, count: n, want: Math.floor(high) })];
   return NO_ISSUES as Issue[];
 }

@@ -10,12 +10,26 @@ export interface Localized {
 }
 export type Lang = keyof Localized;
 
-/** A problem found by a pure check, before it is placed on a cell. */
+/**
+ * A problem found by a pure check, before it is placed on a cell. Made by the rule catalogue
+ * (rules/catalogue: `report('id.checksum', params)`), which owns severities, names and wordings.
+ */
 export interface Issue {
   severity: Severity;
-  /** Stable rule id, e.g. "id.checksum"; documented in docs/rules.md. */
+  /**
+   * Stable rule id, documented in docs/rules.md: a catalogue id ("id.checksum", a RuleId) or the id a
+   * programme's profile gives one of its own rules ("sqc.already-local-craftsman"). Users see ruleName().
+   */
   rule: string;
+  /**
+   * What the message template was given (typed where the rule is reported: RuleParams). Every issue the
+   * catalogue makes has them; only stand-ins (a cell the pane reveals, test data) go without.
+   */
+  params?: object;
+  /** Rendered from the rule's template in both languages. */
   message: Localized;
+  /** A programme rule's human name (from its profile); the catalogue names its own rules. */
+  ruleName?: Localized;
 }
 
 export interface Finding extends Issue {
@@ -46,7 +60,3 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
  * per cell is measurable garbage at 100,000 rows a second. Callers never add to a check's result.
  */
 export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
-
-export function issue(severity: Severity, rule: string, zh: string, en: string): Issue {
-  return { severity, rule, message: { zh, en } };
-}

@@ -92,6 +92,8 @@ const tableSchema = z.object({
 
 const ruleBase = {
   id: z.string().min(1),
+  /** What users see instead of the id (短名称); absent: the name of the rule's kind (rules/catalogue). */
+  name: localizedSchema.optional(),
   severity: z.enum(['error', 'warning', 'info']),
   /** The notice's own words: why the rule exists; ends the message. */
   reason: localizedSchema,

@@ -1,8 +1,8 @@
 /**
  * Rules across the tables of one workbook (e.g. the cultivation workbook: an activity for a trainee who is
  * not on the trainee list). Each kind is code in src/core/rules/workbook-rules.ts; profiles give parameters:
- * which table and field (keys of the profile's `tables` and of their fields), the rule id, its severity and
- * the reason (the notice's words), which ends every message.
+ * which table and field (keys of the profile's `tables` and of their fields), the rule id, its human name, its
+ * severity and the reason (the notice's words), which ends every message.
  */
 import { z } from 'zod';
 
@@ -12,6 +12,8 @@ const severity = z.enum(['error', 'warning', 'info']);
 
 const base = {
   id: z.string().min(1),
+  /** What users see instead of the id; absent: the name of the rule's kind (rules/catalogue). */
+  name: localized.optional(),
   severity,
   reason: localized,
 };

@@ -1,5 +1,6 @@
 /** The readable report of `jiangxuan validate --format text`: grouped by nominee, Chinese by default. */
 import { Finding, Lang, Severity } from '../model/findings';
+import { ruleName } from '../rules/catalogue';
 import { ValidationResult } from '../rules/validate-workbook';
 import { SEVERITY_LABELS } from './severity-labels';
 
@@ -72,13 +73,13 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
       .join(zh ? '，' : ', ');
     lines.push(`■ ${title}（${tally}）`);
     for (const f of g.findings) {
-      lines.push(`  ${SEV_MARK[f.severity]} ${SEV_LABEL[lang][f.severity]} ${f.sheet}!${f.cell}  ${f.message[lang]}  [${f.rule}]`);
+      lines.push(`  ${SEV_MARK[f.severity]} ${SEV_LABEL[lang][f.severity]} ${f.sheet}!${f.cell}  ${f.message[lang]}  [${ruleName(f, lang)}]`);
     }
   }
   return lines.join('\n') + '\n';
 }
 
-/** The JSON of `--format json`: the stable shape other tools rely on. */
+/** The JSON of `--format json`: the stable shape other tools rely on (`rule` is the id, `ruleName` what people read). */
 export function jsonReport(result: ValidationResult, lang: Lang, extra: Record<string, unknown> = {}): object {
   return {
     program: result.program.id,
@@ -92,6 +93,7 @@ export function jsonReport(result: ValidationResult, lang: Lang, extra: Record<s
       sheet: f.sheet,
       cell: f.cell,
       rule: f.rule,
+      ruleName: ruleName(f, lang),
       message: f.message[lang],
       ...(f.nominee !== undefined ? { nominee: f.nominee } : {}),
     })),

@@ -2,10 +2,11 @@
  * Programme eligibility: each rule kind is code, each profile supplies its parameters and the notice's words
  * (DOMAIN.md section 4). Texts are searched with whitespace removed; patterns are written in simplified Chinese.
  */
-import { Issue, issue } from '../model/findings';
+import { Issue } from '../model/findings';
 import { SimpleDate } from '../model/dates';
 import { EligibilityRule } from '../profiles/schema';
 import { RowFacts } from './cell-checks';
+import { reportEligibility } from './catalogue';
 
 export interface RuleHit {
   issue: Issue;
@@ -65,7 +66,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
       if (!m) return undefined;
       return {
         fieldKey: m.key,
-        issue: issue(rule.severity, rule.id, `填有“${m.match}”：${reason.zh}`, `mentions "${m.match}": ${reason.en}`),
+        issue: reportEligibility(rule, { match: m.match, reason }),
       };
     }
     case 'honourRequired': {
@@ -73,7 +74,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
       // An empty honours cell is already reported as missing; without the column the rule cannot be checked.
       if (!key || !rule.fields.some((k) => row.text(k))) return undefined;
       if (firstMatch(rule, row)) return undefined;
-      return { fieldKey: key, issue: issue(rule.severity, rule.id, `荣誉中未见地区、系统或行业的工匠称号：${reason.zh}`, `no local craftsman title found in the honours: ${reason.en}`) };
+      return { fieldKey: key, issue: reportEligibility(rule, { reason }) };
     }
     case 'recentHonours': {
       const key = firstPresent(rule, row);
@@ -91,15 +92,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
         }
       }
       if (!any) return undefined;
-      return {
-        fieldKey: key,
-        issue: issue(
-          rule.severity,
-          rule.id,
-          `荣誉中未见 ${from} 年以来的质量类荣誉（请写明年份和颁发单位）。${reason.zh}`,
-          `no quality honour since ${from} found in the honours (give the year and the issuer). ${reason.en}`,
-        ),
-      };
+      return { fieldKey: key, issue: reportEligibility(rule, { since: from, reason }) };
     }
     case 'patentOrAward': {
       const flag = row.facts.options.get('hasPatent');
@@ -110,10 +103,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
       if (flag === undefined && !rule.fields.some((k) => row.text(k))) return undefined;
       const key = row.has('hasPatent') ? 'hasPatent' : firstPresent(rule, row);
       if (!key) return undefined;
-      return {
-        fieldKey: key,
-        issue: issue(rule.severity, rule.id, `未填专利，荣誉和事迹中也未见区级以上科技创新获奖：${reason.zh}`, `no patent and no district-level innovation award found: ${reason.en}`),
-      };
+      return { fieldKey: key, issue: reportEligibility(rule, { reason }) };
     }
   }
 }

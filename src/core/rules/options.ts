@@ -54,6 +54,7 @@ export function matchOptions(field: FieldSpec, text: string): { values: string[]
   return { values, unknown };
 }
 
-export function optionList(field: FieldSpec): string {
-  return (field.type === 'sex' ? ['男', '女'] : field.options ?? []).join(' / ');
+/** The options a field offers (男 / 女 for sex). */
+export function fieldOptions(field: FieldSpec): string[] {
+  return field.type === 'sex' ? ['男', '女'] : field.options ?? [];
 }

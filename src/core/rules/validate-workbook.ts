@@ -2,7 +2,7 @@
  * The validation engine: recognise the tables, check every cell, row and table, cross-check the summary
  * against the details, and return findings placed on cells. Pure: grid in, findings out.
  */
-import { countFindings, Finding, FindingCounts, Issue, issue } from '../model/findings';
+import { countFindings, Finding, FindingCounts, Issue } from '../model/findings';
 import { cellAddress, CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../model/grid';
 import { formatIsoDate, SimpleDate } from '../model/dates';
 import { Profile, TableKind } from '../profiles/schema';
@@ -15,6 +15,7 @@ import { checkCell, newRowFacts, resetRowFacts } from './cell-checks';
 import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
+import { report } from './catalogue';
 
 export interface ValidateOptions {
   /** Ages and look-back windows are counted at this date. */
@@ -173,19 +174,14 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
     // Two columns may share a label (家庭住址 and 单位地址 each have a 邮编): say "「邮编」×2" once.
     const tally = new Map<string, number>();
     for (const f of table.missing) tally.set(f.label, (tally.get(f.label) ?? 0) + 1);
-    const labels = [...tally].map(([l, n]) => `「${l}」${n > 1 ? `×${n}` : ''}`).join('、');
-    sink.add(
-      issue('warning', 'table.missing-column', `${table.spec.name.zh}的表头缺少以下栏目：${labels}；请补上这些列（申报表不得缺项）`, `the ${table.spec.name.en} lacks these columns: ${[...tally].map(([l, n]) => (n > 1 ? `${l} ×${n}` : l)).join(', ')}`),
-      sheet,
-      table.headerRow,
-      headerCol,
-    );
+    const missing = [...tally].map(([label, count]) => ({ label, count }));
+    sink.add(report('table.missing-column', { table: table.spec.name, missing }), sheet, table.headerRow, headerCol);
   }
   if (table.dataRows.length === 0 && !table.spec.optional) {
-    sink.add(issue('warning', 'table.empty', `${table.spec.name.zh}中没有填写任何被推荐人`, `the ${table.spec.name.en} lists no nominee`), sheet, table.headerRow, headerCol);
+    sink.add(report('table.empty', { table: table.spec.name }), sheet, table.headerRow, headerCol);
   }
   if (sheet.hidden) {
-    sink.add(issue('info', 'table.hidden-sheet', `工作表“${sheet.name}”被隐藏，但其中的${table.spec.name.zh}也已校验`, `sheet "${sheet.name}" is hidden; its table was checked too`), sheet, table.headerRow, headerCol);
+    sink.add(report('table.hidden-sheet', { sheet: sheet.name, table: table.spec.name }), sheet, table.headerRow, headerCol);
   }
   // Duplicates: the same ID, or the same name in the same unit.
   const idCol = table.colOf.get('residentId');
@@ -198,13 +194,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
     if (id && idCol !== undefined) {
       const first = seenIds.get(id);
       if (first !== undefined) {
-        sink.add(
-          issue('error', 'duplicate.id', `身份证号与第 ${first.row + 1} 行（${first.nominee}）重复：同一人不能推荐两次，请删除重复的一行`, `same ID as row ${first.row + 1} (${first.nominee}): remove the duplicate`),
-          sheet,
-          rec.row,
-          idCol,
-          rec.nominee,
-        );
+        sink.add(report('duplicate.id', { firstRow: first.row + 1, firstNominee: first.nominee }), sheet, rec.row, idCol, rec.nominee);
       } else seenIds.set(id, rec);
     }
     if (nameCol !== undefined) {
@@ -214,13 +204,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
       const key = name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
       const first = seenNames.get(key);
       if (first !== undefined) {
-        sink.add(
-          issue('warning', 'duplicate.name', `姓名${unitCol === undefined ? '' : '和单位'}与第 ${first.row + 1} 行相同：如是同一人请删除重复行`, `same name${unitCol === undefined ? '' : ' and unit'} as row ${first.row + 1}`),
-          sheet,
-          rec.row,
-          nameCol,
-          rec.nominee,
-        );
+        sink.add(report('duplicate.name', { firstRow: first.row + 1, withUnit: unitCol !== undefined }), sheet, rec.row, nameCol, rec.nominee);
       } else seenNames.set(key, rec);
     }
   }
@@ -237,9 +221,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
       const first = seen.get(n);
       if (first !== undefined) {
         sink.add(
-          ranked
-            ? issue('error', 'serial.rank-duplicate', `排序 ${n} 与第 ${first + 1} 行重复：推荐汇总表须排序，每个名次只能用一次`, `rank ${n} repeats row ${first + 1}: each rank may be used once`)
-            : issue('warning', 'serial.duplicate', `序号 ${n} 与第 ${first + 1} 行重复，请重新编号`, `number ${n} repeats row ${first + 1}`),
+          ranked ? report('serial.rank-duplicate', { rank: n, firstRow: first + 1 }) : report('serial.duplicate', { number: n, firstRow: first + 1 }),
           sheet,
           rec.row,
           serialCol,
@@ -248,7 +230,7 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
       } else {
         seen.set(n, rec.row);
         if (n !== expected && !sequenceReported) {
-          sink.add(issue('warning', 'serial.sequence', `序号应从 1 起连续编号，此处应为 ${expected}，实为 ${n}`, `numbers should run 1, 2, 3…; expected ${expected} here, found ${n}`), sheet, rec.row, serialCol, rec.nominee);
+          sink.add(report('serial.sequence', { expected, found: n }), sheet, rec.row, serialCol, rec.nominee);
           sequenceReported = true;
         }
       }
@@ -265,12 +247,11 @@ function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink
     const e = footer[key];
     const label = labels[key];
     if (!e) {
-      sink.add(issue('error', 'footer.missing', `汇总表下方缺少“${label}”一栏：请按通知附件格式补上并填写`, `the summary lacks the "${label}" line below the table`), sheet, table.endRow, table.columns[0].col);
+      sink.add(report('footer.missing', { label }), sheet, table.endRow, table.columns[0].col);
       continue;
     }
     if (!e.value) {
-      const zh = key === 'unit' ? `“${label}”未填写：请填写推荐单位全称，打印后加盖公章` : `“${label}”未填写，请补填`;
-      sink.add(issue('error', 'footer.empty', zh, `"${label}" is empty`), sheet, e.row, e.col);
+      sink.add(report('footer.empty', { label, unit: key === 'unit' }), sheet, e.row, e.col);
       continue;
     }
     const problems = key === 'phone' ? checkPhone(e.value) : key === 'email' ? checkEmail(e.value) : [];
@@ -306,13 +287,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
     const nominee = nomineeLabel(summary, r);
     const d = detailRows.get(k);
     if (d === undefined) {
-      sink.add(
-        issue('error', 'cross.missing-details', `汇总表中的“${nominee}”在明细表（工作表“${details.sheet.name}”）中没有对应的行：请补上其申报信息，或从汇总表删除`, `"${nominee}" is on the summary but not in the details sheet "${details.sheet.name}"`),
-        summary.sheet,
-        r,
-        sName,
-        nominee,
-      );
+      sink.add(report('cross.missing-details', { nominee, detailsSheet: details.sheet.name }), summary.sheet, r, sName, nominee);
       continue;
     }
     const su = summary.colOf.get('unit');
@@ -321,13 +296,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
       const a = cellText(summary.sheet.rows[r]?.[su] ?? null).trim();
       const b = cellText(details.sheet.rows[d]?.[du] ?? null).trim();
       if (a && b && !sameText(a, b)) {
-        sink.add(
-          issue('warning', 'cross.unit-mismatch', `单位与明细表不一致：汇总表为“${a}”，明细表（${details.sheet.name}!第 ${d + 1} 行）为“${b}”，请统一为单位全称`, `unit differs from the details: "${a}" here, "${b}" in the details`),
-          summary.sheet,
-          r,
-          su,
-          nominee,
-        );
+        sink.add(report('cross.unit-mismatch', { summaryUnit: a, detailsUnit: b, detailsSheet: details.sheet.name, detailsRow: d + 1 }), summary.sheet, r, su, nominee);
       }
     }
     const st = summary.colOf.get('titleSummary');
@@ -339,13 +308,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
         .map((c) => compareKey(cellText(details.sheet.rows[d]?.[c] ?? null)))
         .filter((t) => t && t !== '无' && t !== '/');
       if (text && claims.length && !claims.some((c) => text.includes(c) || c.includes(text))) {
-        sink.add(
-          issue('warning', 'cross.title-mismatch', `“职务、职称/技能等级”与明细表不一致：明细表为“${claims.join('、')}”，请核对`, `title differs from the details ("${claims.join(', ')}")`),
-          summary.sheet,
-          r,
-          st,
-          nominee,
-        );
+        sink.add(report('cross.title-mismatch', { claims }), summary.sheet, r, st, nominee);
       }
     }
   }
@@ -354,13 +317,7 @@ function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: Fi
     const k = nameKey(details, r);
     if (!k || summaryNames.has(k)) continue;
     const nominee = nomineeLabel(details, r);
-    sink.add(
-      issue('error', 'cross.missing-summary', `“${nominee}”有申报信息，但不在推荐汇总表（工作表“${summary.sheet.name}”）中：请补进汇总表，或删除此行`, `"${nominee}" has details but is not on the summary sheet "${summary.sheet.name}"`),
-      details.sheet,
-      r,
-      dName,
-      nominee,
-    );
+    sink.add(report('cross.missing-summary', { nominee, summarySheet: summary.sheet.name }), details.sheet, r, dName, nominee);
   }
 }
 
@@ -403,4 +360,3 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     nominees,
   };
 }
-

@@ -3,15 +3,17 @@
  * tables and fields (see ../profiles/workbook-rule-schema.ts); nothing here knows about cultivation.
  * A rule whose table or column is absent from the workbook is skipped (the engine reports missing columns).
  */
-import { Issue, issue } from '../model/findings';
+import { Issue } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
-import { addMonths, compareDates, formatIsoDate, isValidDate, SimpleDate, EXCEL_MAX_SERIAL, excelSerialToDate } from '../model/dates';
+import { addMonths, compareDates, isValidDate, SimpleDate, EXCEL_MAX_SERIAL, excelSerialToDate } from '../model/dates';
 import { FieldSpec, Profile } from '../profiles/schema';
 import { PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
 import { toHalfWidth } from '../checks/halfwidth';
 import { cellText, compareKey, isBlank } from '../text/normalize';
-import { matchOption, optionList } from './options';
+import { fieldOptions, matchOption } from './options';
+import { reportWorkbookRule } from './catalogue';
+import type { ValueFormatProblem } from './catalogue/workbook-kinds';
 
 /** Reports a finding at (table, row, field); the engine places it on the cell. */
 export type AddFinding = (i: Issue, table: RecognizedTable, row: number, fieldKey: string) => void;
@@ -142,12 +144,7 @@ function applyReference(rule: RuleOf<'reference'>, tables: RecognizedTable[], ad
   for (const r of from.dataRows) {
     const v = from.sheet.rows[r]?.[fromCol] ?? null;
     if (isBlank(v) || isCellError(v) || known.has(compareKey(cellText(v)))) continue;
-    add(
-      issue(rule.severity, rule.id, `“${cellText(v).trim()}”不在${to.spec.name.zh}（工作表“${to.sheet.name}”）中：${rule.reason.zh}`, `"${cellText(v).trim()}" is not in the ${to.spec.name.en}: ${rule.reason.en}`),
-      from,
-      r,
-      rule.from.field,
-    );
+    add(reportWorkbookRule(rule, { value: cellText(v).trim(), to: { name: to.spec.name, sheet: to.sheet.name }, reason: rule.reason }), from, r, rule.from.field);
   }
 }
 
@@ -161,56 +158,26 @@ function applyValueFormat(rule: RuleOf<'valueFormat'>, tables: RecognizedTable[]
       const v = value(table, r, key);
       if (isBlank(v) || isCellError(v)) continue; // empty: `required`; error values: cell.formula-error
       const found = rule.format === 'date' ? dateProblem(v, label) : numberProblem(v, label);
-      if (found) add(issue(rule.severity, rule.id, `${found.zh}；${rule.reason.zh}`, `${found.en}; ${rule.reason.en}`), table, r, key);
+      if (found) add(reportWorkbookRule(rule, { ...found, reason: rule.reason }), table, r, key);
     }
   }
 }
 
-function dateProblem(v: CellValue, label: string): { zh: string; en: string } | undefined {
+function dateProblem(v: CellValue, field: string): ValueFormatProblem | undefined {
   const d = readCellDate(v);
   if (d?.how === 'date') return undefined;
-  if (d?.how === 'text') {
-    const iso = formatIsoDate(d.date);
-    return {
-      zh: `「${label}」“${shown(v)}”是文字，不是日期：请把单元格格式设为日期后重新输入 ${iso}（表中的统计只计算真正的日期）`,
-      en: `${label} "${shown(v)}" is text, not a date: format the cell as a date and type ${iso} again (the sheet's counts only see real dates)`,
-    };
-  }
-  if (d?.how === 'serial') {
-    const iso = formatIsoDate(d.date);
-    return {
-      zh: `「${label}」显示为数字 ${shown(v)}：请把单元格格式设为日期（yyyy-mm-dd），它表示 ${iso}`,
-      en: `${label} shows the number ${shown(v)}: format the cell as a date (yyyy-mm-dd); it means ${iso}`,
-    };
-  }
-  return {
-    zh: `「${label}」“${shown(v)}”不是日期：请填写具体日期，如 2026-03-15`,
-    en: `${label} "${shown(v)}" is not a date: enter a calendar date such as 2026-03-15`,
-  };
+  if (d?.how === 'text') return { problem: 'date-as-text', field, shown: shown(v), date: d.date };
+  if (d?.how === 'serial') return { problem: 'date-as-number', field, shown: shown(v), date: d.date };
+  return { problem: 'not-a-date', field, shown: shown(v) };
 }
 
 const NUMBER_TEXT = /^\d+(?:\.\d+)?$/;
 
-function numberProblem(v: CellValue, label: string): { zh: string; en: string } | undefined {
-  if (typeof v === 'number') {
-    if (v >= 0 && Number.isFinite(v)) return undefined;
-    return { zh: `「${label}」${v} 是负数：请填写 0 或正数`, en: `${label} ${v} is negative: enter 0 or more` };
-  }
+function numberProblem(v: CellValue, field: string): ValueFormatProblem | undefined {
+  if (typeof v === 'number') return v >= 0 && Number.isFinite(v) ? undefined : { problem: 'negative', field, value: v };
   const text = shown(v);
-  if (typeof v === 'string' && NUMBER_TEXT.test(toHalfWidth(text))) {
-    return {
-      zh: `「${label}」“${text}”是文字格式的数字，合计时不会被计入：请把单元格格式设为“常规”或“数值”后重新输入`,
-      en: `${label} "${text}" is a number stored as text and is left out of totals: set the cell format to General or Number and type it again`,
-    };
-  }
-  return {
-    zh: `「${label}」“${text}”不是数字：请只填写数字（可带小数），如 4 或 1.5`,
-    en: `${label} "${text}" is not a number: enter a number only, e.g. 4 or 1.5`,
-  };
-}
-
-function periodText(p: Period): string {
-  return `${formatIsoDate(p.start)} 至 ${formatIsoDate(p.end)}`;
+  if (typeof v === 'string' && NUMBER_TEXT.test(toHalfWidth(text))) return { problem: 'number-as-text', field, shown: text };
+  return { problem: 'not-a-number', field, shown: text };
 }
 
 function applyDateInPeriod(rule: RuleOf<'dateInPeriod'>, tables: RecognizedTable[], add: AddFinding): void {
@@ -218,26 +185,20 @@ function applyDateInPeriod(rule: RuleOf<'dateInPeriod'>, tables: RecognizedTable
   const found = periods(rule.period, tables);
   if (!table || !found || !table.colOf.has(rule.dateField) || !table.colOf.has(rule.keyField)) return;
   const label = labelOf(table, rule.dateField);
-  const where = `${found.table.spec.name.zh}（工作表“${found.table.sheet.name}”）`;
+  const periodsAt = {
+    name: found.table.spec.name,
+    sheet: found.table.sheet.name,
+    startField: labelOf(found.table, rule.period.startField),
+    endField: labelOf(found.table, rule.period.endField),
+  };
   for (const r of table.dataRows) {
     const keyText = shown(value(table, r, rule.keyField));
     const p = keyText ? found.byKey.get(compareKey(keyText)) : undefined;
     const d = p && readCellDate(value(table, r, rule.dateField))?.date;
     if (!p || !d) continue; // unknown keys: `reference`; unreadable dates: `valueFormat`
-    const before = compareDates(d, p.start) < 0;
-    if (!before && compareDates(d, p.end) <= 0) continue;
-    const iso = formatIsoDate(d);
-    add(
-      issue(
-        rule.severity,
-        rule.id,
-        `「${label}」${iso} 在“${p.key}”的${p.name.zh}（${periodText(p)}）${before ? '之前' : '之后'}：请核对日期；如日期无误，请在${where}中核对其${labelOf(found.table, rule.period.startField)}和${labelOf(found.table, rule.period.endField)}；${rule.reason.zh}`,
-        `${label} ${iso} is ${before ? 'before' : 'after'} the ${p.name.en} of "${p.key}" (${formatIsoDate(p.start)} to ${formatIsoDate(p.end)}): check the date, or the period in the ${found.table.spec.name.en}; ${rule.reason.en}`,
-      ),
-      table,
-      r,
-      rule.dateField,
-    );
+    if (compareDates(d, p.start) >= 0 && compareDates(d, p.end) <= 0) continue;
+    const period = { name: p.name, start: p.start, end: p.end };
+    add(reportWorkbookRule(rule, { field: label, date: d, key: p.key, period, periods: periodsAt, reason: rule.reason }), table, r, rule.dateField);
   }
 }
 
@@ -248,26 +209,16 @@ function applyRequiredWhenFinished(rule: RuleOf<'requiredWhenFinished'>, tables:
   const targetCol = target?.colOf.get(rule.target.field);
   const known = new Set<string>();
   if (target && targetCol !== undefined) for (const r of target.dataRows) known.add(compareKey(cellText(target.sheet.rows[r]?.[targetCol] ?? null)));
-  const targetName = target ? `${target.spec.name.zh}（工作表“${target.sheet.name}”）` : `“${rule.target.table}”表`;
-  const exceptLabel = rule.exceptField ? labelOf(found.table, rule.exceptField) : '';
+  const targetAt = target ? { name: target.spec.name, sheet: target.sheet.name } : { table: rule.target.table };
+  const except = rule.exceptField && rule.exceptValues.length ? { field: labelOf(found.table, rule.exceptField), value: rule.exceptValues[0] } : undefined;
   const at = found.table.colOf.has(rule.period.endField) ? rule.period.endField : rule.period.startField;
   for (const p of found.rows) {
     if (compareDates(p.end, asOf) >= 0) continue;
     if (rule.exceptField && rule.exceptValues.includes(optionOf(found.table, p.row, rule.exceptField))) continue;
     if (known.has(compareKey(p.key))) continue;
-    const endWord = p.endDefaulted ? `（${labelOf(found.table, rule.period.endField)}未填，按开始日期加 ${rule.period.defaultMonths} 个月计）` : '';
-    const except = rule.exceptField && rule.exceptValues.length ? `；如不需要（已${rule.exceptValues[0]}），请把「${exceptLabel}」改为“${rule.exceptValues[0]}”` : '';
-    add(
-      issue(
-        rule.severity,
-        rule.id,
-        `“${p.key}”的${p.name.zh}已于 ${formatIsoDate(p.end)} 结束${endWord}，但${targetName}中没有其记录：请补填${target?.spec.name.zh ?? ''}${except}；${rule.reason.zh}`,
-        `the ${p.name.en} of "${p.key}" ended on ${formatIsoDate(p.end)} but the ${target?.spec.name.en ?? rule.target.table} has no row for them: add it; ${rule.reason.en}`,
-      ),
-      found.table,
-      p.row,
-      at,
-    );
+    const endDefaulted = p.endDefaulted ? { endField: labelOf(found.table, rule.period.endField), months: rule.period.defaultMonths! } : undefined;
+    const params = { key: p.key, period: { name: p.name, end: p.end }, target: targetAt, reason: rule.reason };
+    add(reportWorkbookRule(rule, { ...params, ...(endDefaulted && { endDefaulted }), ...(except && { except }) }), found.table, p.row, at);
   }
 }
 
@@ -276,20 +227,14 @@ function applyRequiredInRow(rule: RuleOf<'requiredInRow'>, tables: RecognizedTab
   if (!table || !table.colOf.has(rule.field)) return;
   if (rule.when && !table.colOf.has(rule.when.field)) return;
   const field = fieldOf(table, rule.field);
-  const label = field?.label ?? rule.field;
-  const choices = field?.options ? `，可选：${optionList(field)}` : '';
+  const base = { field: field?.label ?? rule.field, table: table.spec.name, reason: rule.reason, ...(field?.options && { options: fieldOptions(field) }) };
   for (const r of table.dataRows) {
     if (!isBlank(value(table, r, rule.field))) continue;
-    let zh = `${table.spec.name.zh}未填写「${label}」：请填写${choices}`;
-    let en = `${label} is empty in the ${table.spec.name.en}: fill it in`;
     if (rule.when) {
       const v = optionOf(table, r, rule.when.field);
       if (!rule.when.values.includes(v)) continue;
-      const whenLabel = labelOf(table, rule.when.field);
-      zh = `「${whenLabel}」为“${v}”时须填写「${label}」：请说明具体情况`;
-      en = `${label} is required when ${whenLabel} is "${v}": describe the case`;
-    }
-    add(issue(rule.severity, rule.id, `${zh}；${rule.reason.zh}`, `${en}; ${rule.reason.en}`), table, r, rule.field);
+      add(reportWorkbookRule(rule, { ...base, when: { field: labelOf(table, rule.when.field), value: v } }), table, r, rule.field);
+    } else add(reportWorkbookRule(rule, base), table, r, rule.field);
   }
 }
 
@@ -303,14 +248,8 @@ function applyOverdue(rule: RuleOf<'overdue'>, tables: RecognizedTable[], asOf: 
     if (!due || compareDates(due, asOf) >= 0) continue;
     const done = optionOf(table, r, rule.doneField);
     if (rule.doneValues.includes(done)) continue;
-    const now = done ? `为“${done}”` : '未填写';
     add(
-      issue(
-        rule.severity,
-        rule.id,
-        `「${label}」${formatIsoDate(due)} 已过（校验日期 ${formatIsoDate(asOf)}），「${doneLabel}」${now}：已完成请把「${doneLabel}」改为“${rule.doneValues[0]}”；未完成请调整「${label}」并说明原因；${rule.reason.zh}`,
-        `${label} ${formatIsoDate(due)} has passed (checked at ${formatIsoDate(asOf)}) and ${doneLabel} is ${done ? `"${done}"` : 'empty'}: mark it "${rule.doneValues[0]}" when done, or set a new date with the reason; ${rule.reason.en}`,
-      ),
+      reportWorkbookRule(rule, { field: label, due, asOf, doneField: doneLabel, done, doneValue: rule.doneValues[0], reason: rule.reason }),
       table,
       r,
       rule.dateField,

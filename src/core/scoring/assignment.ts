@@ -94,36 +94,20 @@ export function assignCandidates(candidates: readonly Candidate[], experts: read
       list.push(c.code);
     });
     byCandidate.set(c.code, scorers);
-    const who = `${c.code} ${c.name}（${c.unit}）`;
-    const whoEn = `${c.code} ${c.name} (${c.unit})`;
     if (scorers.length === 0) {
       if (opts.grouped && !c.group) {
-        problems.push(problem('error', 'assign.no-group', `${who}没有组别，分不到专家`, `${whoEn} has no group and cannot be assigned`, { candidate: c.code }));
+        problems.push(problem('assign.no-group', { candidate: c }, { candidate: c.code }));
       } else if (inGroup === 0) {
         problems.push(
-          problem('error', 'assign.group-without-experts', `${who}所在组别“${c.group}”没有专家，无人评分`, `${whoEn}: no expert in group "${c.group}"`, { candidate: c.code }),
+          problem('assign.group-without-experts', { candidate: c, group: c.group }, { candidate: c.code }),
         );
       } else {
-        const names = conflicted.map((e) => e.name).join('、');
-        problems.push(
-          problem(
-            'error',
-            'assign.all-conflicted',
-            `${who}无人评分：${opts.grouped ? `组别“${c.group}”的` : ''}专家（${names}）都与其同单位，需要回避；请增加其他单位的专家`,
-            `${whoEn} cannot be scored: every expert${opts.grouped ? ` of group "${c.group}"` : ''} (${names}) is from the same unit`,
-            { candidate: c.code },
-          ),
-        );
+        const experts = conflicted.map((e) => e.name);
+        problems.push(problem('assign.all-conflicted', opts.grouped ? { candidate: c, group: c.group, experts } : { candidate: c, experts }, { candidate: c.code }));
       }
     } else if (scorers.length < minExperts) {
       problems.push(
-        problem(
-          'warning',
-          'assign.few-experts',
-          `${who}只有 ${scorers.length} 位专家评分${conflicted.length ? `（${conflicted.length} 位同单位回避）` : ''}，少于 ${minExperts} 位，结果代表性不足`,
-          `${whoEn} is scored by only ${scorers.length} expert(s), fewer than ${minExperts}`,
-          { candidate: c.code },
-        ),
+        problem('assign.few-experts', { candidate: c, experts: scorers.length, recused: conflicted.length, min: minExperts }, { candidate: c.code }),
       );
     }
   }
@@ -132,8 +116,8 @@ export function assignCandidates(candidates: readonly Candidate[], experts: read
     const groupHas = candidates.some((c) => (opts.grouped ? groupKey(c.group ?? '') === groupKey(e.group ?? '') : true));
     problems.push(
       groupHas
-        ? problem('warning', 'assign.expert-all-conflicted', `专家 ${e.name}（${e.unit}）的候选人都与其同单位，不生成评分表`, `expert ${e.name} (${e.unit}): every candidate is from the same unit; no score sheet`, { expert: e.code })
-        : problem('warning', 'assign.expert-without-candidates', `专家 ${e.name} 所在组别“${e.group}”没有候选人，不生成评分表`, `expert ${e.name}: no candidate in group "${e.group}"; no score sheet`, { expert: e.code }),
+        ? problem('assign.expert-all-conflicted', { expert: e }, { expert: e.code })
+        : problem('assign.expert-without-candidates', { expert: e.name, group: e.group }, { expert: e.code }),
     );
   }
   return { byExpert, byCandidate, exclusions, problems, grouped: opts.grouped };

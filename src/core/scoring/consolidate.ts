@@ -219,18 +219,13 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     if (n > options.top) {
       const tied = results.filter((r) => r.shortlisted && r.rank === Math.max(...results.filter((x) => x.shortlisted).map((x) => x.rank!)));
       problems.push(
-        problem(
-          'warning',
-          'result.tie-at-cut',
-          `第 ${tied[0].rank} 名并列（${tied.map((t) => t.code + (t.name ? ' ' + t.name : '')).join('、')}），建议名单为 ${n} 人而不是 ${options.top} 人，请会审决定`,
-          `a tie at rank ${tied[0].rank} (${tied.map((t) => t.code).join(', ')}): the shortlist has ${n} names instead of ${options.top}`,
-        ),
+        problem('result.tie-at-cut', { rank: tied[0].rank!, tied, shortlisted: n, top: options.top }),
       );
     }
   }
   for (const r of results) {
     if (r.flags.includes('no-scores') && input.records.length) {
-      problems.push(problem('warning', 'result.no-scores', `${r.code}${r.name ? ' ' + r.name : ''} 没有有效评分，未参加排名`, `${r.code} has no accepted score and is not ranked`, { candidate: r.code }));
+      problems.push(problem('result.no-scores', { candidate: r.code, name: r.name }, { candidate: r.code }));
     }
   }
   results.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareCodes(a.code, b.code));

@@ -1,13 +1,21 @@
 /** Problems found while generating or consolidating score sheets, in Chinese and English. */
 import type { Lang, Localized } from '../model/findings';
+import type { ParamsOf, RuleSpec } from '../rules/catalogue/define';
+import { ProblemSeverity, SCORING_PROBLEMS } from '../rules/catalogue/scoring';
 
 /** error: the file is rejected (its scores are left out); warning: the file counts, but look at this. */
-export type ProblemSeverity = 'error' | 'warning';
+export type { ProblemSeverity };
+
+/** Every problem code, declared with its severity, name and wording in rules/catalogue/scoring.ts. */
+export type ScoringCode = keyof typeof SCORING_PROBLEMS;
+export type ScoringParams<C extends ScoringCode> = ParamsOf<(typeof SCORING_PROBLEMS)[C]>;
 
 export interface ScoringProblem {
   severity: ProblemSeverity;
   /** Stable id, e.g. "sheet.rows-changed" (docs/scoring.md lists them). */
-  code: string;
+  code: ScoringCode;
+  /** What the message template was given. */
+  params: object;
   message: Localized;
   /** The file concerned (name as given), when the problem is about one file. */
   file?: string;
@@ -18,14 +26,16 @@ export interface ScoringProblem {
   cell?: string;
 }
 
-export function problem(
-  severity: ProblemSeverity,
-  code: string,
-  zh: string,
-  en: string,
-  extra: Omit<ScoringProblem, 'severity' | 'code' | 'message'> = {},
-): ScoringProblem {
-  return { severity, code, message: { zh, en }, ...extra };
+/** Where a problem is: the file, the expert, the candidate, the cell. */
+export type ProblemPlace = Omit<ScoringProblem, 'severity' | 'code' | 'params' | 'message'>;
+
+/** Codes of one severity (a reader's `err` takes only error codes: the catalogue decides, the call site agrees). */
+export type ScoringCodeOf<S extends ProblemSeverity> = { [C in ScoringCode]: (typeof SCORING_PROBLEMS)[C]['severity'] extends S ? C : never }[ScoringCode];
+
+/** A problem, worded by the catalogue. */
+export function problem<C extends ScoringCode>(code: C, params: ScoringParams<C>, place: ProblemPlace = {}): ScoringProblem {
+  const spec = SCORING_PROBLEMS[code] as unknown as RuleSpec<ScoringParams<C>, ProblemSeverity>;
+  return { severity: spec.severity, code, params, message: spec.message(params), ...place };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Badge, Button, Dropdown, makeStyles, mergeClasses, Option, Text, Toggle
 import { CheckmarkCircle20Filled, ChevronDown16Regular, ChevronRight16Regular } from './icons';
 import type { Finding, Lang, Severity } from '../../core/model/findings';
 import { countFindings, SEVERITIES } from '../../core/model/findings';
+import { ruleName } from '../../core/rules/catalogue';
 import type { Strings } from '../i18n';
 import { capGroups, filterFindings, groupFindings, ruleChoices } from '../findings-view';
 import { SeverityIcon } from './SeverityIcon';
@@ -68,7 +69,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
   },
-  rule: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
+  rule: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   message: { gridColumnStart: 2, wordBreak: 'break-word' },
   empty: {
     display: 'flex',
@@ -97,7 +98,7 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
 
   const indexOf = React.useMemo(() => new Map(findings.map((f, i) => [f, i])), [findings]);
   const counts = React.useMemo(() => countFindings(findings), [findings]);
-  const rules = React.useMemo(() => ruleChoices(findings), [findings]);
+  const rules = React.useMemo(() => ruleChoices(findings, lang), [findings, lang]);
   // A rule that disappeared after a re-check no longer filters.
   const activeRule = rule !== undefined && rules.some((r) => r.rule === rule) ? rule : undefined;
   const shown = React.useMemo(() => filterFindings(findings, { severities, rule: activeRule }), [findings, severities, activeRule]);
@@ -118,7 +119,8 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
       return next;
     });
 
-  const ruleLabel = activeRule === undefined ? t.allRules : `${activeRule}${t.paren(String(rules.find((r) => r.rule === activeRule)?.count ?? 0))}`;
+  const active = rules.find((r) => r.rule === activeRule);
+  const ruleLabel = active === undefined ? t.allRules : `${active.name}${t.paren(String(active.count))}`;
 
   return (
     <div className={s.root}>
@@ -152,9 +154,9 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
             {t.allRules}
           </Option>
           {rules.map((r) => (
-            <Option key={r.rule} value={r.rule} text={`${r.rule}${t.paren(String(r.count))}`}>
+            <Option key={r.rule} value={r.rule} text={`${r.name}${t.paren(String(r.count))}`} title={r.rule}>
               <SeverityIcon severity={r.severity} />
-              &nbsp;{r.rule}
+              &nbsp;{r.name}
               {t.paren(String(r.count))}
             </Option>
           ))}
@@ -229,7 +231,9 @@ export function FindingsPanel({ findings, selected, onSelect, t, lang }: Finding
                               <span className={s.cell}>
                                 {f.sheet}!{f.cell}
                               </span>
-                              <span className={s.rule}>{f.rule}</span>
+                              <span className={s.rule} title={f.rule} data-rule={f.rule}>
+                                {ruleName(f, lang)}
+                              </span>
                             </span>
                             <span className={s.message}>{f.message[lang]}</span>
                           </button>

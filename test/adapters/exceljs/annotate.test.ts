@@ -157,10 +157,11 @@ describe('annotateWorkbook', () => {
         nominee: String(row.getCell(6).value ?? ''),
       });
     }
-    expect(rows.map((r) => r.rule).sort()).toEqual(FINDINGS.map((f) => f.rule).sort());
+    // The 规则 column names the rule; an id the catalogue does not know is shown as it is.
+    expect(rows.map((r) => r.rule).sort()).toEqual(FINDINGS.map((f) => (f.rule === 'id.checksum' ? '身份证校验位' : f.rule)).sort());
     // Errors first, then warnings, then info.
     expect(rows.map((r) => r.level)).toEqual(['错误', '错误', '错误', '警告', '警告', '警告', '提示', '提示', '提示']);
-    const checksum = rows.find((r) => r.rule === 'id.checksum')!;
+    const checksum = rows.find((r) => r.rule === '身份证校验位')!;
     expect(checksum).toMatchObject({ sheet: '推荐表', msg: '身份证号校验位错误', nominee: '张三' });
     expect(checksum.cell).toEqual({ formula: `HYPERLINK("#'推荐表'!C3","C3")`, result: 'C3' });
     const odd = rows.find((r) => r.rule === 'odd.sheet')!;

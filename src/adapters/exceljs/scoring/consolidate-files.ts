@@ -132,14 +132,14 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
         problems.push(...k.f.problems);
       } else {
         report(k, 'ignored');
-        problems.push(problem('warning', 'key.extra', `另有一份评分安排文件（批次 ${k.f.meta.batch}），未使用；使用的是 ${best.f.file}`, `another key file (batch ${k.f.meta.batch}) was not used`, { file: k.f.file }));
+        problems.push(problem('key.extra', { batch: k.f.meta.batch, used: best.f.file }, { file: k.f.file }));
       }
     }
   }
   for (const k of read) {
     if (k.f.kind === 'key' && !reports.has(`${k.order}`)) {
       report(k, 'ignored');
-      problems.push(problem('warning', 'key.other', `评分安排文件属于“${k.f.meta.programme.name}” ${k.f.meta.round}，与本次汇总无关，未使用`, 'a key file of another programme or round; not used', { file: k.f.file }));
+      problems.push(problem('key.other', { programme: k.f.meta.programme.name, round: k.f.meta.round }, { file: k.f.file }));
     }
   }
 
@@ -160,7 +160,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
     const m = s.f.meta;
     if (m.programme.id === programme.id && m.round !== round) {
       report(s, 'other-round', { expert: `${m.expert.name}（${m.expert.code}）`, round: m.round });
-      problems.push(problem('warning', 'sheet.other-round', `这是“${m.round}”的评分表，本次汇总“${round}”，未计入`, `a sheet of round ${m.round}; this consolidation is ${round}`, { file: s.f.file }));
+      problems.push(problem('sheet.other-round', { round: m.round, current: round }, { file: s.f.file }));
       continue;
     }
     candidatesInRound.push(s);
@@ -178,7 +178,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
       const m = s.f.meta;
       if (m.programme.id !== programme.id) continue;
       if (m.batch !== k.batch) {
-        addLocal(s.order, problem('error', 'sheet.other-batch', `这份评分表不是按评分安排文件（${key.file}）生成的（批次不同，可能是重新生成前的旧表），未使用`, `this sheet was not generated with the key ${key.file} (another batch); not used`, { file: s.f.file, expert: m.expert.name }));
+        addLocal(s.order, problem('sheet.other-batch', { key: key.file }, { file: s.f.file, expert: m.expert.name }));
         continue;
       }
       const ke = keyExperts.get(m.expert.code);
@@ -186,13 +186,13 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
       const listOk = sent.length === m.candidates.length && sent.every((c, i) => c === m.candidates[i].code);
       const namesOk = m.blind || m.candidates.every((c) => keyCands.get(c.code)?.name === c.name && keyCands.get(c.code)?.unit === c.unit);
       if (!ke || ke.name !== m.expert.name || !listOk || !namesOk) {
-        addLocal(s.order, problem('error', 'sheet.not-as-sent', '评分表中的专家或候选人名单与评分安排文件记录的不一致，未使用', 'the expert or candidate list differs from what the key says was sent; not used', { file: s.f.file, expert: m.expert.name }));
+        addLocal(s.order, problem('sheet.not-as-sent', {}, { file: s.f.file, expert: m.expert.name }));
       }
     }
   } else {
     const batches = new Set(candidatesInRound.filter((s) => s.f.meta.programme.id === programme.id).map((s) => s.f.meta.batch));
     if (batches.size > 1) {
-      problems.push(problem('warning', 'sheet.mixed-batches', `评分表来自 ${batches.size} 次不同的生成（批次），且没有评分安排文件可供核对；已按编号对照名单`, `the sheets come from ${batches.size} generation runs and no key file was given`));
+      problems.push(problem('sheet.mixed-batches', { batches: batches.size }));
     }
     // Non-blind lists must agree on who each code is (the majority decides).
     const votes = new Map<string, Map<string, number>>();
@@ -211,10 +211,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
       if (bad.length) {
         addLocal(
           s.order,
-          problem('error', 'sheet.list-conflict', `编号与其他评分表不一致（${bad.slice(0, 3).map((c) => `${c.code} 在此为“${c.name}”`).join('、')}），可能来自另一次生成，未使用`, 'candidate codes disagree with the other sheets; not used', {
-            file: s.f.file,
-            expert: s.f.meta.expert.name,
-          }),
+          problem('sheet.list-conflict', { conflicts: bad }, { file: s.f.file, expert: s.f.meta.expert.name }),
         );
       }
     }
@@ -235,7 +232,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
     for (const s of all) {
       if (list.includes(s)) continue;
       report(s, 'superseded', { expert: `${s.f.meta.expert.name}（${s.f.meta.expert.code}）`, round: s.f.meta.round });
-      problems.push(problem('warning', 'sheet.blank-copy', `专家 ${s.f.meta.expert.name} 的空白评分表（未填写，可能是发出的原表），已有填写过的文件，此表不计入`, `a blank copy of ${s.f.meta.expert.name}'s sheet; a filled one exists`, { file: s.f.file, expert: s.f.meta.expert.name }));
+      problems.push(problem('sheet.blank-copy', { expert: s.f.meta.expert.name }, { file: s.f.file, expert: s.f.meta.expert.name }));
     }
     list.sort(
       (a, b) =>
@@ -254,10 +251,8 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
         report(s, 'superseded', { expert: `${m.expert.name}（${m.expert.code}）`, round: m.round });
         problems.push(
           problem(
-            'warning',
             'sheet.duplicate',
-            `专家 ${m.expert.name} 交回了 ${list.length} 份评分表，以最后保存的 ${last.f.file}${when(last)} 为准，本文件${when(s)}不计入`,
-            `expert ${m.expert.name} returned ${list.length} files; the last saved (${last.f.file}) counts, this one does not`,
+            { expert: m.expert.name, files: list.length, kept: last.f.file, keptSaved: when(last), thisSaved: when(s) },
             { file: s.f.file, expert: m.expert.name },
           ),
         );
@@ -284,7 +279,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
     }
     candidates = [...seen.values()].sort((a, b) => compareCodes(a.code, b.code));
     if (blind && candidates.length) {
-      problems.push(problem('warning', 'result.blind-without-key', '盲评评分表中只有编号；没有提供评分安排文件，结果中只有编号、没有姓名。把评分安排文件一并列出即可还原姓名', 'blind sheets carry codes only; without the key file the result has no names'));
+      problems.push(problem('result.blind-without-key', {}));
     }
   }
   const candidateSet = new Set(candidates.map((c) => c.code));
@@ -319,7 +314,7 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
     const returned = new Set(candidatesInRound.filter((s) => s.f.meta.batch === key!.meta.batch).map((s) => s.f.meta.expert.code));
     for (const e of key.meta.experts) {
       if (!e.file || returned.has(e.code)) continue;
-      problems.push(problem('warning', 'expert.missing', `未收到专家 ${e.name}（${e.code}）的评分表（${e.file}）`, `no score sheet from expert ${e.name} (${e.code})`, { file: e.file, expert: e.name }));
+      problems.push(problem('expert.missing', { expert: e.name, code: e.code, file: e.file }, { file: e.file, expert: e.name }));
     }
   }
 

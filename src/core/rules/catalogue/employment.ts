@@ -1,0 +1,64 @@
+/** Age and employment rules (checks/retirement.ts, the years-of-service check in rules/row-checks.ts). */
+import { formatChineseDate, formatIsoDate, SimpleDate } from '../../model/dates';
+import { rule } from './define';
+
+const DOCS = 'rules.md#年龄与在职';
+
+/** A statutory retirement age and the date it is reached. */
+export interface RetirementAt {
+  ageYears: number;
+  ageMonths: number;
+  date: SimpleDate;
+}
+
+function ageText(r: RetirementAt): { zh: string; en: string } {
+  return r.ageMonths === 0
+    ? { zh: `${r.ageYears} 岁`, en: `${r.ageYears} years` }
+    : { zh: `${r.ageYears} 岁 ${r.ageMonths} 个月`, en: `${r.ageYears} years ${r.ageMonths} months` };
+}
+
+export const EMPLOYMENT_RULES = {
+  'age.too-young': rule<{ birth: SimpleDate; asOf: SimpleDate; age: number; minAge: number }>({
+    severity: 'error',
+    name: { zh: '未满最低工作年龄', en: 'Under working age' },
+    docs: DOCS,
+    message: (p) => ({
+      zh: `按出生日期${formatChineseDate(p.birth)}计算，截至${formatChineseDate(p.asOf)}只有 ${p.age} 岁，不满 ${p.minAge} 周岁；请核对出生日期或身份证号码是否填错`,
+      en: `Born ${formatIsoDate(p.birth)}, the person is only ${p.age} on ${formatIsoDate(p.asOf)}, under ${p.minAge}: check the birth date or the ID number.`,
+    }),
+  }),
+
+  'age.retired': rule<{
+    retirement: RetirementAt;
+    /** A woman whose 身份 says neither cadre nor worker: the workers' schedule was used; this is the cadres'. */
+    ifCadre?: RetirementAt;
+  }>({
+    severity: 'warning',
+    name: { zh: '可能已到退休年龄', en: 'Possibly retired' },
+    docs: DOCS,
+    message(p) {
+      const a = ageText(p.retirement);
+      let zh = `可能已到法定退休年龄（按2025年渐进式延迟退休规定为 ${a.zh}，应于${formatChineseDate(p.retirement.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
+      let en = `May have reached the statutory retirement age (${a.en} under the 2025 gradual-retirement rules, retiring on ${formatIsoDate(p.retirement.date)}); retirees are in principle not eligible: check that the person is still employed.`;
+      if (p.ifCadre) {
+        const ca = ageText(p.ifCadre);
+        zh += `。“身份”未填或无法识别，暂按女职工（原50周岁）计算；如为干部或专业技术人员，退休年龄更高（${ca.zh}，${formatChineseDate(p.ifCadre.date)}），请填写“身份”栏`;
+        en += ` The 身份 (position type) is empty or not recognised, so the women workers' schedule (formerly 50) was used; cadres and professionals retire later (${ca.en}, ${formatIsoDate(p.ifCadre.date)}): fill in 身份.`;
+      }
+      return { zh, en };
+    },
+  }),
+
+  'years.exceeds-age': rule<{ years: number; age: number; minWorkingAge: number }>({
+    severity: 'error',
+    name: { zh: '工作年限超过年龄', en: 'Years of work exceed age' },
+    docs: DOCS,
+    message(p) {
+      const max = Math.max(0, p.age - p.minWorkingAge);
+      return {
+        zh: `工作年限 ${p.years} 年，但按身份证 ${p.age} 岁、最早 ${p.minWorkingAge} 岁参加工作计，最多 ${max} 年：请核对工作年限或身份证号`,
+        en: `${p.years} years of work, but at age ${p.age} (working from ${p.minWorkingAge}) at most ${max} are possible`,
+      };
+    },
+  }),
+};
