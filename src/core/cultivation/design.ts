@@ -4,6 +4,7 @@
  * and the capacity of each table (formulas and drop-downs cover that many rows). Pure: no exceljs, no I/O.
  */
 import { columnLetters } from '../model/grid';
+import { columnRangeRef, sheetRef } from '../model/sheet-refs';
 import { SimpleDate } from '../model/dates';
 import { FieldSpec, Profile, ResolvedTable } from '../profiles/schema';
 
@@ -146,10 +147,6 @@ export interface WorkbookDesign {
   };
 }
 
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** Parameter rows of the 说明 sheet (label, column E holds the value), in order from row 3. */
 export const PARAM_LABELS = {
   year: '培育年度',
@@ -189,13 +186,13 @@ export function designWorkbook(profile: Profile, overrides: Partial<CultivationP
       fields: spec.fields,
       col,
       lastRow,
-      range: (k: string) => `${quoteSheet(sheet)}!$${col[k]}$${FIRST_ROW}:$${col[k]}$${lastRow}`,
+      range: (k: string) => columnRangeRef(sheet, col[k], FIRST_ROW, lastRow),
     };
   }
   if (problems.length) throw new CultivationDesignError(problems);
   const n = tables.details.fields.length;
   const keys = Object.keys(PARAM_LABELS) as ParamKey[];
-  const paramRef = (k: ParamKey) => `${quoteSheet(SHEET.guide)}!$${PARAM_VALUE_COL}$${PARAM_FIRST_ROW + keys.indexOf(k)}`;
+  const paramRef = (k: ParamKey) => sheetRef(SHEET.guide, `$${PARAM_VALUE_COL}$${PARAM_FIRST_ROW + keys.indexOf(k)}`);
   return {
     tables,
     extraCol: { hours: columnLetters(n), recent: columnLetters(n + 1) },
@@ -210,7 +207,7 @@ export function designWorkbook(profile: Profile, overrides: Partial<CultivationP
       targetTalents: paramRef('targetTalents'),
       serviceFrom: paramRef('serviceFrom'),
       serviceDue: paramRef('serviceDue'),
-      asOf: `${quoteSheet(SHEET.dashboard)}!${DASHBOARD_AS_OF}`,
+      asOf: sheetRef(SHEET.dashboard, DASHBOARD_AS_OF),
     },
   };
 }

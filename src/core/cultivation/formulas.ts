@@ -4,8 +4,9 @@
  * VALUE, ISTEXT, TODAY), over fixed ranges that cover each table's capacity (no structured references, no
  * whole columns). Pure: the exceljs writer and an Office.js writer can both use them.
  */
-import { PASSING_GRADES, quoteSheet, SERVICE_ACTIVITY, STATUS, TableDesign, TITLES, TRAINEE_EXTRA, WorkbookDesign } from './design';
+import { PASSING_GRADES, SERVICE_ACTIVITY, STATUS, TableDesign, TITLES, TRAINEE_EXTRA, WorkbookDesign } from './design';
 import { FORCES } from '../profiles/schema';
+import { columnRangeRef, quoteSheetName } from '../model/sheet-refs';
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -78,7 +79,7 @@ export function dashboardRows(d: WorkbookDesign, year: number): DashboardRow[] {
     {
       kind: 'figure',
       label: `近${days}天无活动的培育对象`,
-      formula: `COUNTIFS(${T.details.range('cultivationStatus')},${q(STATUS.active)},${T.details.range('periodStart')},"<="&(${asOf}-${d.ref.inactivityDays}),${quoteSheet(T.details.sheet)}!$${d.extraCol.recent}$3:$${d.extraCol.recent}$${T.details.lastRow},0)`,
+      formula: `COUNTIFS(${T.details.range('cultivationStatus')},${q(STATUS.active)},${T.details.range('periodStart')},"<="&(${asOf}-${d.ref.inactivityDays}),${columnRangeRef(T.details.sheet, d.extraCol.recent, 3, T.details.lastRow)},0)`,
       format: 'count',
       note: `状态为“培育中”、培育已满${days}天、统计日期前${days}天内培育档案中没有活动（名单见“培育对象清单”的“${TRAINEE_EXTRA.recent}”列为 0）`,
     },
@@ -123,7 +124,7 @@ export function serviceRowFormulas(d: WorkbookDesign, i: number): string[] {
   const a = d.tables.activities;
   const src = 3 + i;
   const r = SERVICE_LAYOUT.firstRow + i;
-  const list = quoteSheet(t.sheet);
+  const list = quoteSheetName(t.sheet);
   const mirror = (key: string) => `IF(${list}!$${t.col.name}$${src}="","",${list}!$${t.col[key]}$${src}&"")`;
   const criteria = `${a.range('trainee')},$A${r},${a.range('activityType')},${q(SERVICE_ACTIVITY)},${a.range('activityDate')},">="&$B$2,${a.range('activityDate')},"<="&$B$3`;
   return [

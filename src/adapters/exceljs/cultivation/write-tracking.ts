@@ -3,6 +3,7 @@
  * Layout and formulas come from src/core/cultivation (design.ts, formulas.ts); this file only lays them out.
  */
 import { writeWorkbookBytes } from '../write-workbook';
+import { worksheetValidations } from '../ooxml/exceljs-patches';
 import ExcelJS from 'exceljs';
 import { CellValue, isCellError } from '../../../core/model/grid';
 import { addMonths } from '../../../core/model/dates';
@@ -70,11 +71,6 @@ function inlineList(options: readonly string[]): string {
   return `"${options.join(',')}"`;
 }
 
-type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
-function validations(ws: ExcelJS.Worksheet): Validations {
-  return (ws as unknown as { dataValidations: Validations }).dataValidations;
-}
-
 /** A value as written: dates as Date (UTC midnight), errors dropped, everything else as is. */
 function writable(v: CellValue): ExcelJS.CellValue {
   if (v === null || v === undefined || isCellError(v)) return null;
@@ -107,7 +103,7 @@ function tableTitle(t: TableDesign, year: number): string {
 
 function addFieldValidation(ws: ExcelJS.Worksheet, t: TableDesign, f: FieldSpec, d: WorkbookDesign, isDate: boolean, isNumber: boolean): void {
   const range = `${t.col[f.key]}${FIRST_ROW}:${t.col[f.key]}${t.lastRow}`;
-  const dv = validations(ws);
+  const dv = worksheetValidations(ws);
   if (f.key === 'trainee') {
     const names = d.tables.details;
     dv.add(range, {

@@ -25,6 +25,8 @@ import { addSpreadChart } from './chart';
 import { appendRows, RawCell } from './sheet-rows';
 import { addMetaSheet } from './meta-sheet';
 import { styleHeaderRow, THIN } from './header-style';
+import { worksheetValidations } from '../ooxml/exceljs-patches';
+import { columnRangeRef, sheetRef } from '../../../core/model/sheet-refs';
 
 export const RESULT_SHEETS = {
   summary: '结果汇总',
@@ -61,10 +63,6 @@ type Cached = string | number | undefined;
 
 function f(formula: string, result: Cached): ExcelJS.CellFormulaValue {
   return { formula, result: result === undefined ? '' : result } as ExcelJS.CellFormulaValue;
-}
-
-function q(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function headerRow(ws: ExcelJS.Worksheet, rowNo: number, headers: string[]): void {
@@ -154,7 +152,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
       const dr = detailRow.get(`${cand.code}|${e.code}`);
       if (dr) {
         const rec = cand.scores.find((s) => s.expert === e.code);
-        cells.push({ f: `${q(RESULT_SHEETS.details)}!${columnLetter(D.total)}${dr}`, v: rec?.total });
+        cells.push({ f: sheetRef(RESULT_SHEETS.details, `${columnLetter(D.total)}${dr}`), v: rec?.total });
       } else {
         cells.push(exclusionNote.get(`${cand.code}|${e.code}`) ?? (assigned && !assigned.get(e.code)?.has(cand.code) ? '—' : null));
       }
@@ -239,12 +237,12 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   headerRow(summary, 4, sHeaders);
   const firstS = 5;
   const lastS = firstS + res.candidates.length - 1;
-  const detailRange = (col: number) => `${q(RESULT_SHEETS.details)}!$${columnLetter(col)}$2:$${columnLetter(col)}$${Math.max(2, lastDetail)}`;
+  const detailRange = (col: number) => columnRangeRef(RESULT_SHEETS.details, columnLetter(col), 2, Math.max(2, lastDetail));
   res.candidates.forEach((cand, i) => {
     const rowNo = firstS + i;
     const row = summary.getRow(rowNo);
     const mr = matrixRow.get(cand.code)!;
-    const ref = (col: number, v: Cached) => f(`${q(RESULT_SHEETS.matrix)}!${columnLetter(col)}${mr}`, v);
+    const ref = (col: number, v: Cached) => f(sheetRef(RESULT_SHEETS.matrix, `${columnLetter(col)}${mr}`), v);
     const tCell = `${columnLetter(S.trimmed)}${rowNo}`;
     row.getCell(S.rank).value = f(`IF(ISNUMBER(${tCell}),RANK(${tCell},$${columnLetter(S.trimmed)}$${firstS}:$${columnLetter(S.trimmed)}$${lastS}),"")`, cand.rank);
     row.getCell(S.code).value = cand.code;
@@ -296,7 +294,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
     const rowNo = 4 + j;
     const row = expertSheet.getRow(rowNo);
     const col = columnLetter(M0 + j);
-    const range = `${q(RESULT_SHEETS.matrix)}!${col}$2:${col}$${Math.max(2, lastMatrix)}`;
+    const range = sheetRef(RESULT_SHEETS.matrix, `${col}$2:${col}$${Math.max(2, lastMatrix)}`);
     row.values = [
       e.code,
       e.name,
@@ -417,8 +415,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   if (res.candidates.length && current + 1 < steps.length) {
     const from = columnLetter(stepCol0 + current + 1);
     const to = columnLetter(stepCol0 + steps.length - 1);
-    const validations = (progress as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-    validations.add(`${from}4:${to}${3 + res.candidates.length}`, { type: 'list', allowBlank: true, formulae: ['"通过,未通过,待定"'] });
+    worksheetValidations(progress).add(`${from}4:${to}${3 + res.candidates.length}`, { type: 'list', allowBlank: true, formulae: ['"通过,未通过,待定"'] });
   }
   [8, 10, 28, ...(grouped ? [14] : []), ...steps.map((_, j) => (j === current ? 26 : 10)), 24].forEach((w, i) => (progress.getColumn(i + 1).width = w));
 

@@ -37,6 +37,7 @@ import type { ScoringProblem } from '../../../core/scoring/problems';
 import { SheetProtectionHash, sheetProtectionHash } from './crypto';
 import { addMetaSheet, metaHash } from './meta-sheet';
 import { HEADER_FILL, styleHeaderRow, THIN } from './header-style';
+import { setSheetProtection, worksheetValidations } from '../ooxml/exceljs-patches';
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -74,21 +75,8 @@ function scoreValidation(cell: string, max: number, step: number): ExcelJS.DataV
   };
 }
 
-/** exceljs keeps validations in a public-but-untyped collection; a range address ("D4:D33") is one entry. */
-function validations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-}
-
 function protect(ws: ExcelJS.Worksheet, hash: SheetProtectionHash): void {
-  // exceljs' own protect() hashes with Node's crypto; the model is set directly so this stays browser-safe.
-  (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection = {
-    sheet: true,
-    ...hash,
-    formatColumns: true,
-    formatRows: true,
-    objects: false,
-    scenarios: false,
-  };
+  setSheetProtection(ws, { sheet: true, ...hash, formatColumns: true, formatRows: true, objects: false, scenarios: false });
 }
 
 export async function buildScoreSheetMeta(p: ScoreSheetParams): Promise<ScoreSheetMeta> {
@@ -175,10 +163,10 @@ export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uin
   if (p.candidates.length) {
     p.rubric.criteria.forEach((c, k) => {
       const col = columnLetter(layout.criteria[k]);
-      validations(ws).add(`${col}${layout.firstRow}:${col}${last}`, scoreValidation(`${col}${layout.firstRow}`, c.max, step));
+      worksheetValidations(ws).add(`${col}${layout.firstRow}:${col}${last}`, scoreValidation(`${col}${layout.firstRow}`, c.max, step));
     });
     const rc = columnLetter(layout.recommend);
-    validations(ws).add(`${rc}${layout.firstRow}:${rc}${last}`, {
+    worksheetValidations(ws).add(`${rc}${layout.firstRow}:${rc}${last}`, {
       type: 'list',
       allowBlank: true,
       formulae: [`"${RECOMMEND_OPTIONS.join(',')}"`],
