@@ -22,7 +22,7 @@ import { readWorkbookBuffer } from '../../src/adapters/exceljs/read-workbook';
 import { consolidateScoreFiles, consolidationExitCode } from '../../src/adapters/exceljs/scoring/consolidate-files';
 import { readScoreFile } from '../../src/adapters/exceljs/scoring/scoresheet-reader';
 import { writeResultWorkbook } from '../../src/adapters/exceljs/scoring/result-writer';
-import { consolidationJson } from '../../src/adapters/exceljs/scoring/report';
+import { consolidationJson } from '../../src/core/scoring/consolidation-report';
 import { zipFiles } from '../../src/adapters/exceljs/scoring/zip';
 import { ScoringInputError } from '../../src/core/scoring/problems';
 import { rubricOf } from '../../src/core/scoring/rubric';
