@@ -8,7 +8,6 @@ import type { Profile } from '../../../core/profiles/schema';
 import { allBuiltinProfiles } from '../../../core/profiles/builtin-profiles';
 import { traineesFromGrid, TraineeSource } from '../../../core/cultivation/trainees';
 import { planRollover, RolloverReport } from '../../../core/cultivation/rollover';
-import { CultivationParams } from '../../../core/cultivation/design';
 import { readWorkbookBuffer, WorkbookBytes } from '../read-workbook';
 import { writeTrackingWorkbook } from './write-tracking';
 
@@ -27,7 +26,6 @@ export interface CreateTrackingOptions {
   nominees?: WorkbookBytes | WorkbookGrid;
   /** Profiles tried when the nominee table is not the cultivation profile's (default: the built-in ones). */
   otherProfiles?: readonly Profile[];
-  params?: Partial<CultivationParams>;
 }
 
 export interface CreateTrackingResult {
@@ -59,7 +57,6 @@ export async function createTrackingWorkbook(opts: CreateTrackingOptions): Promi
     periodStart: opts.periodStart,
     asOf: opts.asOf,
     trainees: source?.rows ?? [],
-    params: opts.params,
   });
   const result: CreateTrackingResult = { bytes, year, trainees: source?.rows.length ?? 0 };
   if (source) result.source = { sheet: source.sheet, profileId: source.profileId, tableKind: source.tableKind };
@@ -71,7 +68,6 @@ export interface RolloverOptions {
   /** The new 培育年度. */
   year: number;
   asOf?: SimpleDate;
-  params?: Partial<CultivationParams>;
 }
 
 /**
@@ -87,7 +83,6 @@ export async function rolloverTrackingWorkbook(input: WorkbookBytes | WorkbookGr
     asOf: opts.asOf,
     trainees: plan.trainees,
     history: plan.history,
-    params: opts.params,
   });
   return { bytes, report: plan.report };
 }
