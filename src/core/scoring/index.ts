@@ -12,3 +12,4 @@ export * from './consolidate-round';
 export * from './round-plan';
 export * from './result-content';
 export * from './consolidation-report';
+export * from './sheet-content';
