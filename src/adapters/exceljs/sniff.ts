@@ -4,7 +4,7 @@
  */
 import type { ForeignKind, WorkbookReadErrorCode } from './errors';
 import { utf16le } from './ooxml/encoding';
-import { u32, ZIP_END_OF_DIRECTORY, ZIP_LOCAL_HEADER, zipDirectory } from './ooxml/zip';
+import { u32, ZIP_SIGNATURE, zipDirectory } from './ooxml/zip';
 
 export type Sniffed =
   | { ok: true }
@@ -78,7 +78,7 @@ export function sniffWorkbook(b: Uint8Array): Sniffed {
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b) {
     const sig = u32(b, 0);
     // Local file header, empty archive, or spanned-archive marker: a zip of some kind.
-    if (sig === ZIP_LOCAL_HEADER || sig === ZIP_END_OF_DIRECTORY || sig === 0x08074b50 || sig === 0x30304b50) {
+    if (sig === ZIP_SIGNATURE.local || sig === ZIP_SIGNATURE.end || sig === 0x08074b50 || sig === 0x30304b50) {
       const entries = zipDirectory(b);
       if (entries === undefined) return { ok: false, code: 'truncated' };
       if (entries === null) return { ok: true };

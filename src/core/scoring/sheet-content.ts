@@ -16,6 +16,7 @@ export interface ScoreSheetSubject {
   round: string;
   rubric: Rubric;
   expert: Expert;
+  /** In list order (conflicts of interest already removed). */
   candidates: Candidate[];
   blind: boolean;
 }

@@ -13,9 +13,8 @@ export function u32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
 }
 
-export const ZIP_LOCAL_HEADER = 0x04034b50;
-export const ZIP_CENTRAL_HEADER = 0x02014b50;
-export const ZIP_END_OF_DIRECTORY = 0x06054b50;
+/** Record signatures: local file header, central-directory header, end of central directory. */
+export const ZIP_SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 } as const;
 
 export interface ZipDirectoryEntry {
   /** Entry name (UTF-8), e.g. "xl/workbook.xml". */
@@ -38,7 +37,7 @@ export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefi
   const stop = Math.max(0, len - 22 - 0xffff);
   for (let i = len - 22; i >= stop; i--) {
     // The archive comment's length must reach exactly (or at most) the end of the file.
-    if (u32(b, i) === ZIP_END_OF_DIRECTORY && i + 22 + u16(b, i + 20) <= len) {
+    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) {
       eocd = i;
       break;
     }
@@ -51,8 +50,8 @@ export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefi
   if (cdSize > eocd) return undefined;
   // Data prepended to the archive shifts every offset: trust the directory's position before the EOCD.
   let start = eocd - cdSize;
-  if (cdSize > 0 && u32(b, start) !== ZIP_CENTRAL_HEADER) {
-    if (cdOffset + cdSize <= eocd && u32(b, cdOffset) === ZIP_CENTRAL_HEADER) start = cdOffset;
+  if (cdSize > 0 && u32(b, start) !== ZIP_SIGNATURE.central) {
+    if (cdOffset + cdSize <= eocd && u32(b, cdOffset) === ZIP_SIGNATURE.central) start = cdOffset;
     else return undefined;
   }
   const end = start + cdSize;
@@ -60,7 +59,7 @@ export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefi
   const decoder = new TextDecoder('utf-8');
   let p = start;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > end || u32(b, p) !== ZIP_CENTRAL_HEADER) return undefined;
+    if (p + 46 > end || u32(b, p) !== ZIP_SIGNATURE.central) return undefined;
     const nameLen = u16(b, p + 28);
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
@@ -82,7 +81,7 @@ export function stampZipEntries(bytes: Uint8Array, dosDate: number, dosTime = 0)
   for (const e of entries) {
     view.setUint16(e.central + 12, dosTime, true);
     view.setUint16(e.central + 14, dosDate, true);
-    if (e.local + 30 <= bytes.length && u32(bytes, e.local) === ZIP_LOCAL_HEADER) {
+    if (e.local + 30 <= bytes.length && u32(bytes, e.local) === ZIP_SIGNATURE.local) {
       view.setUint16(e.local + 10, dosTime, true);
       view.setUint16(e.local + 12, dosDate, true);
     }

@@ -14,8 +14,6 @@
  */
 import { writeWorkbookBytes } from '../write-workbook';
 import ExcelJS from 'exceljs';
-import type { Candidate } from '../../../core/scoring/candidates';
-import type { Expert } from '../../../core/scoring/experts';
 import {
   columnLetter,
   KEY_FORMAT,
@@ -31,7 +29,6 @@ import {
   SHEETS,
   totalFormula,
 } from '../../../core/scoring/metadata';
-import type { Rubric } from '../../../core/scoring/rubric';
 import {
   instructions,
   keyWorkbookContent,
@@ -39,6 +36,7 @@ import {
   scoreFormat,
   scoreInputRule,
   SheetInputRule,
+  ScoreSheetSubject,
   scoreSheetInfo,
   scoreSheetTitle,
 } from '../../../core/scoring/sheet-content';
@@ -51,16 +49,9 @@ import { setSheetProtection, worksheetValidations } from '../ooxml/exceljs-patch
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
-export interface ScoreSheetParams {
+/** The sheet's subject (programme title, round, rubric, expert, candidates in list order, blind) and its run. */
+export interface ScoreSheetParams extends ScoreSheetSubject {
   programme: ProgrammeRef;
-  /** Short name for the title, e.g. "上海质量工匠 2025". */
-  programmeTitle: string;
-  round: string;
-  rubric: Rubric;
-  expert: Expert;
-  /** The expert's candidates, in list order (conflicts of interest already removed). */
-  candidates: Candidate[];
-  blind: boolean;
   batch: string;
   password: string;
   generatedAt: string;
