@@ -42,7 +42,8 @@ function isGrid(x: WorkbookBytes | WorkbookGrid): x is WorkbookGrid {
 
 /**
  * Builds the tracking workbook. Throws WorkbookReadError (unusable nominee file), NoTraineeTableError (no
- * nominee table in it) or CultivationDesignError (profile lacks a table or field the workbook needs).
+ * nominee table in it) or CultivationDesignError (the profile lacks its cultivation section, a table or a field
+ * the workbook needs).
  */
 export async function createTrackingWorkbook(opts: CreateTrackingOptions): Promise<CreateTrackingResult> {
   const year = opts.year ?? opts.profile.year;
