@@ -20,7 +20,7 @@ import { consolidateScoreFiles, consolidationExitCode } from '../adapters/excelj
 import { writeResultWorkbook } from '../adapters/exceljs/scoring/result-writer';
 import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
 import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
-import { consolidationJson, consolidationText } from '../adapters/exceljs/scoring/report';
+import { consolidationJson, consolidationText } from '../core/scoring/consolidation-report';
 import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE, SetRun } from './cli-failure';
 import { readInputFile, writeFileAtomically } from './cli-files';
 import { profileFromOptions } from './load-profile-file';

@@ -14,6 +14,7 @@ import { ageAt, daysInMonth, SimpleDate } from '../core/model/dates';
 import { builtinProfile } from '../core/profiles/builtin-profiles';
 import { FieldSpec, Profile, TableKind } from '../core/profiles/schema';
 import { cellAddress } from '../core/model/grid';
+import { dosDate, stampZipEntries } from '../adapters/exceljs/ooxml/zip';
 
 // ------------------------------------------------------------------ PRNG
 
@@ -824,27 +825,6 @@ export async function writeNominationWorkbook(profileArg: string | Profile, nomi
  * the same bytes. Sets each entry's DOS date and time (local header and central directory) to 2025-01-01 00:00.
  */
 export function fixZipTimestamps(bytes: Uint8Array): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return bytes;
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  for (let e = 0; e < entries && p + 46 <= bytes.length && view.getUint32(p, true) === 0x02014b50; e++) {
-    view.setUint16(p + 12, 0, true);
-    view.setUint16(p + 14, DOS_DATE, true);
-    const local = view.getUint32(p + 42, true);
-    if (local + 30 <= bytes.length && view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, DOS_DATE, true);
-    }
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
+  stampZipEntries(bytes, dosDate(2025, 1, 1));
   return bytes;
 }

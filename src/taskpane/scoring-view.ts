@@ -2,13 +2,15 @@
  * What the expert-scoring and cultivation tabs show, computed from the adapter's results. Pure (no DOM, no
  * exceljs): types only from the adapters, labels from the core, so the pane's first load stays small.
  */
-import type { Lang } from '../core/model/findings';
+import type { Lang, Localized } from '../core/model/findings';
 import type { Assignment } from '../core/scoring/assignment';
 import type { Expert } from '../core/scoring/experts';
 import type { AgreementResult, CandidateFlag, CandidateResult } from '../core/scoring/consolidate';
 import { CANDIDATE_FLAG_LABELS } from '../core/scoring/consolidate';
 import type { ScoringProblem } from '../core/scoring/problems';
 import { describeW } from '../core/scoring/statistics';
+import type { FileStatus } from '../core/scoring/consolidate-round';
+import { FILE_STATUS_TEXT } from '../core/scoring/result-content';
 import type { RolloverReport } from '../core/cultivation/rollover';
 import { displayFileName } from './file-name';
 
@@ -88,16 +90,10 @@ export function problemViews(problems: readonly ScoringProblem[], lang: Lang): P
   return bySeverity(problems).map((p) => problemView(p, lang));
 }
 
-export type FileStatusName = 'accepted' | 'rejected' | 'superseded' | 'other-round' | 'key' | 'ignored';
+export type FileStatusName = FileStatus;
 
-export const FILE_STATUS_LABEL: Record<FileStatusName, { zh: string; en: string }> = {
-  accepted: { zh: '有效', en: 'accepted' },
-  rejected: { zh: '退回，未使用', en: 'rejected, not used' },
-  superseded: { zh: '被替代，未计入', en: 'superseded, not counted' },
-  'other-round': { zh: '其他轮次，未计入', en: 'other round, not counted' },
-  key: { zh: '评分安排', en: 'key file' },
-  ignored: { zh: '忽略', en: 'ignored' },
-};
+/** What happened to a file, in the core's short wording. */
+export const FILE_STATUS_LABEL = Object.fromEntries(Object.entries(FILE_STATUS_TEXT).map(([k, t]) => [k, t.label])) as Record<FileStatusName, Localized>;
 
 export interface ProblemGroup {
   /** The file (without folders); undefined for problems of the round as a whole. */

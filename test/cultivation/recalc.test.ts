@@ -7,6 +7,7 @@
 import { addMonths, formatIsoDate } from '../../src/core/model/dates';
 import { CellValue, isCellError, SheetGrid, WorkbookGrid } from '../../src/core/model/grid';
 import { writeTrackingWorkbook } from '../../src/adapters/exceljs/cultivation';
+import { userProfile } from '../../src/core/profiles/builtin-profiles';
 import { findSoffice, recalcWithLibreOffice, Recalculated } from './libreoffice';
 import { buildScenario, expectedDashboard, expectedService, expectedTargets, isYouth, PROFILE, Scenario } from './scenario';
 
@@ -129,4 +130,20 @@ describeLo('LibreOffice recalculation of the tracking workbook', () => {
     expect(rightOf(s, '服务学时合计')).toBe(hours);
     expect(rightOf(s, '报送截止日期')).toEqual(new Date(Date.UTC(2026, 7, 25)));
   });
+
+  test('a profile with other targets and another service period: the dashboard and the roll-up follow it', async () => {
+    const c = JSON.parse(JSON.stringify(PROFILE.cultivation)) as NonNullable<typeof PROFILE.cultivation>;
+    c.targets.qualityCraftsmen = 200;
+    c.targets.shanghaiCraftsmen = 20;
+    c.service.due = '09-30';
+    const profile = userProfile({ id: 'sqc-cultivation-more', extends: PROFILE.id, cultivation: c }, 'more.json');
+    const other = await recalcWithLibreOffice(soffice!, await writeTrackingWorkbook({ ...scenario.input, profile }));
+    const d = sheet(other.grid, '仪表盘');
+    expect(rightOf(d, '上海质量工匠', 2)).toBe(200);
+    expect(rightOf(d, '上海工匠', 2)).toBe(20);
+    expect(rightOf(d, '高水平质量技能型人才', 2)).toBe(2000);
+    // The same rows, counted against the new targets.
+    for (const [label, n] of Object.entries(expectedTargets(scenario))) expect([label, rightOf(d, label, 1)]).toEqual([label, n]);
+    expect(rightOf(sheet(other.grid, '助企行服务统计'), '报送截止日期')).toEqual(new Date(Date.UTC(2026, 8, 30)));
+  }, 120000);
 });

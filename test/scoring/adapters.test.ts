@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sha256Hex, sheetProtectionHash } from '../../src/adapters/exceljs/scoring/crypto';
 import { chartXml } from '../../src/adapters/exceljs/scoring/chart';
-import { decodeXml, openLiteWorkbook } from '../../src/adapters/exceljs/scoring/xlsx-lite';
+import { openLiteWorkbook } from '../../src/adapters/exceljs/scoring/xlsx-lite';
+import { decodeXml } from '../../src/adapters/exceljs/ooxml/xml';
 import { rowsXml } from '../../src/adapters/exceljs/scoring/sheet-rows';
 import { WorkbookReadError } from '../../src/adapters/exceljs/errors';
 

@@ -20,9 +20,11 @@ import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
 import { generateScoreSheets, GeneratedScoreSheets, planScoreSheets } from '../../src/adapters/exceljs/scoring/generate';
 import { readWorkbookBuffer } from '../../src/adapters/exceljs/read-workbook';
 import { consolidateScoreFiles, consolidationExitCode } from '../../src/adapters/exceljs/scoring/consolidate-files';
-import { readScoreFile } from '../../src/adapters/exceljs/scoring/scoresheet-reader';
+import { readScoreFile, readScoreFileContent } from '../../src/adapters/exceljs/scoring/scoresheet-reader';
+import { checkScoreFile } from '../../src/core/scoring/score-file';
+import { consolidateRound, ReturnedFile } from '../../src/core/scoring/consolidate-round';
 import { writeResultWorkbook } from '../../src/adapters/exceljs/scoring/result-writer';
-import { consolidationJson } from '../../src/adapters/exceljs/scoring/report';
+import { consolidationJson } from '../../src/core/scoring/consolidation-report';
 import { zipFiles } from '../../src/adapters/exceljs/scoring/zip';
 import { ScoringInputError } from '../../src/core/scoring/problems';
 import { rubricOf } from '../../src/core/scoring/rubric';
@@ -424,6 +426,23 @@ describe('returned files that go wrong', () => {
     expect(warning).toMatchObject({ severity: 'warning', file: '张华-第一版.xlsx' });
     expect(warning.message.zh).toContain('以最后保存的 张华-修改版.xlsx');
     expect(c.result.candidates.find((x) => x.code === 'C001')!.scores[0]).toEqual({ expert: 'E01', total: 80 });
+  });
+
+  test('the core decides on the read records: without save times in the workbooks, the files’ own times decide', async () => {
+    const versions = [
+      { name: '张华-第一版.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, { ...fillsFor(0), C001: { criteria: even(50), recommend: '推荐' } }), lastModified: Date.UTC(2025, 3, 2) },
+      { name: '张华-修改版.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, fillsFor(0)), lastModified: Date.UTC(2025, 3, 1) },
+    ];
+    const read = async (f: { name: string; bytes: Uint8Array; lastModified?: number }): Promise<ReturnedFile> => {
+      const content = await readScoreFileContent(f.bytes, f.name);
+      if (content.kind === 'workbook') delete content.modified;
+      return { score: checkScoreFile(content, ctx), lastModified: f.lastModified };
+    };
+    const files = await Promise.all([...versions, ...filled.slice(1), gen.key].map(read));
+    const c = consolidateRound({ profile, files });
+    expect(c.files.find((f) => f.file === '张华-修改版.xlsx')!.status).toBe('superseded');
+    expect(c.files.find((f) => f.file === '张华-第一版.xlsx')!.status).toBe('accepted');
+    expect(c.result.candidates.find((x) => x.code === 'C001')!.scores[0]).toEqual({ expert: 'E01', total: 50 });
   });
 
   test('a blank copy of a sheet (as sent) beside the filled one is ignored', async () => {

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
 import { readWorkbookBuffer } from '../../src/adapters/exceljs/read-workbook';
 import { consolidateScoreFiles } from '../../src/adapters/exceljs/scoring/consolidate-files';
-import { consolidationJson } from '../../src/adapters/exceljs/scoring/report';
+import { consolidationJson } from '../../src/core/scoring/consolidation-report';
 import { isHostError } from '../../src/taskpane/hosts/workbook-host';
 import * as wf from '../../src/taskpane/tools/workflows';
 import { candidatesWorkbook, even, expertsWorkbook, fillSheet } from '../scoring/helpers';

@@ -12,8 +12,9 @@ import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { ruleName } from '../../core/rules/catalogue';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
-import { sheetMerges } from './read-workbook';
+import { worksheetMerges } from './ooxml/exceljs-patches';
 import { writeWorkbookBytes } from './write-workbook';
+import { sizeNoteBox } from './ooxml/exceljs-patches';
 
 export interface AnnotateOptions {
   lang: Lang;
@@ -81,45 +82,6 @@ function combineNote(existing: NoteValue | undefined, ours: string): NoteValue {
   }
   if (!noteText({ texts } as ExcelJS.Comment).trim()) return section;
   return { ...existing, texts: [...texts, { text: `\n${section}` }] };
-}
-
-/**
- * exceljs draws every note in a 2-column × 4-row box, which cuts long messages off when the note is shown.
- * Its writer takes a box size from `anchor` on the comment model, which its Note API cannot set; add it
- * on this one note instance (ignored, harmlessly, if exceljs changes its internals).
- */
-function sizeNoteBox(cell: ExcelJS.Cell, text: string): void {
-  const comment = (cell as unknown as { _comment?: object })._comment;
-  if (!comment) return;
-  const desc = findProperty(comment, 'model');
-  if (!desc || typeof desc.get !== 'function') return;
-  let lines = 0;
-  for (const line of text.split('\n')) {
-    let units = 0;
-    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-    lines += Math.max(1, Math.ceil(units / 44)); // ~44 half-width characters in 5 default columns
-  }
-  const col0 = Number(cell.col) - 1;
-  const row0 = Number(cell.row) - 1;
-  const anchor = { left: col0 + 1.1, top: Math.max(row0 - 1, 0) + 0.2, right: col0 + 6.1, bottom: Math.max(row0 - 1, 0) + 0.2 + Math.min(Math.max(lines + 1, 4), 30) };
-  const getter = desc.get;
-  Object.defineProperty(comment, 'model', {
-    configurable: true,
-    enumerable: desc.enumerable,
-    get(this: object) {
-      const model = getter.call(this) as Record<string, unknown>;
-      return model && typeof model === 'object' ? { ...model, anchor } : model;
-    },
-    set: desc.set,
-  });
-}
-
-function findProperty(obj: object, name: string): PropertyDescriptor | undefined {
-  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
-    const d = Object.getOwnPropertyDescriptor(o, name);
-    if (d) return d;
-  }
-  return undefined;
 }
 
 function addResultsSheet(workbook: ExcelJS.Workbook, findings: readonly Finding[], opts: AnnotateOptions, positions: Map<Finding, { row: number; col: number } | undefined>): void {
@@ -191,7 +153,7 @@ export async function annotateWorkbook(original: WorkbookBytes, findings: Findin
     lang,
     merges: (name) => {
       const ws = workbook.getWorksheet(name);
-      return ws && sheetMerges(ws).map((m): MergedRange => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+      return ws && worksheetMerges(ws).map((m): MergedRange => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
     },
   });
   // The results sheet links each finding to its own cell (Excel selects the whole merge).

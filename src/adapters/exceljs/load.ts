@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { WorkbookReadError } from './errors';
-import { patchCjkBuiltinNumberFormats } from './cjk-number-formats';
+import { installExceljsPatches } from './ooxml/exceljs-patches';
 import { sniffWorkbook } from './sniff';
 
 /** Workbook bytes: a Node Buffer (a Uint8Array), a Uint8Array or an ArrayBuffer (browser File.arrayBuffer()). */
@@ -40,7 +40,7 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
   const bytes = asBytes(input);
   const sniffed = sniffWorkbook(bytes);
   if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
-  patchCjkBuiltinNumberFormats();
+  installExceljsPatches();
   const workbook = new ExcelJS.Workbook();
   try {
     const copy = bytes.slice();

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
+import { formulaResult, rowSlots, worksheetMerges } from './ooxml/exceljs-patches';
 
 export { WorkbookReadError, isWorkbookReadError } from './errors';
 export type { WorkbookReadErrorCode, ForeignKind } from './errors';
@@ -90,32 +91,12 @@ function cellToValue(cell: ExcelJS.Cell): CellValue {
     }
     case T.Formula: {
       // cell.value drops a falsy cached result (0, FALSE, ""): a count of 0 would read as an empty cell.
-      const r = (cell as unknown as { result?: unknown }).result;
+      const r = formulaResult(cell);
       return r !== null && typeof r === 'object' && ('formula' in r || 'sharedFormula' in r) ? null : normaliseValue(r);
     }
     default:
       return normaliseValue(cell.value);
   }
-}
-
-interface RangeLike {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** exceljs keeps merges in a private map (master address → Range, 1-based); its public `model` getter
- *  would serialise the whole sheet just to list them. */
-export function sheetMerges(ws: ExcelJS.Worksheet): RangeLike[] {
-  const map = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
-  if (!map || typeof map !== 'object') return [];
-  const out: RangeLike[] = [];
-  for (const key of Object.keys(map)) {
-    const r = map[key];
-    if (r && Number.isFinite(r.top) && Number.isFinite(r.left) && Number.isFinite(r.bottom) && Number.isFinite(r.right)) out.push(r);
-  }
-  return out;
 }
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
@@ -124,8 +105,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   let width = 0;
 
   ws.eachRow((row, rowNumber) => {
-    const cells = (row as unknown as { _cells?: unknown[] })._cells;
-    const out: CellValue[] = new Array(cells ? cells.length : row.cellCount).fill(null);
+    const out: CellValue[] = new Array(rowSlots(row)).fill(null);
     let last = -1;
     row.eachCell((cell, colNumber) => {
       const v = cellToValue(cell);
@@ -155,7 +135,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
   // Merges are 0-based and clipped to the grid; merges wholly outside it (formatting only) are dropped.
   const merges: MergedRange[] = [];
-  for (const m of sheetMerges(ws)) {
+  for (const m of worksheetMerges(ws)) {
     const top = m.top - 1;
     const left = m.left - 1;
     if (top >= height || left >= width) continue;

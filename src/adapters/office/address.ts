@@ -86,11 +86,6 @@ export function parseRangeAddress(address: string): SheetBounds | undefined {
   return out;
 }
 
-/** 'Sheet name' quoted for a formula or a sheet-qualified address (always quoted: always valid). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** 0-based bounds → "B2:D7" ("D7" for one cell). */
 export function boundsAddress(b: Bounds): string {
   const a = cellAddress(b.top, b.left);

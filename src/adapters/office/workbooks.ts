@@ -11,6 +11,7 @@
  * downloads the file instead (canInsertSheets / canCreateWorkbook, checked at run time with isSetSupported).
  */
 import { uniqueSheetName } from '../../core/report/results-table';
+import { bytesToBase64 } from '../exceljs/ooxml/encoding';
 
 export const INSERT_SHEETS_REQUIREMENT = { set: 'ExcelApi', version: '1.13' } as const;
 export const CREATE_WORKBOOK_REQUIREMENT = { set: 'ExcelApi', version: '1.8' } as const;
@@ -49,13 +50,8 @@ export function insertKeepsCharts(): boolean {
   }
 }
 
-/** Base64 of the bytes (what Office.js takes for a file), in chunks so that large files do not overflow the stack. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(bin);
-}
+/** Base64 of the bytes: what Office.js takes for a file (the OOXML toolkit's one encoder). */
+export { bytesToBase64 };
 
 /** A sheet name Excel accepts: no \ / ? * [ ] :, at most 31 characters, not blank. */
 export function safeSheetName(name: string): string {

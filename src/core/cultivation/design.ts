@@ -4,8 +4,12 @@
  * and the capacity of each table (formulas and drop-downs cover that many rows). Pure: no exceljs, no I/O.
  */
 import { columnLetters } from '../model/grid';
+import { columnRangeRef, sheetRef } from '../model/sheet-refs';
 import { SimpleDate } from '../model/dates';
 import { FieldSpec, Profile, ResolvedTable } from '../profiles/schema';
+import type { CultivationParams } from '../profiles/cultivation-schema';
+
+export type { CultivationParams } from '../profiles/cultivation-schema';
 
 /** Profile table keys of the tracking sheets, in sheet order. */
 export const TRACKING_TABLES = ['details', 'plans', 'activities', 'stageAssessments', 'finalAssessments', 'exits'] as const;
@@ -50,44 +54,13 @@ export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
 export const FIRST_ROW = 3;
 
-/** Options the formulas count; they must be options of the profile's fields. */
+/** The workbook's status words the formulas and the rollover count; options of the trainee list's 培育状态. */
 export const STATUS = { active: '培育中', carried: '继续培育', exited: '退出' } as const;
-export const SERVICE_ACTIVITY = '质量工匠助企行';
-export const TITLES = { quality: '上海质量工匠', shanghai: '上海工匠' } as const;
-export const PASSING_GRADES = ['优秀', '良好', '合格'] as const;
 
-export interface CultivationParams {
-  /** 培育期一般为1年 (细则第八条（一）). */
-  periodMonths: number;
-  /** 青年: at most this age (whole years) on the first day of the period; 35 as commonly used for 青年工匠. */
-  youthMaxAge: number;
-  /** A trainee 培育中 with no activity in this many days before the statistics date is listed on the dashboard. */
-  inactivityDays: number;
-  /** 2030 targets (细则第二条). */
-  targets: { quality: number; shanghai: number; talents: number };
-  /** 质量工匠助企行 roll-up: counted from this month-day to the due month-day (SQC 2025: due 25 August). */
-  service: { fromMonthDay: [number, number]; dueMonthDay: [number, number] };
-}
-
-export const DEFAULT_PARAMS: CultivationParams = {
-  periodMonths: 12,
-  youthMaxAge: 35,
-  inactivityDays: 90,
-  targets: { quality: 150, shanghai: 10, talents: 2000 },
-  service: { fromMonthDay: [1, 1], dueMonthDay: [8, 25] },
-};
-
-/**
- * Parameters for a profile: the period length comes from its workbook rules (defaultMonths), the rest from
- * `profile.cultivation` when the schema has it (see the note to the lead), else DEFAULT_PARAMS.
- */
-export function cultivationParams(profile: Profile, overrides: Partial<CultivationParams> = {}): CultivationParams {
-  const fromProfile = (profile as unknown as { cultivation?: Partial<CultivationParams> }).cultivation ?? {};
-  let periodMonths: number | undefined;
-  for (const r of profile.workbookRules) {
-    if ((r.kind === 'dateInPeriod' || r.kind === 'requiredWhenFinished') && r.period.defaultMonths) periodMonths ??= r.period.defaultMonths;
-  }
-  return { ...DEFAULT_PARAMS, ...(periodMonths ? { periodMonths } : {}), ...fromProfile, ...overrides };
+/** The programme's figures (the profile's `cultivation` section): a profile without them cannot make the workbook. */
+export function cultivationParams(profile: Profile): CultivationParams {
+  if (!profile.cultivation) throw new CultivationDesignError(['缺少 cultivation 一节（培育期、目标、认定称号、活动类型）']);
+  return profile.cultivation;
 }
 
 /** The profile lacks what the workbook needs (a user profile that dropped a table or field). */
@@ -146,29 +119,18 @@ export interface WorkbookDesign {
   };
 }
 
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Parameter rows of the 说明 sheet (label, column E holds the value), in order from row 3. */
-export const PARAM_LABELS = {
-  year: '培育年度',
-  periodMonths: '培育期（月）',
-  youthMaxAge: '青年年龄上限（周岁，含）',
-  inactivityDays: '无活动提醒天数',
-  targetQuality: '2030年目标：上海质量工匠',
-  targetShanghai: '2030年目标：上海工匠',
-  targetTalents: '2030年目标：高水平质量技能型人才',
-  serviceFrom: '助企行统计起始日期',
-  serviceDue: '助企行报送截止日期',
-} as const;
-export type ParamKey = keyof typeof PARAM_LABELS;
+/** Parameter rows of the 说明 sheet (label in column D, value in E, note in F), in order from row 3 (guide.ts fills them). */
+export const PARAM_KEYS = ['year', 'periodMonths', 'youthMaxAge', 'inactivityDays', 'targetQuality', 'targetShanghai', 'targetTalents', 'serviceFrom', 'serviceDue'] as const;
+export type ParamKey = (typeof PARAM_KEYS)[number];
+/** The label of the 培育年度 parameter: the rollover reads an old workbook's year next to it. */
+export const YEAR_PARAM_LABEL = '培育年度';
 export const PARAM_FIRST_ROW = 3;
 export const PARAM_LABEL_COL = 'D';
 export const PARAM_VALUE_COL = 'E';
 export const DASHBOARD_AS_OF = '$B$2';
 
-export function designWorkbook(profile: Profile, overrides: Partial<CultivationParams> = {}): WorkbookDesign {
+export function designWorkbook(profile: Profile): WorkbookDesign {
+  const params = cultivationParams(profile);
   const problems: string[] = [];
   const tables = {} as Record<TrackingTable, TableDesign>;
   for (const key of TRACKING_TABLES) {
@@ -189,17 +151,16 @@ export function designWorkbook(profile: Profile, overrides: Partial<CultivationP
       fields: spec.fields,
       col,
       lastRow,
-      range: (k: string) => `${quoteSheet(sheet)}!$${col[k]}$${FIRST_ROW}:$${col[k]}$${lastRow}`,
+      range: (k: string) => columnRangeRef(sheet, col[k], FIRST_ROW, lastRow),
     };
   }
   if (problems.length) throw new CultivationDesignError(problems);
   const n = tables.details.fields.length;
-  const keys = Object.keys(PARAM_LABELS) as ParamKey[];
-  const paramRef = (k: ParamKey) => `${quoteSheet(SHEET.guide)}!$${PARAM_VALUE_COL}$${PARAM_FIRST_ROW + keys.indexOf(k)}`;
+  const paramRef = (k: ParamKey) => sheetRef(SHEET.guide, `$${PARAM_VALUE_COL}$${PARAM_FIRST_ROW + PARAM_KEYS.indexOf(k)}`);
   return {
     tables,
     extraCol: { hours: columnLetters(n), recent: columnLetters(n + 1) },
-    params: cultivationParams(profile, overrides),
+    params,
     ref: {
       year: paramRef('year'),
       periodMonths: paramRef('periodMonths'),
@@ -210,7 +171,7 @@ export function designWorkbook(profile: Profile, overrides: Partial<CultivationP
       targetTalents: paramRef('targetTalents'),
       serviceFrom: paramRef('serviceFrom'),
       serviceDue: paramRef('serviceDue'),
-      asOf: `${quoteSheet(SHEET.dashboard)}!${DASHBOARD_AS_OF}`,
+      asOf: sheetRef(SHEET.dashboard, DASHBOARD_AS_OF),
     },
   };
 }

@@ -4,8 +4,9 @@
  * VALUE, ISTEXT, TODAY), over fixed ranges that cover each table's capacity (no structured references, no
  * whole columns). Pure: the exceljs writer and an Office.js writer can both use them.
  */
-import { PASSING_GRADES, quoteSheet, SERVICE_ACTIVITY, STATUS, TableDesign, TITLES, TRAINEE_EXTRA, WorkbookDesign } from './design';
+import { DASHBOARD_AS_OF, STATUS, TableDesign, TRAINEE_EXTRA, WorkbookDesign } from './design';
 import { FORCES } from '../profiles/schema';
+import { columnRangeRef, quoteSheetName } from '../model/sheet-refs';
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -48,8 +49,8 @@ function options(t: TableDesign, key: string): string[] {
  */
 export function dashboardRows(d: WorkbookDesign, year: number): DashboardRow[] {
   const T = d.tables;
-  const asOf = '$B$2';
-  const days = d.params.inactivityDays;
+  const asOf = DASHBOARD_AS_OF;
+  const { inactivityDays: days, targets, titles } = d.params;
   const rows: DashboardRow[] = [
     { kind: 'title', label: `质量工匠培育仪表盘（${year}年度）` },
     { kind: 'figure', label: '统计日期', formula: 'TODAY()', format: 'date', note: '默认为今天（TODAY()）；可改为固定日期，逾期和无活动按此日期计算' },
@@ -78,7 +79,7 @@ export function dashboardRows(d: WorkbookDesign, year: number): DashboardRow[] {
     {
       kind: 'figure',
       label: `近${days}天无活动的培育对象`,
-      formula: `COUNTIFS(${T.details.range('cultivationStatus')},${q(STATUS.active)},${T.details.range('periodStart')},"<="&(${asOf}-${d.ref.inactivityDays}),${quoteSheet(T.details.sheet)}!$${d.extraCol.recent}$3:$${d.extraCol.recent}$${T.details.lastRow},0)`,
+      formula: `COUNTIFS(${T.details.range('cultivationStatus')},${q(STATUS.active)},${T.details.range('periodStart')},"<="&(${asOf}-${d.ref.inactivityDays}),${columnRangeRef(T.details.sheet, d.extraCol.recent, 3, T.details.lastRow)},0)`,
       format: 'count',
       note: `状态为“培育中”、培育已满${days}天、统计日期前${days}天内培育档案中没有活动（名单见“培育对象清单”的“${TRAINEE_EXTRA.recent}”列为 0）`,
     },
@@ -93,15 +94,21 @@ export function dashboardRows(d: WorkbookDesign, year: number): DashboardRow[] {
   }
   const title = T.details.range('recognisedTitle');
   rows.push(
-    { kind: 'section', label: '2030年目标进度（本单位贡献）', headers: ['本单位已达成', '2030年目标', '完成比例'] },
-    { kind: 'target', label: TITLES.quality, achieved: countOptions(title, [TITLES.quality, TITLES.shanghai]), target: d.ref.targetQuality },
-    { kind: 'target', label: TITLES.shanghai, achieved: countOptions(title, [TITLES.shanghai]), target: d.ref.targetShanghai },
-    { kind: 'target', label: '高水平质量技能型人才', achieved: countOptions(T.finalAssessments.range('overallGrade'), PASSING_GRADES), target: d.ref.targetTalents },
+    { kind: 'section', label: `${targets.year}年目标进度（本单位贡献）`, headers: ['本单位已达成', `${targets.year}年目标`, '完成比例'] },
+    // A 上海工匠 is chosen from the 上海质量工匠: both count towards the 上海质量工匠 target.
+    { kind: 'target', label: titles.qualityCraftsman, achieved: countOptions(title, [titles.qualityCraftsman, titles.shanghaiCraftsman]), target: d.ref.targetQuality },
+    { kind: 'target', label: titles.shanghaiCraftsman, achieved: countOptions(title, [titles.shanghaiCraftsman]), target: d.ref.targetShanghai },
+    { kind: 'target', label: targets.talentsName, achieved: countOptions(T.finalAssessments.range('overallGrade'), d.params.talentGrades), target: d.ref.targetTalents },
   );
   return rows;
 }
 
-/** 助企行服务统计: summary cells and one row per trainee-list row. */
+/** 助企行服务统计: its title, summary cells and one row per trainee-list row. */
+export function serviceTitle(d: WorkbookDesign, year: number): string {
+  return `${d.params.service.activity}服务统计（${year}年度）`;
+}
+
+/** Layout of the 助企行服务统计 sheet. */
 export const SERVICE_LAYOUT = { headerRow: 7, firstRow: 8 } as const;
 export const SERVICE_HEADERS = ['服务人员', '所属单位', '组织单位', '服务次数', '服务学时', '服务企业（家次）'] as const;
 
@@ -123,9 +130,9 @@ export function serviceRowFormulas(d: WorkbookDesign, i: number): string[] {
   const a = d.tables.activities;
   const src = 3 + i;
   const r = SERVICE_LAYOUT.firstRow + i;
-  const list = quoteSheet(t.sheet);
+  const list = quoteSheetName(t.sheet);
   const mirror = (key: string) => `IF(${list}!$${t.col.name}$${src}="","",${list}!$${t.col[key]}$${src}&"")`;
-  const criteria = `${a.range('trainee')},$A${r},${a.range('activityType')},${q(SERVICE_ACTIVITY)},${a.range('activityDate')},">="&$B$2,${a.range('activityDate')},"<="&$B$3`;
+  const criteria = `${a.range('trainee')},$A${r},${a.range('activityType')},${q(d.params.service.activity)},${a.range('activityDate')},">="&$B$2,${a.range('activityDate')},"<="&$B$3`;
   return [
     mirror('name'),
     mirror('unit'),

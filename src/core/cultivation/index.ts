@@ -2,6 +2,8 @@
 export * from './design';
 export * from './formulas';
 export * from './model';
+export * from './sheets';
+export * from './guide';
 export { traineesFromGrid, NoTraineeTableError } from './trainees';
 export type { TraineeSource } from './trainees';
 export { planRollover, NoTrackingTableError } from './rollover';

@@ -2,7 +2,7 @@
 import { CellValue } from '../model/grid';
 import { SimpleDate } from '../model/dates';
 import { Profile } from '../profiles/schema';
-import { CultivationParams, HistoryTable } from './design';
+import { HistoryTable } from './design';
 
 /** One row of a table: field key → value (dates as Date at UTC midnight, as the adapters read them). */
 export type Row = Record<string, CellValue>;
@@ -31,5 +31,4 @@ export interface TrackingInput {
   exits?: Row[];
   /** Earlier years' rows of carried trainees (rollover): written to the 历史· sheets. */
   history?: Partial<Record<HistoryTable, HistoryRow[]>>;
-  params?: Partial<CultivationParams>;
 }

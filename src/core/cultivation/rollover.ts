@@ -18,10 +18,10 @@ import {
   HISTORY_TABLES,
   HISTORY_YEAR_HEADER,
   HistoryTable,
-  PARAM_LABELS,
   SHEET,
   STATUS,
   utcDate,
+  YEAR_PARAM_LABEL,
 } from './design';
 import { HistoryRow, Row } from './model';
 
@@ -120,7 +120,7 @@ export function planRollover(grid: WorkbookGrid, profile: Profile, year: number)
   // Without a 培育状态 column nobody can be marked 继续培育: a nominee list is not a tracking workbook.
   if (!list || !list.colOf.has('name') || !list.colOf.has('cultivationStatus')) throw new NoTrackingTableError();
   const params = cultivationParams(profile);
-  const yearValue = guideParam(grid, PARAM_LABELS.year);
+  const yearValue = guideParam(grid, YEAR_PARAM_LABEL);
   const fromYear = typeof yearValue === 'number' && Number.isInteger(yearValue) ? yearValue : undefined;
   const statusField = field(list, 'cultivationStatus');
   const jan1: SimpleDate = { y: year, m: 1, d: 1 };

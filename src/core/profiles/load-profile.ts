@@ -7,6 +7,7 @@ import { z } from 'zod';
 import catalogueJson from './builtin/fields.json';
 import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind } from './schema';
 import { workbookRuleProblems } from '../rules/workbook-rules';
+import { cultivationProblems } from './cultivation-schema';
 
 export class ProfileError extends Error {
   constructor(
@@ -136,9 +137,31 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
       problems.push(`materials.${m.id}.trackedBy: 未知字段 “${m.trackedBy}”`);
     }
   }
+  const cultivation = data.cultivation;
+  let workbookRules = data.workbookRules;
+  if (data.kind === 'cultivation' && !cultivation) problems.push('cultivation: 培育项目需要 cultivation 一节（培育期、目标、认定称号、活动类型等）');
+  if (cultivation) {
+    const fieldOf = (table: string, key: string) => tables[table]?.fields.find((f) => f.key === key);
+    problems.push(...cultivationProblems(cultivation, fieldOf));
+    // The activity kinds are the notice's: they are the options of the activity log's 活动类型.
+    const kind = fieldOf('activities', 'activityType');
+    if (kind) {
+      kind.options = [...cultivation.activityKinds];
+      if (kind.optionAliases) kind.optionAliases = Object.fromEntries(Object.entries(kind.optionAliases).filter(([, to]) => cultivation.activityKinds.includes(to)));
+    }
+    // One period length: rules that leave it out take the section's, a different one is a contradiction.
+    workbookRules = workbookRules.map((r, i) => {
+      if (r.kind !== 'dateInPeriod' && r.kind !== 'requiredWhenFinished') return r;
+      const months = r.period.defaultMonths;
+      if (months !== undefined && months !== cultivation.periodMonths) {
+        problems.push(`workbookRules[${i}].period.defaultMonths: ${months} 与 cultivation.periodMonths（${cultivation.periodMonths}）不一致`);
+      }
+      return { ...r, period: { ...r.period, defaultMonths: cultivation.periodMonths } };
+    });
+  }
   // A rule naming a table or field that does not exist would silently check nothing.
-  problems.push(...workbookRuleProblems({ tables, workbookRules: data.workbookRules }));
+  problems.push(...workbookRuleProblems({ tables, workbookRules }));
   if (problems.length) throw new ProfileError(source, problems);
   const { tables: _t, extends: _e, ...rest } = data;
-  return { ...rest, tables, source };
+  return { ...rest, workbookRules, tables, source };
 }

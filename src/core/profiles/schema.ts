@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { workbookRuleSchema } from './workbook-rule-schema';
+import { cultivationSchema } from './cultivation-schema';
 
 export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -209,6 +210,8 @@ export const profileSchema = z.strictObject({
       rounds: z.array(z.string().min(1)).min(1).default(['书面初评', '会审答辩']),
     })
     .optional(),
+  /** Cultivation programmes (kind "cultivation"): period, targets, titles and activity kinds of the notice. */
+  cultivation: cultivationSchema.optional(),
   /** Minimum working age; younger → error. */
   minWorkingAge: z.number().int().positive().default(16),
   /** Tags, not requirements. Editable: the 2026 "2+3+6+6" system is not listed in the notices. */

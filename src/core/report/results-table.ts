@@ -5,6 +5,7 @@
 import { countFindings, Finding, Lang, Localized } from '../model/findings';
 import { SEVERITY_RANK } from './colours';
 import { SEVERITY_LABELS } from './severity-labels';
+import { sheetRef } from '../model/sheet-refs';
 
 export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
 export const RESULT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
@@ -46,7 +47,7 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 
 /** `HYPERLINK("#'Sheet'!D7","D7")` without the leading "=", quotes doubled as each syntax needs. */
 export function internalLinkFormula(sheetName: string, a1: string): string {
-  const target = `#'${sheetName.replace(/'/g, "''")}'!${a1}`;
+  const target = `#${sheetRef(sheetName, a1)}`;
   return `HYPERLINK("${target.replace(/"/g, '""')}","${a1}")`;
 }
 

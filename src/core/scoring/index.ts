@@ -1,4 +1,4 @@
-/** Expert scoring, pure core: rubric, candidates, experts, assignment, statistics, consolidation (no I/O). */
+/** Expert scoring, pure core: rubric, candidates, experts, assignment, the round plan, checking returned files, which files count, statistics, consolidation and its report (no I/O). */
 export * from './rubric';
 export * from './candidates';
 export * from './experts';
@@ -7,3 +7,9 @@ export * from './statistics';
 export * from './metadata';
 export * from './problems';
 export * from './consolidate';
+export * from './score-file';
+export * from './consolidate-round';
+export * from './round-plan';
+export * from './result-content';
+export * from './consolidation-report';
+export * from './sheet-content';

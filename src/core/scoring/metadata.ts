@@ -38,6 +38,11 @@ export interface ProgrammeRef {
   name: string;
 }
 
+/** How the files of a profile's programme name it (its id and Chinese name). */
+export function programmeRef(profile: { id: string; name: { zh: string } }): ProgrammeRef {
+  return { id: profile.id, name: profile.name.zh };
+}
+
 /** A candidate as listed in an expert's sheet: code only in blind mode. */
 export interface SheetCandidate {
   code: string;

@@ -183,10 +183,9 @@ export { JSZip };
 
 /**
  * A workbook whose date cell uses Excel's built-in id 31 (yyyy"年"m"月"d"日" in zh-CN), as Chinese Excel
- * writes it: no <numFmt> entry, only the id.
+ * writes it: no <numFmt> entry, only the id. The cell is on a sheet "S" added to `wb` (default: a new workbook).
  */
-export async function builtinCjkDateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export async function builtinCjkDateWorkbook(wb = new ExcelJS.Workbook()): Promise<Buffer> {
   const ws = wb.addWorksheet('S');
   ws.getCell('A1').value = '出生日期';
   ws.getCell('A2').value = new Date(Date.UTC(1980, 0, 1));

@@ -8,7 +8,6 @@ import type { Profile } from '../../../core/profiles/schema';
 import { allBuiltinProfiles } from '../../../core/profiles/builtin-profiles';
 import { traineesFromGrid, TraineeSource } from '../../../core/cultivation/trainees';
 import { planRollover, RolloverReport } from '../../../core/cultivation/rollover';
-import { CultivationParams } from '../../../core/cultivation/design';
 import { readWorkbookBuffer, WorkbookBytes } from '../read-workbook';
 import { writeTrackingWorkbook } from './write-tracking';
 
@@ -27,7 +26,6 @@ export interface CreateTrackingOptions {
   nominees?: WorkbookBytes | WorkbookGrid;
   /** Profiles tried when the nominee table is not the cultivation profile's (default: the built-in ones). */
   otherProfiles?: readonly Profile[];
-  params?: Partial<CultivationParams>;
 }
 
 export interface CreateTrackingResult {
@@ -44,7 +42,8 @@ function isGrid(x: WorkbookBytes | WorkbookGrid): x is WorkbookGrid {
 
 /**
  * Builds the tracking workbook. Throws WorkbookReadError (unusable nominee file), NoTraineeTableError (no
- * nominee table in it) or CultivationDesignError (profile lacks a table or field the workbook needs).
+ * nominee table in it) or CultivationDesignError (the profile lacks its cultivation section, a table or a field
+ * the workbook needs).
  */
 export async function createTrackingWorkbook(opts: CreateTrackingOptions): Promise<CreateTrackingResult> {
   const year = opts.year ?? opts.profile.year;
@@ -59,7 +58,6 @@ export async function createTrackingWorkbook(opts: CreateTrackingOptions): Promi
     periodStart: opts.periodStart,
     asOf: opts.asOf,
     trainees: source?.rows ?? [],
-    params: opts.params,
   });
   const result: CreateTrackingResult = { bytes, year, trainees: source?.rows.length ?? 0 };
   if (source) result.source = { sheet: source.sheet, profileId: source.profileId, tableKind: source.tableKind };
@@ -71,7 +69,6 @@ export interface RolloverOptions {
   /** The new 培育年度. */
   year: number;
   asOf?: SimpleDate;
-  params?: Partial<CultivationParams>;
 }
 
 /**
@@ -87,7 +84,6 @@ export async function rolloverTrackingWorkbook(input: WorkbookBytes | WorkbookGr
     asOf: opts.asOf,
     trainees: plan.trainees,
     history: plan.history,
-    params: opts.params,
   });
   return { bytes, report: plan.report };
 }

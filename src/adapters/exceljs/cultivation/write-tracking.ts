@@ -1,79 +1,38 @@
 /**
  * Writes the cultivation tracking workbook with exceljs. Browser-safe: bytes out, no fs in the import graph.
- * Layout and formulas come from src/core/cultivation (design.ts, formulas.ts); this file only lays them out.
+ * What goes where — sheets, columns, input rules, rows, formulas, texts — comes from src/core/cultivation
+ * (design.ts, sheets.ts, formulas.ts, guide.ts); this file only lays it out and styles it.
  */
 import { writeWorkbookBytes } from '../write-workbook';
 import ExcelJS from 'exceljs';
 import { CellValue, isCellError } from '../../../core/model/grid';
-import { addMonths } from '../../../core/model/dates';
-import { FieldSpec } from '../../../core/profiles/schema';
-import { readCellDate } from '../../../core/rules/workbook-rules';
 import {
-  CultivationCapacityError,
   designWorkbook,
   FIRST_ROW,
   HEADER_ROW,
-  HISTORY_HEADER_PREFIX,
   HISTORY_PREFIX,
   HISTORY_TABLES,
-  HISTORY_YEAR_HEADER,
   PARAM_FIRST_ROW,
   PARAM_LABEL_COL,
-  PARAM_LABELS,
   PARAM_VALUE_COL,
-  ParamKey,
   SHEET,
-  STATUS,
-  TableDesign,
   TITLE_ROW,
   TRACKING_TABLES,
-  TRAINEE_EXTRA,
   TrackingTable,
   utcDate,
   WorkbookDesign,
 } from '../../../core/cultivation/design';
-import { dashboardRows, SERVICE_HEADERS, SERVICE_LAYOUT, serviceRowFormulas, serviceSummary, traineeRowFormulas } from '../../../core/cultivation/formulas';
-import { guideSheets, USAGE_TIPS, YEARLY_CYCLE } from '../../../core/cultivation/guide';
+import { dashboardRows, SERVICE_HEADERS, SERVICE_LAYOUT, serviceRowFormulas, serviceSummary, serviceTitle } from '../../../core/cultivation/formulas';
+import { guideSections, guideTitle, parameterRows } from '../../../core/cultivation/guide';
+import { ColumnPlan, historyColumns, historyTitle, InputRule, tableColumns, tableTitle, traineeFormulaCells, trackingRows } from '../../../core/cultivation/sheets';
 import { Row, TrackingInput } from '../../../core/cultivation/model';
+import { worksheetValidations } from '../ooxml/exceljs-patches';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 const HOURS_FORMAT = '0.0';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-/** Trainee-list fields that always hold a formula (the period end is a formula only until a date is typed). */
-const FORMULA_FIELDS = new Set(['youth', 'women']);
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-
-/** Field keys holding dates, per table (derived from the profile's valueFormat rules, so a profile can add more). */
-function dateKeys(input: TrackingInput): Set<string> {
-  const keys = new Set<string>();
-  for (const r of input.profile.workbookRules) if (r.kind === 'valueFormat' && r.format === 'date') for (const f of r.fields) keys.add(`${r.table}.${f}`);
-  return keys;
-}
-
-function numberKeys(input: TrackingInput): Set<string> {
-  const keys = new Set<string>();
-  for (const r of input.profile.workbookRules) if (r.kind === 'valueFormat' && r.format === 'number') for (const f of r.fields) keys.add(`${r.table}.${f}`);
-  return keys;
-}
-
-function width(f: FieldSpec, isDate: boolean): number {
-  if (isDate) return 12;
-  if (f.type === 'residentId') return 21;
-  if (f.type === 'mobile') return 14;
-  if (['unit', 'organiser', 'content', 'goal', 'measures', 'evidence', 'servedEnterprise', 'stageOpinion', 'finalOpinion', 'exitDetail', 'remarks', 'doneNote'].includes(f.key)) return 26;
-  return Math.max(8, Math.min(16, f.label.length * 2 + 2));
-}
-
-/** Excel's inline list: "a,b,c" (at most 255 characters). */
-function inlineList(options: readonly string[]): string {
-  return `"${options.join(',')}"`;
-}
-
-type Validations = { add(address: string, v: ExcelJS.DataValidation): void };
-function validations(ws: ExcelJS.Worksheet): Validations {
-  return (ws as unknown as { dataValidations: Validations }).dataValidations;
-}
 
 /** A value as written: dates as Date (UTC midnight), errors dropped, everything else as is. */
 function writable(v: CellValue): ExcelJS.CellValue {
@@ -101,192 +60,94 @@ function title(ws: ExcelJS.Worksheet, text: string, columns: number): void {
   ws.getRow(TITLE_ROW).height = 26;
 }
 
-function tableTitle(t: TableDesign, year: number): string {
-  return `质量工匠${t.sheet}（${year}年度）`;
+/** The core's input rule as an exceljs data validation. */
+function validation(rule: InputRule): ExcelJS.DataValidation {
+  const messages = { allowBlank: true, showErrorMessage: true, errorStyle: rule.errorStyle, errorTitle: rule.errorTitle, error: rule.error };
+  const prompt = rule.prompt ? { showInputMessage: true, promptTitle: rule.prompt.title, prompt: rule.prompt.text } : {};
+  switch (rule.kind) {
+    case 'rangeList':
+      return { type: 'list', formulae: [rule.range], ...messages, ...prompt };
+    case 'list':
+      // Excel's inline list: "a,b,c" (at most 255 characters).
+      return { type: 'list', formulae: [`"${rule.options.join(',')}"`], ...messages, ...prompt };
+    case 'date':
+      return { type: 'date', operator: 'between', formulae: [rule.from, rule.to], ...messages, ...prompt };
+    case 'decimal':
+      return { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages, ...prompt };
+  }
 }
 
-function addFieldValidation(ws: ExcelJS.Worksheet, t: TableDesign, f: FieldSpec, d: WorkbookDesign, isDate: boolean, isNumber: boolean): void {
-  const range = `${t.col[f.key]}${FIRST_ROW}:${t.col[f.key]}${t.lastRow}`;
-  const dv = validations(ws);
-  if (f.key === 'trainee') {
-    const names = d.tables.details;
-    dv.add(range, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`${names.range('name')}`],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: '不在培育对象清单中',
-      error: '请从下拉列表中选择培育对象；新的培育对象请先在“培育对象清单”中添加。',
-    });
-    return;
-  }
-  if (isDate) {
-    dv.add(range, {
-      type: 'date',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2099, 11, 31))],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '请输入日期',
-      error: '请输入日期，如 2026-03-15。',
-    });
-    return;
-  }
-  if (isNumber) {
-    dv.add(range, {
-      type: 'decimal',
-      operator: 'greaterThanOrEqual',
-      allowBlank: true,
-      formulae: [0],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '请输入数字',
-      error: `${f.label}请填写数字，如 4 或 1.5。`,
-    });
-    return;
-  }
-  const options = f.type === 'sex' ? ['男', '女'] : f.options;
-  if (!options || !['enum', 'flag', 'sex', 'multiEnum'].includes(f.type)) return;
-  const multi = f.type === 'multiEnum';
-  dv.add(range, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [inlineList(options)],
-    showErrorMessage: true,
-    errorStyle: multi ? 'information' : 'stop',
-    errorTitle: f.label,
-    error: multi ? `可多选，用顿号分隔，如 ${options.slice(0, 2).join('、')}。` : `请从下拉列表中选择：${options.join(' / ')}`,
-    showInputMessage: multi,
-    promptTitle: multi ? f.label : undefined,
-    prompt: multi ? `可多选，用顿号分隔，如 ${options.slice(0, 2).join('、')}` : undefined,
-  } as ExcelJS.DataValidation);
+function columnFormat(c: ColumnPlan): string | undefined {
+  return c.format === 'date' ? DATE_FORMAT : c.format === 'number' ? 'General' : c.format === 'text' ? '@' : undefined;
+}
+
+/** Header row, widths, formats and input rules over the rows from FIRST_ROW to lastRow. */
+function layColumns(ws: ExcelJS.Worksheet, columns: ColumnPlan[], lastRow: number): void {
+  const header = ws.getRow(HEADER_ROW);
+  columns.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    const fmt = columnFormat(c);
+    if (fmt) col.numFmt = fmt;
+    if (c.input) worksheetValidations(ws).add(`${col.letter}${FIRST_ROW}:${col.letter}${lastRow}`, validation(c.input));
+  });
+  styleHeader(header, columns.length);
 }
 
 /** Lays out one tracking table: title, header of field labels, rows, formats and drop-downs over its capacity. */
-function writeTable(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign, key: TrackingTable, rows: Row[]): ExcelJS.Worksheet {
+function writeTable(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign, key: TrackingTable, rows: Row[]): void {
   const t = d.tables[key];
-  const dates = dateKeys(input);
-  const numbers = numberKeys(input);
-  const extra = key === 'details' ? [TRAINEE_EXTRA.hours, TRAINEE_EXTRA.recent] : [];
+  const columns = tableColumns(input.profile, d, key);
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }] });
-  const n = t.fields.length + extra.length;
-  title(ws, tableTitle(t, input.year), n);
-  const header = ws.getRow(HEADER_ROW);
-  t.fields.forEach((f, i) => {
-    header.getCell(i + 1).value = f.label;
-    const isDate = dates.has(`${key}.${f.key}`);
-    const isNumber = numbers.has(`${key}.${f.key}`);
-    const col = ws.getColumn(i + 1);
-    col.width = width(f, isDate);
-    if (isDate) col.numFmt = DATE_FORMAT;
-    else if (isNumber) col.numFmt = 'General';
-    else if (f.type === 'residentId' || f.type === 'mobile') col.numFmt = '@';
-    // No drop-down on formula columns (青年, 巾帼): choosing a value would replace the formula.
-    if (!(key === 'details' && FORMULA_FIELDS.has(f.key))) addFieldValidation(ws, t, f, d, isDate, isNumber);
-  });
-  extra.forEach((label, j) => {
-    header.getCell(t.fields.length + j + 1).value = label;
-    ws.getColumn(t.fields.length + j + 1).width = 12;
-  });
-  styleHeader(header, n);
-  if (rows.length > t.lastRow - FIRST_ROW + 1) throw new CultivationCapacityError(t.sheet, t.lastRow - FIRST_ROW + 1, rows.length);
+  title(ws, tableTitle(t, input.year), columns.length);
+  layColumns(ws, columns, t.lastRow);
   rows.forEach((row, i) => {
-    const r = FIRST_ROW + i;
     t.fields.forEach((f, c) => {
       const v = writable(row[f.key] ?? null);
       if (v === null) return;
-      const cell = ws.getCell(r, c + 1);
+      const cell = ws.getCell(FIRST_ROW + i, c + 1);
       cell.value = v;
       if (v instanceof Date) cell.numFmt = DATE_FORMAT;
-      else if (f.type === 'residentId' || f.type === 'mobile') cell.numFmt = typeof v === 'string' ? '@' : 'General';
+      else if (columns[c].format === 'text') cell.numFmt = typeof v === 'string' ? '@' : 'General';
     });
   });
-  if (key === 'details') writeTraineeFormulas(ws, d, rows);
-  return ws;
-}
-
-/** Period end, 青年, 巾帼 and the two per-trainee figures, on every row up to the list's capacity. */
-function writeTraineeFormulas(ws: ExcelJS.Worksheet, d: WorkbookDesign, rows: Row[]): void {
-  const t = d.tables.details;
-  const colNo = (letter: string) => ws.getColumn(letter).number;
-  const endCol = colNo(t.col.periodEnd);
-  const youthCol = colNo(t.col.youth);
-  const womenCol = colNo(t.col.women);
-  const hoursCol = colNo(d.extraCol.hours);
-  const recentCol = colNo(d.extraCol.recent);
+  if (key !== 'details') return;
   for (let r = FIRST_ROW; r <= t.lastRow; r++) {
-    const f = traineeRowFormulas(d, r);
-    const row = rows[r - FIRST_ROW];
-    // A typed end date is kept; otherwise the formula, with its result cached for readers that do not calculate.
-    if (!row || row.periodEnd === null || row.periodEnd === undefined || row.periodEnd === '') {
-      const start = row ? readCellDate(row.periodStart ?? null) : undefined;
-      const cell = ws.getCell(r, endCol);
-      // Cached only for a real date: EDATE of a text date is an error in Excel.
-      cell.value = start?.how === 'date' ? { formula: f.periodEnd, result: utcDate(addMonths(start.date, d.params.periodMonths)) } : { formula: f.periodEnd };
-      cell.numFmt = DATE_FORMAT;
+    for (const f of traineeFormulaCells(d, r, rows[r - FIRST_ROW])) {
+      const cell = ws.getCell(`${f.col}${r}`);
+      cell.value = f.result ? { formula: f.formula, result: f.result } : { formula: f.formula };
+      if (f.format) cell.numFmt = f.format === 'date' ? DATE_FORMAT : 'General';
     }
-    ws.getCell(r, youthCol).value = { formula: f.youth };
-    ws.getCell(r, womenCol).value = { formula: f.women };
-    const hours = ws.getCell(r, hoursCol);
-    hours.value = { formula: f.hours };
-    hours.numFmt = 'General';
-    ws.getCell(r, recentCol).value = { formula: f.recent };
   }
 }
 
 function writeGuide(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
   const ws = wb.addWorksheet(SHEET.guide);
-  ws.getColumn(1).width = 16;
-  ws.getColumn(2).width = 90;
-  ws.getColumn(3).width = 3;
-  ws.getColumn(4).width = 30;
-  ws.getColumn(5).width = 14;
-  ws.getColumn(6).width = 40;
+  [16, 90, 3, 30, 14, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const a1 = ws.getCell('A1');
-  a1.value = `质量工匠培育跟踪工作簿（${input.year}年度）`;
+  a1.value = guideTitle(input.year);
   a1.font = { bold: true, size: 14 };
-  const sheets = Object.fromEntries(TRACKING_TABLES.map((k) => [k, d.tables[k].sheet]));
   let r = 2;
-  const section = (text: string) => {
+  guideSections(input.profile, d).forEach((section, i) => {
+    if (i > 0) r++;
     const c = ws.getCell(r, 1);
-    c.value = text;
+    c.value = section.title;
     c.font = { bold: true };
     c.fill = SECTION_FILL;
     ws.getCell(r, 2).fill = SECTION_FILL;
     r++;
-  };
-  const line = (a: string, b: string) => {
-    ws.getCell(r, 1).value = a;
-    const c = ws.getCell(r, 2);
-    c.value = b;
-    c.alignment = { wrapText: true, vertical: 'top' };
-    ws.getCell(r, 1).alignment = { vertical: 'top' };
-    r++;
-  };
-  section('工作表');
-  for (const [name, text] of guideSheets(sheets)) line(name, text);
-  r++;
-  section('年度工作流程（《上海质量工匠培育实施细则（试行稿）》沪质协（2026）12号）');
-  for (const text of YEARLY_CYCLE) line('', text);
-  r++;
-  section('使用提示');
-  for (const text of USAGE_TIPS) line('', text);
+    for (const [a, b] of section.lines) {
+      ws.getCell(r, 1).value = a;
+      ws.getCell(r, 1).alignment = { vertical: 'top' };
+      const text = ws.getCell(r, 2);
+      text.value = b;
+      text.alignment = { wrapText: true, vertical: 'top' };
+      r++;
+    }
+  });
 
   // Parameters (D:F): the formulas refer to column E.
-  const p = d.params;
-  const values: Record<ParamKey, [ExcelJS.CellValue, string]> = {
-    year: [input.year, '本工作簿的培育年度'],
-    periodMonths: [p.periodMonths, '细则第八条：培育期一般为1年；“培育结束日期”未填写时按此计算'],
-    youthMaxAge: [p.youthMaxAge, '培育开始日不超过此年龄（周岁）的计为青年（青年工匠常用口径：35周岁及以下）'],
-    inactivityDays: [p.inactivityDays, '仪表盘列出超过此天数没有培育活动的培育对象'],
-    targetQuality: [p.targets.quality, '细则第二条：到2030年培养造就150名左右“上海质量工匠”（全市目标）'],
-    targetShanghai: [p.targets.shanghai, '细则第二条：10名左右“上海工匠”（全市目标）'],
-    targetTalents: [p.targets.talents, '细则第二条：带动新增2000名高水平质量技能型人才（全市目标）；本表以期满考评合格及以上计'],
-    serviceFrom: [utcDate({ y: input.year, m: p.service.fromMonthDay[0], d: p.service.fromMonthDay[1] }), '“助企行服务统计”从此日期起计'],
-    serviceDue: [utcDate({ y: input.year, m: p.service.dueMonthDay[0], d: p.service.dueMonthDay[1] }), '报送截止日期（参照2025年市质协要求：8月25日前）；统计到此日期'],
-  };
   const head = ws.getRow(PARAM_FIRST_ROW - 1);
   ['参数', '值', '说明'].forEach((h, i) => {
     const c = head.getCell(4 + i);
@@ -295,29 +156,33 @@ function writeGuide(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesig
     c.fill = HEADER_FILL;
     c.border = THIN;
   });
-  (Object.keys(PARAM_LABELS) as ParamKey[]).forEach((k, i) => {
+  parameterRows(d, input.year).forEach((p, i) => {
     const row = PARAM_FIRST_ROW + i;
-    ws.getCell(`${PARAM_LABEL_COL}${row}`).value = PARAM_LABELS[k];
+    ws.getCell(`${PARAM_LABEL_COL}${row}`).value = p.label;
     const v = ws.getCell(`${PARAM_VALUE_COL}${row}`);
-    v.value = values[k][0];
-    if (values[k][0] instanceof Date) v.numFmt = DATE_FORMAT;
+    v.value = p.value;
+    if (p.value instanceof Date) v.numFmt = DATE_FORMAT;
     v.border = THIN;
     const note = ws.getCell(`F${row}`);
-    note.value = values[k][1];
+    note.value = p.note;
     note.alignment = { wrapText: true, vertical: 'top' };
   });
 }
 
+function figureFormat(format: 'date' | 'hours' | 'count'): string {
+  return format === 'date' ? DATE_FORMAT : format === 'hours' ? HOURS_FORMAT : '0';
+}
+
 function writeService(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
   const ws = wb.addWorksheet(SHEET.service, { views: [{ state: 'frozen', ySplit: SERVICE_LAYOUT.headerRow }] });
-  title(ws, `质量工匠助企行服务统计（${input.year}年度）`, SERVICE_HEADERS.length);
+  title(ws, serviceTitle(d, input.year), SERVICE_HEADERS.length);
   serviceSummary(d).forEach((s, i) => {
     const r = 2 + i;
     ws.getCell(r, 1).value = s.label;
     ws.getCell(r, 1).font = { bold: true };
     const c = ws.getCell(r, 2);
     c.value = { formula: s.formula };
-    c.numFmt = s.format === 'date' ? DATE_FORMAT : s.format === 'hours' ? HOURS_FORMAT : '0';
+    c.numFmt = figureFormat(s.format);
   });
   const header = ws.getRow(SERVICE_LAYOUT.headerRow);
   SERVICE_HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
@@ -356,7 +221,7 @@ function writeDashboard(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookD
       case 'figure': {
         const b = ws.getCell(r, 2);
         b.value = r === 2 ? asOf : { formula: item.formula };
-        b.numFmt = item.format === 'date' ? DATE_FORMAT : item.format === 'hours' ? HOURS_FORMAT : '0';
+        b.numFmt = figureFormat(item.format);
         if (item.note) ws.getCell(r, 5).value = item.note;
         break;
       }
@@ -374,23 +239,14 @@ function writeDashboard(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookD
 }
 
 function writeHistory(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
-  const dates = dateKeys(input);
   for (const key of HISTORY_TABLES) {
     const rows = input.history?.[key] ?? [];
     if (rows.length === 0) continue;
     const t = d.tables[key];
+    const columns = historyColumns(input.profile, d, key);
     const ws = wb.addWorksheet(`${HISTORY_PREFIX}${t.sheet}`, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-    title(ws, `往期${t.sheet}（结转的培育对象在以前年度的记录，仅供查阅，不计入本年度统计和校验）`, t.fields.length + 1);
-    const header = ws.getRow(HEADER_ROW);
-    header.getCell(1).value = HISTORY_YEAR_HEADER;
-    ws.getColumn(1).width = 10;
-    t.fields.forEach((f, i) => {
-      header.getCell(i + 2).value = HISTORY_HEADER_PREFIX + f.label;
-      const isDate = dates.has(`${key}.${f.key}`);
-      ws.getColumn(i + 2).width = width(f, isDate) + 3;
-      if (isDate) ws.getColumn(i + 2).numFmt = DATE_FORMAT;
-    });
-    styleHeader(header, t.fields.length + 1);
+    title(ws, historyTitle(t), columns.length);
+    layColumns(ws, columns, FIRST_ROW + rows.length - 1);
     rows.forEach((h, i) => {
       const r = FIRST_ROW + i;
       ws.getCell(r, 1).value = h.year;
@@ -405,34 +261,17 @@ function writeHistory(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDes
   }
 }
 
-/** Trainee rows as written: default period start and status filled in. */
-export function completeTrainees(input: TrackingInput): Row[] {
-  const start = input.periodStart ?? { y: input.year, m: 1, d: 1 };
-  return (input.trainees ?? []).map((t) => ({
-    ...t,
-    periodStart: t.periodStart ?? utcDate(start),
-    cultivationStatus: t.cultivationStatus ?? STATUS.active,
-  }));
-}
-
 /**
  * The tracking workbook as .xlsx bytes. Sheets: 说明, the six tables of the profile (培育对象清单 … 退出记录),
  * 助企行服务统计, 仪表盘, then 历史· sheets when `history` has rows.
  */
 export async function writeTrackingWorkbook(input: TrackingInput): Promise<Uint8Array> {
-  const d = designWorkbook(input.profile, input.params);
+  const d = designWorkbook(input.profile);
+  const rows = trackingRows(input, d);
   const wb = new ExcelJS.Workbook();
   wb.creator = '匠选 Jiangxuan';
   wb.calcProperties.fullCalcOnLoad = true;
   writeGuide(wb, input, d);
-  const rows: Record<TrackingTable, Row[]> = {
-    details: completeTrainees(input),
-    plans: input.plans ?? [],
-    activities: input.activities ?? [],
-    stageAssessments: input.stageAssessments ?? [],
-    finalAssessments: input.finalAssessments ?? [],
-    exits: input.exits ?? [],
-  };
   for (const key of TRACKING_TABLES) writeTable(wb, input, d, key, rows[key]);
   writeService(wb, input, d);
   writeDashboard(wb, input, d);

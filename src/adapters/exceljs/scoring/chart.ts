@@ -8,7 +8,11 @@
  * stock charts; stacked bars and markers render the same everywhere.) Browser-safe.
  */
 import JSZip from 'jszip';
-import { attributes } from './xlsx-lite';
+import { columnRangeRef } from '../../../core/model/sheet-refs';
+import { addContentTypeOverrides, CONTENT_TYPE } from '../ooxml/content-types';
+import { addRelationship, NS_OFFICE_RELATIONSHIPS, relationshipsPart, relationshipsXml, worksheetPart } from '../ooxml/rels';
+import { escapeXml as esc } from '../ooxml/xml';
+import { freePartName, readPart } from '../ooxml/zip';
 
 export interface SpreadChart {
   /** The sheet the chart goes on (by name) and where its data are (1-based rows, column letters). */
@@ -37,34 +41,22 @@ export interface ChartSeries {
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
-const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_R = NS_OFFICE_RELATIONSHIPS;
 const NS_XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+const REL_DRAWING = `${NS_OFFICE_RELATIONSHIPS}/drawing`;
+const REL_CHART = `${NS_OFFICE_RELATIONSHIPS}/chart`;
 
 const AX_CAT = 50010001;
 const AX_VAL = 50010002;
 
 export function chartXml(c: SpreadChart): string {
-  const sheet = quoteSheet(c.sheet);
   const n = c.categories.length;
-  const catRef = `${sheet}!$${c.categoryCol}$${c.firstRow}:$${c.categoryCol}$${c.lastRow}`;
+  const catRef = columnRangeRef(c.sheet, c.categoryCol, c.firstRow, c.lastRow);
   const cat = `<c:cat><c:strRef><c:f>${esc(catRef)}</c:f><c:strCache><c:ptCount val="${n}"/>${c.categories.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join('')}</c:strCache></c:strRef></c:cat>`;
   // Series names are literal (the bar is 最低分至最高分, not the 极差 column's header).
   const tx = (s: ChartSeries) => `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>`;
   const val = (s: ChartSeries) => {
-    const ref = `${sheet}!$${s.col}$${c.firstRow}:$${s.col}$${c.lastRow}`;
+    const ref = columnRangeRef(c.sheet, s.col, c.firstRow, c.lastRow);
     const pts = s.values.map((v, k) => (v === undefined ? '' : `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`)).join('');
     return `<c:val><c:numRef><c:f>${esc(ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>${pts}</c:numCache></c:numRef></c:val>`;
   };
@@ -118,64 +110,25 @@ function drawingXml(c: SpreadChart, chartRelId: string): string {
   );
 }
 
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('') +
-    `</Relationships>`
-  );
-}
-
 /** Elements that must come after <drawing> in a worksheet (CT_Worksheet sequence). */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
-
-function freeName(zip: JSZip, pattern: (n: number) => string): string {
-  for (let n = 1; ; n++) if (!zip.file(pattern(n))) return pattern(n);
-}
-
-/** The part name of a worksheet ("xl/worksheets/sheet7.xml"), looked up by the sheet's name. */
-export async function worksheetPart(zip: JSZip, sheetName: string): Promise<string> {
-  const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const wbRels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  let rid: string | undefined;
-  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    if (a.get('name') === sheetName) rid = a.get('r:id');
-  }
-  let target: string | undefined;
-  for (const m of wbRels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    if (a.get('Id') === rid) target = a.get('Target');
-  }
-  if (!target) throw new Error(`sheet ${sheetName} not found`);
-  return target.startsWith('/') ? target.slice(1) : 'xl/' + target;
-}
 
 /** Adds the chart to an opened workbook package (see the file comment). Throws when the sheet is not found. */
 export async function addSpreadChart(zip: JSZip, chart: SpreadChart): Promise<void> {
   const sheetPath = await worksheetPart(zip, chart.sheet);
-  const sheetFile = sheetPath.split('/').pop()!;
-  const sheetRelsPath = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
 
-  const chartPath = freeName(zip, (n) => `xl/charts/chart${n}.xml`);
-  const drawingPath = freeName(zip, (n) => `xl/drawings/drawing${n}.xml`);
+  const chartPath = freePartName(zip, (n) => `xl/charts/chart${n}.xml`);
+  const drawingPath = freePartName(zip, (n) => `xl/drawings/drawing${n}.xml`);
   const drawingFile = drawingPath.split('/').pop()!;
   zip.file(chartPath, chartXml(chart));
   zip.file(drawingPath, drawingXml(chart, 'rId1'));
-  zip.file(`xl/drawings/_rels/${drawingFile}.rels`, relsXml([{ id: 'rId1', type: REL_CHART, target: '../charts/' + chartPath.split('/').pop() }]));
+  zip.file(relationshipsPart(drawingPath), relationshipsXml([{ id: 'rId1', type: REL_CHART, target: '../charts/' + chartPath.split('/').pop() }]));
 
   // The sheet → drawing relationship (merged into an existing rels part if exceljs wrote one).
   const drawingRelId = 'rIdJxDrawing1';
-  const existing = zip.file(sheetRelsPath);
-  const rel = `<Relationship Id="${drawingRelId}" Type="${REL_DRAWING}" Target="../drawings/${drawingFile}"/>`;
-  if (existing) {
-    const xml = await existing.async('string');
-    zip.file(sheetRelsPath, xml.replace('</Relationships>', rel + '</Relationships>'));
-  } else {
-    zip.file(sheetRelsPath, relsXml([{ id: drawingRelId, type: REL_DRAWING, target: `../drawings/${drawingFile}` }]));
-  }
+  await addRelationship(zip, sheetPath, { id: drawingRelId, type: REL_DRAWING, target: `../drawings/${drawingFile}` });
 
-  let sheetXml = await zip.file(sheetPath)!.async('string');
+  let sheetXml = (await readPart(zip, sheetPath))!;
   if (/<drawing\b/.test(sheetXml)) throw new Error('chart: the sheet already has a drawing');
   if (!/xmlns:r=/.test(sheetXml.slice(0, 1000))) sheetXml = sheetXml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_R}"`);
   const tag = `<drawing r:id="${drawingRelId}"/>`;
@@ -187,11 +140,8 @@ export async function addSpreadChart(zip: JSZip, chart: SpreadChart): Promise<vo
   if (at < 0) at = sheetXml.lastIndexOf('</worksheet>');
   zip.file(sheetPath, sheetXml.slice(0, at) + tag + sheetXml.slice(at));
 
-  let types = await zip.file('[Content_Types].xml')!.async('string');
-  const overrides = [
-    `<Override PartName="/${chartPath}" ContentType="${CT_CHART}"/>`,
-    `<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`,
-  ].join('');
-  types = types.replace('</Types>', overrides + '</Types>');
-  zip.file('[Content_Types].xml', types);
+  await addContentTypeOverrides(zip, [
+    { part: chartPath, contentType: CONTENT_TYPE.chart },
+    { part: drawingPath, contentType: CONTENT_TYPE.drawing },
+  ]);
 }

@@ -2,6 +2,7 @@
  * Hashes and random ids through Web Crypto (globalThis.crypto: Node 20 and every browser), so the scoring
  * adapters stay free of Node's crypto module.
  */
+import { bytesToBase64, utf16le } from '../ooxml/encoding';
 
 function subtle(): typeof globalThis.crypto.subtle {
   const c = globalThis.crypto;
@@ -15,12 +16,6 @@ export function toHex(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += HEX[b];
   return s;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
 }
 
 /** SHA-256 of the UTF-8 text, as 64 hex digits. */
@@ -65,12 +60,7 @@ export interface SheetProtectionHash {
  */
 export async function sheetProtectionHash(password: string, spinCount = 100): Promise<SheetProtectionHash> {
   const salt = randomBytes(16);
-  const pwd = new Uint8Array(password.length * 2);
-  for (let i = 0; i < password.length; i++) {
-    const c = password.charCodeAt(i);
-    pwd[2 * i] = c & 0xff;
-    pwd[2 * i + 1] = c >> 8;
-  }
+  const pwd = utf16le(password);
   const first = new Uint8Array(salt.length + pwd.length);
   first.set(salt);
   first.set(pwd, salt.length);
@@ -82,5 +72,5 @@ export async function sheetProtectionHash(password: string, spinCount = 100): Pr
     view.setUint32(64, i, true);
     h = new Uint8Array(await subtle().digest('SHA-512', buf));
   }
-  return { algorithmName: 'SHA-512', hashValue: toBase64(h), saltValue: toBase64(salt), spinCount };
+  return { algorithmName: 'SHA-512', hashValue: bytesToBase64(h), saltValue: bytesToBase64(salt), spinCount };
 }

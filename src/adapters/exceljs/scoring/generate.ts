@@ -1,19 +1,21 @@
 /**
- * Generating a round's score sheets from two workbooks (candidates, experts): bytes in, bytes out, no fs.
+ * Generating a round's score sheets from two workbooks (candidates, experts): bytes in, bytes out, no fs. The
+ * lists are read here; who scores whom and which file each expert gets is the core's plan
+ * (src/core/scoring/round-plan.ts); this file adds the batch id and passwords and writes the workbooks.
  * The CLI writes the files to a folder; the task pane offers them as one zip (zip.ts).
  */
 import type { Profile } from '../../../core/profiles/schema';
-import { Assignment, assignCandidates } from '../../../core/scoring/assignment';
-import { Candidate, CandidateList, candidatesFromGrid } from '../../../core/scoring/candidates';
-import { Expert, ExpertList, expertsFromGrid } from '../../../core/scoring/experts';
-import { KeyExpert, keyFileName, rubricRef, scoreSheetFileName } from '../../../core/scoring/metadata';
+import type { Expert } from '../../../core/scoring/experts';
+import { KeyExpert, programmeRef } from '../../../core/scoring/metadata';
 import { ScoringInputError, ScoringProblem } from '../../../core/scoring/problems';
-import { chooseRound, Rubric, rubricOf } from '../../../core/scoring/rubric';
+import { expertSheets, keyFile, keyMetaOf, planRound, ScoringPlan } from '../../../core/scoring/round-plan';
 import type { WorkbookGrid } from '../../../core/model/grid';
 import { isWorkbookReadError } from '../errors';
 import { readWorkbookBuffer, type WorkbookBytes } from '../read-workbook';
 import { randomId, randomPassword } from './crypto';
 import { buildKeyMeta, writeKeyWorkbook, writeScoreSheet } from './scoresheet-writer';
+
+export type { ScoringPlan } from '../../../core/scoring/round-plan';
 
 export interface NamedBytes {
   /** File name as the user knows it (for messages). */
@@ -57,17 +59,6 @@ export interface GeneratedFile {
   bytes: Uint8Array;
 }
 
-/** The lists and the assignment of a round, from which the score sheets are written. */
-export interface ScoringPlan {
-  round: string;
-  rubric: Rubric;
-  blind: boolean;
-  grouped: boolean;
-  candidates: CandidateList;
-  experts: ExpertList;
-  assignment: Assignment;
-}
-
 export interface GeneratedScoreSheets extends ScoringPlan {
   /** One workbook per expert who has candidates. */
   sheets: (GeneratedFile & { expert: Expert; candidates: number })[];
@@ -96,17 +87,9 @@ async function readInput(input: NamedBytes | NamedGrid, what: string): Promise<W
  * pane shows before the download. Throws ScoringInputError or RubricError, as generateScoreSheets does.
  */
 export async function planScoreSheets(input: PlanInput): Promise<ScoringPlan> {
-  const { profile } = input;
-  const rubric = rubricOf(profile);
-  const round = chooseRound(rubric, input.round);
-  const blind = !!input.blind;
-  const grouped = !!input.groupBy;
-  const candGrid = await readInput(input.candidates, '候选人文件');
-  const expertGrid = await readInput(input.experts, '专家名单');
-  const candidates = candidatesFromGrid(candGrid, profile, { groupBy: input.groupBy });
-  const experts = expertsFromGrid(expertGrid, { groupBy: input.groupBy });
-  const assignment = assignCandidates(candidates.candidates, experts.experts, { grouped });
-  return { round, rubric, blind, grouped, candidates, experts, assignment };
+  const candidates = await readInput(input.candidates, '候选人文件');
+  const experts = await readInput(input.experts, '专家名单');
+  return planRound({ profile: input.profile, candidates, experts, round: input.round, blind: input.blind, groupBy: input.groupBy });
 }
 
 /**
@@ -116,73 +99,29 @@ export async function planScoreSheets(input: PlanInput): Promise<ScoringPlan> {
  */
 export async function generateScoreSheets(input: GenerateInput): Promise<GeneratedScoreSheets> {
   const { profile } = input;
-  const { round, rubric, blind, grouped, candidates, experts, assignment } = await planScoreSheets(input);
-
+  const plan = await planScoreSheets(input);
+  const { round, rubric, blind } = plan;
   const batch = randomId(8);
   const generatedAt = (input.now ?? new Date()).toISOString();
-  const programme = { id: profile.id, name: profile.name.zh };
-  const byCode = new Map<string, Candidate>(candidates.candidates.map((c) => [c.code, c]));
-  const nameCount = new Map<string, number>();
-  for (const e of experts.experts) nameCount.set(e.name, (nameCount.get(e.name) ?? 0) + 1);
+  const programme = programmeRef(profile);
 
   const sheets: GeneratedScoreSheets['sheets'] = [];
   const keyExperts: KeyExpert[] = [];
-  const withSheets = experts.experts.filter((e) => assignment.byExpert.has(e.code));
-  for (const e of experts.experts) {
-    const codes = assignment.byExpert.get(e.code);
-    const password = randomPassword();
-    if (!codes) {
-      keyExperts.push({ ...e, file: '', password: '' });
+  const parts = expertSheets(plan);
+  const total = parts.filter((p) => p.fileName).length;
+  for (const { expert, fileName, candidates } of parts) {
+    if (!fileName) {
+      keyExperts.push({ ...expert, file: '', password: '' });
       continue;
     }
-    // Two experts of the same name: the code tells the files apart.
-    const name = scoreSheetFileName(e.name, round, (nameCount.get(e.name) ?? 0) > 1 ? e.code : '');
-    const { bytes } = await writeScoreSheet({
-      programme,
-      programmeTitle: profile.shortName.zh,
-      round,
-      rubric,
-      expert: e,
-      candidates: codes.map((c) => byCode.get(c)!),
-      blind,
-      batch,
-      password,
-      generatedAt,
-    });
-    sheets.push({ name, bytes, expert: e, candidates: codes.length });
-    keyExperts.push({ ...e, file: name, password });
-    input.onProgress?.(sheets.length, withSheets.length);
+    const password = randomPassword();
+    const { bytes } = await writeScoreSheet({ programme, programmeTitle: profile.shortName.zh, round, rubric, expert, candidates, blind, batch, password, generatedAt });
+    sheets.push({ name: fileName, bytes, expert, candidates: candidates.length });
+    keyExperts.push({ ...expert, file: fileName, password });
+    input.onProgress?.(sheets.length, total);
   }
-  const keyMeta = await buildKeyMeta({
-    batch,
-    programme,
-    round,
-    blind,
-    grouped,
-    rubric: rubricRef(rubric),
-    candidates: candidates.candidates,
-    experts: keyExperts,
-    assignment: Object.fromEntries(assignment.byExpert),
-    exclusions: assignment.exclusions,
-    generatedAt,
-  });
-  const src = candidates.source;
-  const keyBytes = await writeKeyWorkbook({
-    meta: keyMeta,
-    programmeTitle: profile.shortName.zh,
-    sourceNote: `${input.candidates.name} · 工作表“${src.sheet}”（${src.table.zh}）第 ${src.firstRow}–${src.lastRow} 行`,
-    problems: assignment.problems,
-  });
-  return {
-    round,
-    rubric,
-    blind,
-    grouped,
-    candidates,
-    experts,
-    assignment,
-    sheets,
-    key: { name: keyFileName(round), bytes: keyBytes },
-    problems: assignment.problems,
-  };
+  const keyMeta = await buildKeyMeta(keyMetaOf(plan, { programme, batch, generatedAt, experts: keyExperts }));
+  const key = keyFile(plan, input.candidates.name);
+  const keyBytes = await writeKeyWorkbook({ meta: keyMeta, programmeTitle: profile.shortName.zh, sourceNote: key.sourceNote, problems: plan.assignment.problems });
+  return { ...plan, sheets, key: { name: key.fileName, bytes: keyBytes }, problems: plan.assignment.problems };
 }

@@ -1,6 +1,7 @@
 /**
  * Expert scoring for files (CLI) and the task pane: every function takes and returns bytes (Uint8Array), none
- * touches the file system. See docs/scoring.md.
+ * touches the file system; the decisions (the round plan, which files count, the figures) are the core's
+ * (src/core/scoring). See docs/scoring.md.
  *
  *   generateScoreSheets({ profile, candidates: {name, bytes} | {name, grid}, experts: {name, bytes}, round?, blind?, groupBy? })
  *     → { sheets: [{ name, bytes, expert }], key: { name, bytes }, problems, assignment, … }
@@ -17,11 +18,11 @@ export type { GenerateInput, GeneratedScoreSheets, GeneratedFile, NamedBytes, Na
 export { consolidateScoreFiles, consolidationExitCode } from './consolidate-files';
 export type { ConsolidateFilesInput, ConsolidatedRound, FileReport, FileStatus } from './consolidate-files';
 export { writeResultWorkbook, RESULT_SHEETS } from './result-writer';
-export { consolidationJson, consolidationText } from './report';
-export type { ConsolidationJson } from './report';
+export { consolidationJson, consolidationText } from '../../../core/scoring/consolidation-report';
+export type { ConsolidationJson } from '../../../core/scoring/consolidation-report';
 export { zipFiles } from './zip';
-export { readScoreFile } from './scoresheet-reader';
-export type { ScoreFile } from './scoresheet-reader';
+export { readScoreFile, readScoreFileContent } from './scoresheet-reader';
+export type { ScoreFile, ScoreFileContent } from './scoresheet-reader';
 export { writeScoreSheet, writeKeyWorkbook } from './scoresheet-writer';
 export { ScoringInputError, isScoringInputError } from '../../../core/scoring/problems';
 export type { ScoringProblem } from '../../../core/scoring/problems';

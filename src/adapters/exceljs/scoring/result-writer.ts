@@ -17,14 +17,17 @@ import { writeWorkbookBytes } from '../write-workbook';
 import ExcelJS from 'exceljs';
 import { CANDIDATE_FLAG_LABELS, CandidateResult, EXPERT_FLAG_LABELS } from '../../../core/scoring/consolidate';
 import { columnLetter, compareCodes, resultMetaRows } from '../../../core/scoring/metadata';
-import { formatPoints, reviewSteps } from '../../../core/scoring/rubric';
+import { formatPoints } from '../../../core/scoring/rubric';
 import { describeW } from '../../../core/scoring/statistics';
-import type { ConsolidatedRound, FileStatus } from './consolidate-files';
+import type { ConsolidatedRound } from '../../../core/scoring/consolidate-round';
+import { absentScoreNote, expertAnalysisLines, FILE_STATUS_TEXT, reviewProgress, summaryLines } from '../../../core/scoring/result-content';
 import JSZip from 'jszip';
 import { addSpreadChart } from './chart';
 import { appendRows, RawCell } from './sheet-rows';
 import { addMetaSheet } from './meta-sheet';
 import { styleHeaderRow, THIN } from './header-style';
+import { worksheetValidations } from '../ooxml/exceljs-patches';
+import { columnRangeRef, sheetRef } from '../../../core/model/sheet-refs';
 
 export const RESULT_SHEETS = {
   summary: '结果汇总',
@@ -48,23 +51,10 @@ const SHORTLIST_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColo
 const FLAG_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
-const STATUS_LABEL: Record<FileStatus, string> = {
-  accepted: '有效，已计入',
-  rejected: '退回，未使用',
-  superseded: '被同一专家后交的文件替代，未计入',
-  'other-round': '其他轮次，未计入',
-  key: '评分安排（名单对照）',
-  ignored: '忽略',
-};
-
 type Cached = string | number | undefined;
 
 function f(formula: string, result: Cached): ExcelJS.CellFormulaValue {
   return { formula, result: result === undefined ? '' : result } as ExcelJS.CellFormulaValue;
-}
-
-function q(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function headerRow(ws: ExcelJS.Worksheet, rowNo: number, headers: string[]): void {
@@ -141,10 +131,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   const M = { count: mCount, mean: mCount + 1, trimmed: mCount + 2, sd: mCount + 3, min: mCount + 4, max: mCount + 5 };
   const trimmedHeader = trim > 0 ? `去极值平均分（≥${minTrim}份时去掉最高、最低各${trim}个）` : '平均分（不去极值）';
   headerRow(matrix, 1, ['编号', '姓名', ...experts.map((e) => `${e.code}\n${e.name}`), '评分份数', '平均分', trimmedHeader, '标准差', '最低分', '最高分']);
-  const exclusionNote = new Map<string, string>();
-  for (const x of c.key?.meta.exclusions ?? []) exclusionNote.set(`${x.candidate}|${x.expert}`, '同单位回避');
-  for (const r of c.recusals) exclusionNote.set(`${r.candidate}|${r.expert}`, '声明回避');
-  const assigned = c.key ? new Map(Object.entries(c.key.meta.assignment).map(([e, codes]) => [e, new Set(codes)])) : undefined;
+  const noteFor = absentScoreNote(c);
   const matrixRow = new Map<string, number>();
   const lastMatrix = candidateOrder.length + 1;
   // Row 2 is written by exceljs (with its styles); the other rows copy those styles as XML (sheet-rows.ts).
@@ -154,9 +141,9 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
       const dr = detailRow.get(`${cand.code}|${e.code}`);
       if (dr) {
         const rec = cand.scores.find((s) => s.expert === e.code);
-        cells.push({ f: `${q(RESULT_SHEETS.details)}!${columnLetter(D.total)}${dr}`, v: rec?.total });
+        cells.push({ f: sheetRef(RESULT_SHEETS.details, `${columnLetter(D.total)}${dr}`), v: rec?.total });
       } else {
-        cells.push(exclusionNote.get(`${cand.code}|${e.code}`) ?? (assigned && !assigned.get(e.code)?.has(cand.code) ? '—' : null));
+        cells.push(noteFor(cand.code, e.code));
       }
     });
     if (!experts.length) return [...cells, 0];
@@ -221,30 +208,16 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   crit.forEach((x, i) => addCol(`crit${i}`, `${x.name}均分`));
   addCol('flags', '提示');
   addCol('advice', '建议');
-  const expectedNote = c.key ? `，发出评分表 ${c.key.meta.experts.filter((e) => e.file).length} 份` : '';
-  const rule =
-    trim > 0
-      ? `排名依据：去极值平均分（某人评分不少于 ${minTrim} 份时去掉最高、最低各 ${trim} 个总分后取平均，否则取平均分）；同分并列（如 1、2、2、4）。`
-      : '排名依据：平均分；同分并列（如 1、2、2、4）。';
-  const top = res.options.top;
-  titleLines(
-    summary,
-    [
-      `${c.programmeTitle} · ${c.round} · 评分结果汇总`,
-      `有效评分表 ${c.accepted} 份${expectedNote}，退回 ${c.rejected} 份；满分 ${formatPoints(res.maxTotal)} 分。${rule}${top ? `前 ${top} 名为“候选人建议名单”（绿色）。` : ''}生成时间 ${generatedAt.replace('T', ' ').slice(0, 16)}。`,
-      '“提示”列标出评分分歧大的候选人（标准差超过满分的 15% 或极差超过 30%），建议会审时讨论；各数字可在“总分矩阵”“评分明细”中逐项核对。',
-    ],
-    sHeaders.length,
-  );
+  titleLines(summary, summaryLines(c, generatedAt), sHeaders.length);
   headerRow(summary, 4, sHeaders);
   const firstS = 5;
   const lastS = firstS + res.candidates.length - 1;
-  const detailRange = (col: number) => `${q(RESULT_SHEETS.details)}!$${columnLetter(col)}$2:$${columnLetter(col)}$${Math.max(2, lastDetail)}`;
+  const detailRange = (col: number) => columnRangeRef(RESULT_SHEETS.details, columnLetter(col), 2, Math.max(2, lastDetail));
   res.candidates.forEach((cand, i) => {
     const rowNo = firstS + i;
     const row = summary.getRow(rowNo);
     const mr = matrixRow.get(cand.code)!;
-    const ref = (col: number, v: Cached) => f(`${q(RESULT_SHEETS.matrix)}!${columnLetter(col)}${mr}`, v);
+    const ref = (col: number, v: Cached) => f(sheetRef(RESULT_SHEETS.matrix, `${columnLetter(col)}${mr}`), v);
     const tCell = `${columnLetter(S.trimmed)}${rowNo}`;
     row.getCell(S.rank).value = f(`IF(ISNUMBER(${tCell}),RANK(${tCell},$${columnLetter(S.trimmed)}$${firstS}:$${columnLetter(S.trimmed)}$${lastS}),"")`, cand.rank);
     row.getCell(S.code).value = cand.code;
@@ -283,20 +256,13 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   summary.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' };
 
   // ---------------------------------------------------------------- 专家分析
-  titleLines(
-    expertSheet,
-    [
-      `${c.programmeTitle} · ${c.round} · 专家评分分析`,
-      `宽严度 = 该专家给分减去其他专家对同一候选人平均分的差的平均（正数偏宽、负数偏严，超过满分的 10% 即 ${formatPoints(0.1 * res.maxTotal)} 分标出）；相关系数 = 该专家总分与其他专家平均分的皮尔逊相关（低于 0.3 且共同评分不少于 5 人时标出）。`,
-    ],
-    12,
-  );
+  titleLines(expertSheet, expertAnalysisLines(c), 12);
   headerRow(expertSheet, 3, ['编号', '姓名', '单位', '组别', '评分份数', '平均分', '标准差', '宽严度', '相关系数', '共同评分人数', '提示', '来源文件']);
   experts.forEach((e, j) => {
     const rowNo = 4 + j;
     const row = expertSheet.getRow(rowNo);
     const col = columnLetter(M0 + j);
-    const range = `${q(RESULT_SHEETS.matrix)}!${col}$2:${col}$${Math.max(2, lastMatrix)}`;
+    const range = sheetRef(RESULT_SHEETS.matrix, `${col}$2:${col}$${Math.max(2, lastMatrix)}`);
     row.values = [
       e.code,
       e.name,
@@ -364,7 +330,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   headerRow(fileSheet, 1, ['文件', '状态', '专家', '轮次', '最后保存时间', '计入分数']);
   c.files.forEach((x, i) => {
     const row = fileSheet.getRow(i + 2);
-    row.values = [x.file, STATUS_LABEL[x.status], x.expert ?? '', x.round ?? '', x.savedAt ? x.savedAt.replace('T', ' ').slice(0, 19) : '', x.scores ?? ''];
+    row.values = [x.file, FILE_STATUS_TEXT[x.status].detail.zh, x.expert ?? '', x.round ?? '', x.savedAt ? x.savedAt.replace('T', ' ').slice(0, 19) : '', x.scores ?? ''];
     if (x.status === 'rejected') row.getCell(2).fill = ERROR_FILL;
   });
   [40, 30, 16, 10, 20, 9].forEach((w, i) => (fileSheet.getColumn(i + 1).width = w));
@@ -387,8 +353,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   }
 
   // ---------------------------------------------------------------- 进度
-  const steps = reviewSteps(c.rubric);
-  const current = steps.indexOf(c.round);
+  const { steps, current, cells: stepCells } = reviewProgress(c);
   const pHeaders = ['编号', '姓名', '单位', ...(grouped ? ['组别'] : []), ...steps, '备注'];
   titleLines(progress, [`${c.programmeTitle} · 评审进度`, `本次汇总：${c.round}。此前各步记为“通过”，之后各步请工作人员在审定后填写（通过 / 未通过 / 待定）。`], pHeaders.length);
   headerRow(progress, 3, pHeaders);
@@ -396,19 +361,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   res.candidates.forEach((x, i) => {
     const rowNo = 4 + i;
     const row = progress.getRow(rowNo);
-    const cells: (string | number)[] = [x.code, x.name, x.unit, ...(grouped ? [x.group ?? ''] : [])];
-    steps.forEach((s, j) => {
-      if (j < current) cells.push('通过');
-      else if (j === current) {
-        cells.push(
-          x.rank === undefined
-            ? '无有效评分'
-            : `第 ${x.rank} 名（${formatPoints(Math.round((x.trimmedMean ?? 0) * 100) / 100)} 分）${x.shortlisted ? '，建议入围' : ''}`,
-        );
-      } else cells.push('');
-    });
-    cells.push('');
-    row.values = cells;
+    row.values = [x.code, x.name, x.unit, ...(grouped ? [x.group ?? ''] : []), ...stepCells(x), ''];
     row.eachCell({ includeEmpty: true }, (cell, cc) => {
       if (cc <= pHeaders.length) cell.border = THIN;
     });
@@ -417,8 +370,7 @@ export async function writeResultWorkbook(c: ConsolidatedRound, opts: ResultWork
   if (res.candidates.length && current + 1 < steps.length) {
     const from = columnLetter(stepCol0 + current + 1);
     const to = columnLetter(stepCol0 + steps.length - 1);
-    const validations = (progress as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-    validations.add(`${from}4:${to}${3 + res.candidates.length}`, { type: 'list', allowBlank: true, formulae: ['"通过,未通过,待定"'] });
+    worksheetValidations(progress).add(`${from}4:${to}${3 + res.candidates.length}`, { type: 'list', allowBlank: true, formulae: ['"通过,未通过,待定"'] });
   }
   [8, 10, 28, ...(grouped ? [14] : []), ...steps.map((_, j) => (j === current ? 26 : 10)), 24].forEach((w, i) => (progress.getColumn(i + 1).width = w));
 

@@ -8,14 +8,12 @@
 import JSZip from 'jszip';
 import { columnLetter } from '../../../core/scoring/metadata';
 import { columnIndex } from '../../../core/model/grid';
-import { worksheetPart } from './chart';
+import { worksheetPart } from '../ooxml/rels';
+import { escapeXml as esc } from '../ooxml/xml';
+import { readPart } from '../ooxml/zip';
 
 /** A cell: number, text, a formula with its computed result, or nothing. */
 export type RawCell = number | string | { f: string; v?: number | string } | null | undefined;
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
 
 function cellXml(ref: string, v: RawCell, style: string): string {
   const s = style ? ` s="${style}"` : '';
@@ -72,7 +70,7 @@ export async function appendRows(
 ): Promise<void> {
   if (!rows.length) return;
   const part = await worksheetPart(zip, sheetName);
-  let xml = await zip.file(part)!.async('string');
+  let xml = (await readPart(zip, part))!;
   const body = rowsXml(firstRow, rows, opts.styleRow ? rowStyles(xml, opts.styleRow) : []);
   if (/<sheetData\s*\/>/.test(xml)) xml = xml.replace(/<sheetData\s*\/>/, `<sheetData>${body}</sheetData>`);
   else xml = xml.replace('</sheetData>', `${body}</sheetData>`);

@@ -10,19 +10,18 @@
  * Browser-safe: jszip and string scanning only.
  */
 import JSZip from 'jszip';
-import type { CellValue } from '../../../core/model/grid';
+import { parseCellAddress, type CellValue } from '../../../core/model/grid';
 import { WorkbookReadError } from '../errors';
 import { asBytes, type WorkbookBytes } from '../load';
 import { sniffWorkbook } from '../sniff';
+import { decodeXml } from '../ooxml/xml';
+import { targetPart, workbookRelationships, workbookSheetParts, type WorkbookSheetPart } from '../ooxml/rels';
+import { readPart } from '../ooxml/zip';
 
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+export type { SheetState } from '../ooxml/rels';
 
-export interface LiteSheetInfo {
-  name: string;
-  state: SheetState;
-  /** Part name inside the zip, e.g. "xl/worksheets/sheet1.xml". */
-  part: string;
-}
+/** A sheet of the workbook: name, visibility and part. */
+export type LiteSheetInfo = WorkbookSheetPart;
 
 export interface LiteSheet {
   /** 0-based rows and columns, like the core's grid (cell A1 is rows[0][0]); formula cells give their cached result. */
@@ -36,46 +35,6 @@ export interface LiteWorkbook {
   /** docProps/core.xml dcterms:modified: when the file was last saved (Excel, WPS and LibreOffice set it). */
   modified?: Date;
   read(sheet: LiteSheetInfo): Promise<LiteSheet>;
-}
-
-const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-export function decodeXml(s: string): string {
-  const t = s.indexOf('&') < 0 ? s : s.replace(ENTITY, (e) => {
-    switch (e) {
-      case '&lt;':
-        return '<';
-      case '&gt;':
-        return '>';
-      case '&amp;':
-        return '&';
-      case '&quot;':
-        return '"';
-      case '&apos;':
-        return "'";
-      default:
-        return String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10));
-    }
-  });
-  return t.indexOf('_x') < 0 ? t : t.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-export function attributes(s: string): Map<string, string> {
-  const out = new Map<string, string>();
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''));
-  return out;
-}
-
-/** Local name lookup: "r:id" and "x:r" both answer to "id" / "r" when asked by local name. */
-function attrLocal(attrs: Map<string, string>, local: string): string | undefined {
-  const direct = attrs.get(local);
-  if (direct !== undefined) return direct;
-  for (const [k, v] of attrs) if (k.endsWith(':' + local)) return v;
-  return undefined;
 }
 
 const T_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>/g;
@@ -95,21 +54,6 @@ function parseSharedStrings(xml: string): string[] {
   const SI = /<(?:[A-Za-z_][\w.-]*:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si>)/g;
   for (let m = SI.exec(xml); m; m = SI.exec(xml)) out.push(m[1] ? stringItemText(m[1]) : '');
   return out;
-}
-
-/** "AB12" → 0-based [row, col]; undefined when malformed. */
-function parseRef(ref: string): [number, number] | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  const row = Number(ref.slice(i));
-  if (!col || !Number.isInteger(row) || row < 1) return undefined;
-  return [row - 1, col - 1];
 }
 
 // Cells are the hot loop: the two attributes needed are picked out directly instead of parsing them all.
@@ -154,10 +98,10 @@ function parseSheet(xml: string, shared: readonly string[]): LiteSheet {
       CELL_OR_ROW.lastIndex = end.index + end[0].length;
     }
     const ref = attrValue(attrs, R_ATTR);
-    const pos = ref ? parseRef(ref) : undefined;
+    const pos = ref ? parseCellAddress(ref) : undefined;
     if (pos) {
-      row = pos[0];
-      col = pos[1];
+      row = pos.row;
+      col = pos.col;
     } else {
       if (row < 0) row = 0;
       col++;
@@ -208,22 +152,6 @@ function cellValue(type: string | undefined, inner: string, shared: readonly str
   }
 }
 
-function partPath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (base + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
-}
-
-async function text(zip: JSZip, part: string): Promise<string | undefined> {
-  const f = zip.file(part) ?? zip.file('/' + part);
-  return f ? f.async('string') : undefined;
-}
-
 /** Opens workbook bytes; throws WorkbookReadError (only) when they are not a usable .xlsx. */
 export async function openLiteWorkbook(input: WorkbookBytes): Promise<LiteWorkbook> {
   const bytes = asBytes(input);
@@ -231,35 +159,21 @@ export async function openLiteWorkbook(input: WorkbookBytes): Promise<LiteWorkbo
   if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
   let zip: JSZip;
   let workbookXml: string | undefined;
-  let relsXml: string | undefined;
+  let targets;
   try {
     zip = await JSZip.loadAsync(bytes);
-    workbookXml = await text(zip, 'xl/workbook.xml');
-    relsXml = await text(zip, 'xl/_rels/workbook.xml.rels');
+    workbookXml = await readPart(zip, 'xl/workbook.xml');
+    targets = await workbookRelationships(zip);
   } catch (cause) {
     throw new WorkbookReadError('truncated', { cause });
   }
   if (!workbookXml) throw new WorkbookReadError('truncated');
-  const targets = new Map<string, { target: string; type: string }>();
-  for (const m of (relsXml ?? '').matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    const id = a.get('Id');
-    if (id) targets.set(id, { target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
-  }
-  const sheets: LiteSheetInfo[] = [];
-  for (const m of workbookXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    const rid = attrLocal(new Map([...a].filter(([k]) => k !== 'sheetId')), 'id');
-    const rel = rid ? targets.get(rid) : undefined;
-    if (!rel) continue;
-    const state = a.get('state');
-    sheets.push({ name: a.get('name') ?? '', state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', part: partPath('xl/', rel.target) });
-  }
+  const sheets = workbookSheetParts(workbookXml, targets);
   const sharedRel = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'));
   let shared: string[] | undefined;
   let modified: Date | undefined;
   try {
-    const core = await text(zip, 'docProps/core.xml');
+    const core = await readPart(zip, 'docProps/core.xml');
     const mm = core && /<dcterms:modified\b[^>]*>([^<]+)<\/dcterms:modified>/.exec(core);
     if (mm) {
       const d = new Date(mm[1].trim());
@@ -273,10 +187,10 @@ export async function openLiteWorkbook(input: WorkbookBytes): Promise<LiteWorkbo
     read: async (sheet) => {
       try {
         if (!shared) {
-          const xml = await text(zip, sharedRel ? partPath('xl/', sharedRel.target) : 'xl/sharedStrings.xml');
+          const xml = await readPart(zip, sharedRel ? targetPart('xl/', sharedRel.target) : 'xl/sharedStrings.xml');
           shared = xml ? parseSharedStrings(xml) : [];
         }
-        const xml = await text(zip, sheet.part);
+        const xml = await readPart(zip, sheet.part);
         return xml ? parseSheet(xml, shared) : { rows: [], formulas: new Map() };
       } catch (cause) {
         throw new WorkbookReadError('truncated', { cause });

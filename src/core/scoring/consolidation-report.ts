@@ -1,9 +1,9 @@
-/** The consolidation as JSON (--format json) and as a short text report. Browser-safe, no exceljs. */
-import type { Lang } from '../../../core/model/findings';
-import { CANDIDATE_FLAG_LABELS, EXPERT_FLAG_LABELS } from '../../../core/scoring/consolidate';
-import { formatPoints } from '../../../core/scoring/rubric';
-import { describeW } from '../../../core/scoring/statistics';
-import type { ConsolidatedRound } from './consolidate-files';
+/** A consolidated round as JSON (--format json) and as a short text report (the CLI's output). Pure. */
+import type { Lang } from '../model/findings';
+import { CANDIDATE_FLAG_LABELS, EXPERT_FLAG_LABELS } from './consolidate';
+import type { ConsolidatedRound } from './consolidate-round';
+import { formatPoints } from './rubric';
+import { describeW } from './statistics';
 
 /** Figures are rounded to 4 decimals in JSON (the workbook keeps full precision); undefined becomes null. */
 function r4(x: number | undefined): number | null {

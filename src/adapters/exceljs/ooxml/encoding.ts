@@ -1,0 +1,24 @@
+/**
+ * Byte encodings the workbook formats use: base64 (sheet-protection hashes in the XML, files handed to
+ * Office.js) and UTF-16LE (Excel's password hashing, stream names inside an OLE container).
+ * Part of the OOXML toolkit (this folder); no exceljs, browser-safe: the Office.js adapter uses it too.
+ */
+
+/** Base64 of the bytes, in chunks so that a large workbook does not overflow the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(bin);
+}
+
+/** The string's UTF-16 code units, little-endian (two bytes each, no BOM). */
+export function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i * 2] = c & 0xff;
+    out[i * 2 + 1] = c >> 8;
+  }
+  return out;
+}

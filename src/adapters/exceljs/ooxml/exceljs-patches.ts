@@ -1,0 +1,214 @@
+/**
+ * Every place Jiangxuan works around exceljs or reaches into its internals, in one file, so that an exceljs
+ * upgrade has one place to check. Each work-around goes through objects that the Node build (lib/) and the
+ * browser build (dist/exceljs.min.js, which webpack bundles) both expose the same way — never through a
+ * require() of an internal file, which the prebuilt browser bundle does not have — so the CLI and the page read
+ * and write workbooks identically. Part of the OOXML toolkit (this folder).
+ */
+import ExcelJS from 'exceljs';
+import { cellAddress, parseCellAddress } from '../../../core/model/grid';
+
+// ------------------------------------------------------------------ built-in Chinese date formats (reading)
+
+/**
+ * Excel stores some date formats as built-in ids whose format code depends on the reader's locale, with no
+ * <numFmt> entry in the file. exceljs knows their codes only per locale and gives such a cell no number format,
+ * so a birth date formatted "1980年1月1日" loads as the serial number 29221 and a round trip writes it back as
+ * "General". These are the zh-CN codes of those ids (what Chinese Excel and WPS write).
+ */
+const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = (() => {
+  const yearMonth = 'yyyy"年"m"月"';
+  const monthDay = 'm"月"d"日"';
+  const am = '上午/下午 h"时"mm"分"';
+  const amSeconds = '上午/下午 h"时"mm"分"ss"秒"';
+  return {
+    27: yearMonth,
+    28: monthDay,
+    29: monthDay,
+    30: 'm-d-yy',
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    34: am,
+    35: amSeconds,
+    36: yearMonth,
+    50: yearMonth,
+    51: monthDay,
+    52: yearMonth,
+    53: monthDay,
+    54: monthDay,
+    55: am,
+    56: amSeconds,
+    57: yearMonth,
+    58: monthDay,
+  };
+})();
+
+/** The parts of exceljs' package reader this touches: styles are parsed, then every sheet is reconciled with them. */
+interface XlsxReader {
+  reconcile(model: { styles?: { index?: { numFmt?: Record<number, string | undefined> } } }, options: unknown): unknown;
+}
+
+let installed = false;
+
+/**
+ * Installs the reading work-arounds (idempotent). Before exceljs resolves cell styles, the built-in ids above get
+ * their zh-CN codes as if the file had declared them: such a cell then loads as a Date and is written back with
+ * the same format, as an explicit code. Patched on the package reader's prototype, which both builds share.
+ */
+export function installExceljsPatches(): void {
+  if (installed) return;
+  installed = true;
+  const reader = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as Partial<XlsxReader>;
+  const reconcile = reader.reconcile;
+  if (typeof reconcile !== 'function') return;
+  reader.reconcile = function (this: unknown, model, options) {
+    const declared = model?.styles?.index?.numFmt;
+    if (declared) {
+      for (const [id, code] of Object.entries(ZH_CN_BUILTIN_FORMATS)) if (declared[Number(id)] === undefined) declared[Number(id)] = code;
+    }
+    return reconcile.call(this, model, options);
+  };
+}
+
+// ------------------------------------------------------------------ data validations (writing)
+
+type ValidationMap = Record<string, ExcelJS.DataValidation>;
+
+/** A sheet's data-validation collection: public in exceljs but missing from its type declarations. */
+export function worksheetValidations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void; model: ValidationMap } {
+  return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void; model: ValidationMap } }).dataValidations;
+}
+
+/**
+ * exceljs keeps data validations per cell and, when writing, squeezes them into ranges after sorting addresses as
+ * text ("A10" before "A3"): a drop-down on A3:A2002 with a value in A10 comes out as two overlapping ranges,
+ * A10:A2002 and A3:A2002, which Excel does not allow. Here the per-cell entries are merged into column runs in
+ * numeric order first; exceljs writes range keys as they are.
+ */
+export function compactDataValidations(ws: ExcelJS.Worksheet): void {
+  const holder = (ws as unknown as { dataValidations?: { model: ValidationMap } }).dataValidations;
+  if (!holder?.model) return;
+  const model = holder.model;
+  const out: ValidationMap = {};
+  // column → rule key → rows
+  const cells = new Map<number, Map<string, { rule: ExcelJS.DataValidation; rows: number[] }>>();
+  for (const [address, rule] of Object.entries(model)) {
+    const at = address.includes(':') ? undefined : parseCellAddress(address);
+    if (!at) {
+      out[address] = rule; // already a range (or something we do not understand): keep it
+      continue;
+    }
+    const key = JSON.stringify(rule);
+    let byRule = cells.get(at.col);
+    if (!byRule) cells.set(at.col, (byRule = new Map()));
+    let entry = byRule.get(key);
+    if (!entry) byRule.set(key, (entry = { rule, rows: [] }));
+    entry.rows.push(at.row);
+  }
+  for (const [col, byRule] of cells) {
+    for (const { rule, rows } of byRule.values()) {
+      rows.sort((a, b) => a - b);
+      let start = rows[0];
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+        const end = rows[i - 1];
+        out[start === end ? cellAddress(start, col) : `${cellAddress(start, col)}:${cellAddress(end, col)}`] = rule;
+        start = rows[i];
+      }
+    }
+  }
+  holder.model = out;
+}
+
+// ------------------------------------------------------------------ sheet protection (writing)
+
+export interface SheetProtectionModel {
+  sheet: boolean;
+  algorithmName: string;
+  hashValue: string;
+  saltValue: string;
+  spinCount: number;
+  [option: string]: unknown;
+}
+
+/** exceljs' own protect() hashes with Node's crypto; setting the model directly works in the browser too. */
+export function setSheetProtection(ws: ExcelJS.Worksheet, model: SheetProtectionModel): void {
+  (ws as unknown as { sheetProtection: SheetProtectionModel }).sheetProtection = model;
+}
+
+// ------------------------------------------------------------------ note boxes (writing)
+
+/**
+ * exceljs draws every note in a 2-column × 4-row box, which cuts long messages off when the note is shown.
+ * Its writer takes a box size from `anchor` on the comment model, which its Note API cannot set; this adds it
+ * on the cell's one note instance (ignored, harmlessly, if exceljs changes its internals).
+ */
+export function sizeNoteBox(cell: ExcelJS.Cell, text: string): void {
+  const comment = (cell as unknown as { _comment?: object })._comment;
+  if (!comment) return;
+  const desc = findProperty(comment, 'model');
+  if (!desc || typeof desc.get !== 'function') return;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    let units = 0;
+    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / 44)); // ~44 half-width characters in 5 default columns
+  }
+  const col0 = Number(cell.col) - 1;
+  const row0 = Number(cell.row) - 1;
+  const anchor = { left: col0 + 1.1, top: Math.max(row0 - 1, 0) + 0.2, right: col0 + 6.1, bottom: Math.max(row0 - 1, 0) + 0.2 + Math.min(Math.max(lines + 1, 4), 30) };
+  const getter = desc.get;
+  Object.defineProperty(comment, 'model', {
+    configurable: true,
+    enumerable: desc.enumerable,
+    get(this: object) {
+      const model = getter.call(this) as Record<string, unknown>;
+      return model && typeof model === 'object' ? { ...model, anchor } : model;
+    },
+    set: desc.set,
+  });
+}
+
+function findProperty(obj: object, name: string): PropertyDescriptor | undefined {
+  for (let o: object | null = obj; o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ internals read directly (reading)
+
+export interface MergeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A sheet's merged ranges (1-based). exceljs keeps them in a private map (master address → range); its public
+ * `model` getter would serialise the whole sheet just to list them.
+ */
+export function worksheetMerges(ws: ExcelJS.Worksheet): MergeBox[] {
+  const map = (ws as unknown as { _merges?: Record<string, MergeBox | undefined> })._merges;
+  if (!map || typeof map !== 'object') return [];
+  const out: MergeBox[] = [];
+  for (const key of Object.keys(map)) {
+    const r = map[key];
+    if (r && Number.isFinite(r.top) && Number.isFinite(r.left) && Number.isFinite(r.bottom) && Number.isFinite(r.right)) out.push(r);
+  }
+  return out;
+}
+
+/** How many cell slots a row has allocated (its private array; `cellCount` walks them all). */
+export function rowSlots(row: ExcelJS.Row): number {
+  const cells = (row as unknown as { _cells?: unknown[] })._cells;
+  return cells ? cells.length : row.cellCount;
+}
+
+/** A formula cell's cached result as stored: `cell.value` drops a falsy one (0, FALSE, ""). */
+export function formulaResult(cell: ExcelJS.Cell): unknown {
+  return (cell as unknown as { result?: unknown }).result;
+}

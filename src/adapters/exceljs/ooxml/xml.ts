@@ -1,0 +1,61 @@
+/**
+ * XML text as the parts of an .xlsx hold it: escaping what Jiangxuan writes by hand (rows, charts,
+ * relationships) and decoding what the fast reader scans (entities and Excel's _xHHHH_ escapes).
+ * Part of the OOXML toolkit (this folder); string work only, browser-safe.
+ */
+
+/** Characters XML 1.0 does not allow at all (controls other than tab, line feed and carriage return). */
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+/**
+ * Text for element content or a double-quoted attribute: &, <, > and " escaped, characters XML cannot carry
+ * dropped (a stray control character pasted into a name would make Excel refuse the whole file).
+ */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(INVALID_XML_CHARS, '');
+}
+
+const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** Entities, then Excel's own escapes for characters XML cannot hold ("_x0009_" is a tab). */
+export function decodeXml(s: string): string {
+  const t =
+    s.indexOf('&') < 0
+      ? s
+      : s.replace(ENTITY, (e) => {
+          switch (e) {
+            case '&lt;':
+              return '<';
+            case '&gt;':
+              return '>';
+            case '&amp;':
+              return '&';
+            case '&quot;':
+              return '"';
+            case '&apos;':
+              return "'";
+            default:
+              return String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10));
+          }
+        });
+  return t.indexOf('_x') < 0 ? t : t.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag's text (`name="x" r:id="rId1"`), decoded, by qualified name. */
+export function attributes(s: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''));
+  return out;
+}
+
+/** An attribute by local name: "r:id" and "x:id" both answer to "id" (the prefix is the writer's choice). */
+export function localAttribute(attrs: ReadonlyMap<string, string>, local: string): string | undefined {
+  const direct = attrs.get(local);
+  if (direct !== undefined) return direct;
+  for (const [k, v] of attrs) if (k.endsWith(':' + local)) return v;
+  return undefined;
+}

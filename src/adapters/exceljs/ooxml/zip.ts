@@ -1,0 +1,106 @@
+/**
+ * The zip container of an .xlsx: its central directory read straight from the bytes (to classify a file before
+ * any unzipping, and to restamp entries), and parts looked up in a package opened with jszip.
+ * Part of the OOXML toolkit (this folder); browser-safe.
+ */
+import type JSZip from 'jszip';
+
+/** Little-endian integers as zip headers store them. */
+export function u16(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+export function u32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 0x1000000;
+}
+
+/** Record signatures: local file header, central-directory header, end of central directory. */
+export const ZIP_SIGNATURE = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 } as const;
+
+export interface ZipDirectoryEntry {
+  /** Entry name (UTF-8), e.g. "xl/workbook.xml". */
+  name: string;
+  /** Where the entry's central-directory record starts. */
+  central: number;
+  /** Where its local file header starts (as the directory records it; not checked). */
+  local: number;
+}
+
+/**
+ * The central directory's entries; undefined when the archive is cut short or damaged (no end-of-central-directory
+ * record, or a directory that does not fit the file); null when it uses zip64 fields this light reader does not
+ * follow (leave those to jszip).
+ */
+export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefined {
+  const len = b.length;
+  if (len < 22) return undefined;
+  let eocd = -1;
+  const stop = Math.max(0, len - 22 - 0xffff);
+  for (let i = len - 22; i >= stop; i--) {
+    // The archive comment's length must reach exactly (or at most) the end of the file.
+    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const count = u16(b, eocd + 10);
+  const cdSize = u32(b, eocd + 12);
+  const cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return null;
+  if (cdSize > eocd) return undefined;
+  // Data prepended to the archive shifts every offset: trust the directory's position before the EOCD.
+  let start = eocd - cdSize;
+  if (cdSize > 0 && u32(b, start) !== ZIP_SIGNATURE.central) {
+    if (cdOffset + cdSize <= eocd && u32(b, cdOffset) === ZIP_SIGNATURE.central) start = cdOffset;
+    else return undefined;
+  }
+  const end = start + cdSize;
+  const entries: ZipDirectoryEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let p = start;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > end || u32(b, p) !== ZIP_SIGNATURE.central) return undefined;
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    if (p + 46 + nameLen > end) return undefined;
+    entries.push({ name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)), central: p, local: u32(b, p + 42) });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/**
+ * Sets every entry's DOS modification date and time, in the central directory and in the local headers, in place.
+ * Returns false (and changes nothing) when the directory cannot be read.
+ */
+export function stampZipEntries(bytes: Uint8Array, dosDate: number, dosTime = 0): boolean {
+  const entries = zipDirectory(bytes);
+  if (!entries) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of entries) {
+    view.setUint16(e.central + 12, dosTime, true);
+    view.setUint16(e.central + 14, dosDate, true);
+    if (e.local + 30 <= bytes.length && u32(bytes, e.local) === ZIP_SIGNATURE.local) {
+      view.setUint16(e.local + 10, dosTime, true);
+      view.setUint16(e.local + 12, dosDate, true);
+    }
+  }
+  return true;
+}
+
+/** The DOS date of a day (years 1980–2107), as zip entries store it. */
+export function dosDate(y: number, m: number, d: number): number {
+  return ((y - 1980) << 9) | (m << 5) | d;
+}
+
+/** A part's text, or undefined when the package has no such part (names may be stored with a leading "/"). */
+export async function readPart(zip: JSZip, part: string): Promise<string | undefined> {
+  const f = zip.file(part) ?? zip.file('/' + part);
+  return f ? f.async('string') : undefined;
+}
+
+/** The first name of the pattern (…1, …2 …) that no part of the package has yet. */
+export function freePartName(zip: JSZip, pattern: (n: number) => string): string {
+  for (let n = 1; ; n++) if (!zip.file(pattern(n))) return pattern(n);
+}

@@ -1,0 +1,377 @@
+/**
+ * Consolidating a round from the files that came back, already read and checked (score-file.ts): which files count
+ * — the organiser's key when it is among them, one file per expert (the last saved; a blank copy never replaces a
+ * filled one), sheets of another round or batch set aside, lists that disagree with the key rejected —, which
+ * experts were expected and did not answer, and then the figures (consolidate.ts). Pure: records in, the round
+ * out; the adapters read the bytes (src/adapters/exceljs/scoring/consolidate-files.ts) and write the result.
+ */
+import type { Profile } from '../profiles/schema';
+import type { Candidate } from './candidates';
+import { consolidate, ConsolidationResult, ExpertRef, Recusal, ScoreRecord } from './consolidate';
+import { compareCodes, KeyMeta, programmeRef, ProgrammeRef, ScoreSheetMeta } from './metadata';
+import { problem, ScoringInputError, ScoringProblem } from './problems';
+import { chooseRound, Rubric, rubricOf } from './rubric';
+import type { ReadContext, ScoreFile } from './score-file';
+import { compareKey } from '../text/normalize';
+
+export type FileStatus =
+  /** A score sheet whose scores count. */
+  | 'accepted'
+  /** Unreadable, not ours, tampered, incomplete …: its scores are left out. */
+  | 'rejected'
+  /** An earlier file of an expert who sent a later one. */
+  | 'superseded'
+  /** A score sheet of another round (with --round). */
+  | 'other-round'
+  /** The organiser's 评分安排 workbook. */
+  | 'key'
+  /** An earlier result workbook, or a second key. */
+  | 'ignored';
+
+export interface FileReport {
+  file: string;
+  status: FileStatus;
+  /** "张三（E03）" for score sheets. */
+  expert?: string;
+  round?: string;
+  /** Last save time used to order an expert's files (ISO). */
+  savedAt?: string;
+  /** Scores the file contributes (accepted files). */
+  scores?: number;
+}
+
+export interface ConsolidatedRound {
+  programme: ProgrammeRef;
+  programmeTitle: string;
+  round: string;
+  rubric: Rubric;
+  blind: boolean;
+  grouped: boolean;
+  /** The key used (organiser's side), if any. */
+  key?: { file: string; meta: KeyMeta };
+  files: FileReport[];
+  /** Every problem: per file, then about the round (missing experts, ties at the cut …). */
+  problems: ScoringProblem[];
+  result: ConsolidationResult;
+  /** Records that count (for the 评分明细 sheet), in candidate then expert order. */
+  records: ScoreRecord[];
+  recusals: Recusal[];
+  /** Counts for the exit code: accepted files, rejected files. */
+  accepted: number;
+  rejected: number;
+}
+
+/** A returned file, read and checked, with the time the file system gave it (used when the workbook records none). */
+export interface ReturnedFile {
+  score: ScoreFile;
+  /** Milliseconds since 1970 (File.lastModified, or the file's mtime). */
+  lastModified?: number;
+}
+
+export interface ConsolidateRoundInput {
+  profile: Profile;
+  /** In the order they were given (ties between an expert's files go to the later one). */
+  files: readonly ReturnedFile[];
+  /** Which round (needed only when the files hold several). */
+  round?: string;
+  trim?: number;
+  top?: number;
+}
+
+/**
+ * What the returned files are checked against: the profile's programme and rubric. Throws a RubricError for a
+ * round the rubric does not have (before any file is read).
+ */
+export function roundContext(profile: Profile, round?: string): ReadContext {
+  const rubric = rubricOf(profile);
+  if (round !== undefined) chooseRound(rubric, round);
+  return { programme: programmeRef(profile), rubric };
+}
+
+function expertKey(m: ScoreSheetMeta): string {
+  return m.expert.code + '|' + compareKey(m.expert.name);
+}
+
+type Read = { f: ScoreFile; input: ReturnedFile; order: number };
+
+function savedTime(f: ScoreFile, input: ReturnedFile): number | undefined {
+  return f.modified?.getTime() ?? input.lastModified;
+}
+
+/**
+ * Decides which files count and consolidates them. Throws ScoringInputError when the round cannot be decided
+ * (files of several rounds and no round given) or a RubricError for an unknown round; everything else is a
+ * problem in the result.
+ */
+export function consolidateRound(input: ConsolidateRoundInput): ConsolidatedRound {
+  const { profile } = input;
+  const { programme, rubric } = roundContext(profile, input.round);
+  const trim = input.trim ?? 1;
+
+  const read: Read[] = input.files.map((x, i) => ({ f: x.score, input: x, order: i }));
+
+  const reports = new Map<string, FileReport>();
+  const problems: ScoringProblem[] = [];
+  const report = (r: Read, status: FileStatus, extra: Partial<FileReport> = {}) => {
+    const rep: FileReport = { file: r.f.file, status, ...extra };
+    const t = savedTime(r.f, r.input);
+    if (t !== undefined) rep.savedAt = new Date(t).toISOString();
+    reports.set(`${r.order}`, rep);
+  };
+
+  // Rounds present among score sheets and keys of this programme.
+  const sheets = read.filter((r): r is typeof r & { f: Extract<ScoreFile, { kind: 'scoresheet' }> } => r.f.kind === 'scoresheet');
+  const keys = read.filter((r): r is typeof r & { f: Extract<ScoreFile, { kind: 'key' }> } => r.f.kind === 'key' && r.f.meta.programme.id === programme.id);
+  const roundCounts = new Map<string, number>();
+  for (const s of sheets) if (s.f.meta.programme.id === programme.id) roundCounts.set(s.f.meta.round, (roundCounts.get(s.f.meta.round) ?? 0) + 1);
+  let round = input.round?.trim();
+  if (!round) {
+    if (roundCounts.size > 1) {
+      const list = [...roundCounts].map(([r, n]) => `${r} ${n} 份`).join('、');
+      throw new ScoringInputError({ zh: `文件来自多个评审轮次（${list}），请用 --round 指定要汇总的轮次`, en: `the files belong to several rounds (${list}); choose one with --round` });
+    }
+    round = roundCounts.size === 1 ? [...roundCounts.keys()][0] : keys.length === 1 ? keys[0].f.meta.round : rubric.rounds[0];
+  }
+
+  // The key: the one of this round that most sheets were generated with.
+  let key: { file: string; meta: KeyMeta } | undefined;
+  const roundKeys = keys.filter((k) => k.f.meta.round === round);
+  if (roundKeys.length) {
+    const score = (k: KeyMeta) => sheets.filter((s) => s.f.meta.batch === k.batch).length;
+    const best = [...roundKeys].sort((a, b) => score(b.f.meta) - score(a.f.meta) || (savedTime(b.f, b.input) ?? 0) - (savedTime(a.f, a.input) ?? 0))[0];
+    key = { file: best.f.file, meta: best.f.meta };
+    for (const k of roundKeys) {
+      if (k === best) {
+        report(k, 'key');
+        problems.push(...k.f.problems);
+      } else {
+        report(k, 'ignored');
+        problems.push(problem('key.extra', { batch: k.f.meta.batch, used: best.f.file }, { file: k.f.file }));
+      }
+    }
+  }
+  for (const k of read) {
+    if (k.f.kind === 'key' && !reports.has(`${k.order}`)) {
+      report(k, 'ignored');
+      problems.push(problem('key.other', { programme: k.f.meta.programme.name, round: k.f.meta.round }, { file: k.f.file }));
+    }
+  }
+
+  // Files that are not score sheets of this round.
+  for (const r of read) {
+    const f = r.f;
+    if (f.kind === 'unreadable' || f.kind === 'foreign') {
+      report(r, 'rejected');
+      problems.push(...f.problems);
+    } else if (f.kind === 'result') {
+      report(r, 'ignored');
+    }
+  }
+
+  // Score sheets of this round; sheets of other rounds are set aside (not rejected).
+  const candidatesInRound: typeof sheets = [];
+  for (const s of sheets) {
+    const m = s.f.meta;
+    if (m.programme.id === programme.id && m.round !== round) {
+      report(s, 'other-round', { expert: `${m.expert.name}（${m.expert.code}）`, round: m.round });
+      problems.push(problem('sheet.other-round', { round: m.round, current: round }, { file: s.f.file }));
+      continue;
+    }
+    candidatesInRound.push(s);
+  }
+
+  // Checks against the key (or, without one, the files against each other).
+  const local = new Map<number, ScoringProblem[]>();
+  const addLocal = (order: number, p: ScoringProblem) => (local.get(order) ?? local.set(order, []).get(order)!).push(p);
+  const isRejected = (s: (typeof sheets)[number]) => s.f.rejected || (local.get(s.order) ?? []).some((p) => p.severity === 'error');
+  if (key) {
+    const k = key.meta;
+    const keyExperts = new Map(k.experts.map((e) => [e.code, e]));
+    const keyCands = new Map(k.candidates.map((c) => [c.code, c]));
+    for (const s of candidatesInRound) {
+      const m = s.f.meta;
+      if (m.programme.id !== programme.id) continue;
+      if (m.batch !== k.batch) {
+        addLocal(s.order, problem('sheet.other-batch', { key: key.file }, { file: s.f.file, expert: m.expert.name }));
+        continue;
+      }
+      const ke = keyExperts.get(m.expert.code);
+      const sent = k.assignment[m.expert.code] ?? [];
+      const listOk = sent.length === m.candidates.length && sent.every((c, i) => c === m.candidates[i].code);
+      const namesOk = m.blind || m.candidates.every((c) => keyCands.get(c.code)?.name === c.name && keyCands.get(c.code)?.unit === c.unit);
+      if (!ke || ke.name !== m.expert.name || !listOk || !namesOk) {
+        addLocal(s.order, problem('sheet.not-as-sent', {}, { file: s.f.file, expert: m.expert.name }));
+      }
+    }
+  } else {
+    const batches = new Set(candidatesInRound.filter((s) => s.f.meta.programme.id === programme.id).map((s) => s.f.meta.batch));
+    if (batches.size > 1) {
+      problems.push(problem('sheet.mixed-batches', { batches: batches.size }));
+    }
+    // Non-blind lists must agree on who each code is (the majority decides).
+    const votes = new Map<string, Map<string, number>>();
+    for (const s of candidatesInRound) {
+      if (s.f.meta.blind || s.f.meta.programme.id !== programme.id) continue;
+      for (const c of s.f.meta.candidates) {
+        const v = `${c.name}|${c.unit}`;
+        const m = votes.get(c.code) ?? votes.set(c.code, new Map()).get(c.code)!;
+        m.set(v, (m.get(v) ?? 0) + 1);
+      }
+    }
+    const majority = new Map([...votes].map(([code, m]) => [code, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
+    for (const s of candidatesInRound) {
+      if (s.f.meta.blind || s.f.meta.programme.id !== programme.id) continue;
+      const bad = s.f.meta.candidates.filter((c) => majority.get(c.code) !== `${c.name}|${c.unit}`);
+      if (bad.length) {
+        addLocal(
+          s.order,
+          problem('sheet.list-conflict', { conflicts: bad }, { file: s.f.file, expert: s.f.meta.expert.name }),
+        );
+      }
+    }
+  }
+
+  // One file per expert: the last saved counts.
+  const byExpert = new Map<string, (typeof sheets)[number][]>();
+  for (const s of candidatesInRound) {
+    if (s.f.meta.programme.id !== programme.id) continue;
+    const k = expertKey(s.f.meta);
+    (byExpert.get(k) ?? byExpert.set(k, []).get(k)!).push(s);
+  }
+  const counted: (typeof sheets)[number][] = [];
+  for (const all of byExpert.values()) {
+    // A blank copy (the sheet as sent, kept in the same folder) never supersedes a filled one.
+    const filled = all.filter((s) => !s.f.blank);
+    const list = filled.length ? filled : all;
+    for (const s of all) {
+      if (list.includes(s)) continue;
+      report(s, 'superseded', { expert: `${s.f.meta.expert.name}（${s.f.meta.expert.code}）`, round: s.f.meta.round });
+      problems.push(problem('sheet.blank-copy', { expert: s.f.meta.expert.name }, { file: s.f.file, expert: s.f.meta.expert.name }));
+    }
+    list.sort(
+      (a, b) =>
+        (a.f.modified?.getTime() ?? 0) - (b.f.modified?.getTime() ?? 0) ||
+        (a.input.lastModified ?? 0) - (b.input.lastModified ?? 0) ||
+        a.order - b.order,
+    );
+    const last = list[list.length - 1];
+    if (list.length > 1) {
+      const m = last.f.meta;
+      const when = (s: (typeof list)[number]) => {
+        const t = savedTime(s.f, s.input);
+        return t === undefined ? '' : `（${new Date(t).toISOString().replace('T', ' ').slice(0, 16)}）`;
+      };
+      for (const s of list.slice(0, -1)) {
+        report(s, 'superseded', { expert: `${m.expert.name}（${m.expert.code}）`, round: m.round });
+        problems.push(
+          problem(
+            'sheet.duplicate',
+            { expert: m.expert.name, files: list.length, kept: last.f.file, keptSaved: when(last), thisSaved: when(s) },
+            { file: s.f.file, expert: m.expert.name },
+          ),
+        );
+      }
+    }
+    counted.push(last);
+  }
+  // Problems of sheets that were looked at (other programme included), in input order.
+  for (const s of candidatesInRound.sort((a, b) => a.order - b.order)) {
+    const status = reports.get(`${s.order}`)?.status;
+    if (status === 'superseded') continue;
+    problems.push(...s.f.problems, ...(local.get(s.order) ?? []));
+  }
+
+  // Who the candidates are.
+  let candidates: Candidate[];
+  const blind = key ? key.meta.blind : candidatesInRound.some((s) => s.f.meta.blind);
+  if (key) candidates = key.meta.candidates;
+  else {
+    const seen = new Map<string, Candidate>();
+    for (const s of counted) {
+      if (isRejected(s)) continue;
+      for (const c of s.f.meta.candidates) if (!seen.has(c.code)) seen.set(c.code, { code: c.code, name: c.name ?? '', unit: c.unit ?? '' });
+    }
+    candidates = [...seen.values()].sort((a, b) => compareCodes(a.code, b.code));
+    if (blind && candidates.length) {
+      problems.push(problem('result.blind-without-key', {}));
+    }
+  }
+  const candidateSet = new Set(candidates.map((c) => c.code));
+
+  const records: ScoreRecord[] = [];
+  const recusals: Recusal[] = [];
+  const experts: ExpertRef[] = [];
+  const keyExperts = new Map((key?.meta.experts ?? []).map((e) => [e.code, e]));
+  let accepted = 0;
+  for (const s of counted.sort((a, b) => compareCodes(a.f.meta.expert.code, b.f.meta.expert.code))) {
+    const m = s.f.meta;
+    const label = `${m.expert.name}（${m.expert.code}）`;
+    if (isRejected(s)) {
+      report(s, 'rejected', { expert: label, round: m.round });
+      continue;
+    }
+    const recs = s.f.records.filter((r) => candidateSet.has(r.candidate));
+    report(s, 'accepted', { expert: label, round: m.round, scores: recs.length });
+    accepted++;
+    records.push(...recs);
+    recusals.push(...s.f.recusals);
+    const ref: ExpertRef = { code: m.expert.code, name: m.expert.name, unit: m.expert.unit, file: s.f.file };
+    const group = keyExperts.get(m.expert.code)?.group;
+    if (group) ref.group = group;
+    experts.push(ref);
+  }
+  // Sheets of another programme were rejected by the reader: report them.
+  for (const s of sheets) if (!reports.has(`${s.order}`)) report(s, 'rejected', { expert: `${s.f.meta.expert.name}（${s.f.meta.expert.code}）`, round: s.f.meta.round });
+
+  // Experts the key expected and nobody heard from.
+  if (key) {
+    const returned = new Set(candidatesInRound.filter((s) => s.f.meta.batch === key!.meta.batch).map((s) => s.f.meta.expert.code));
+    for (const e of key.meta.experts) {
+      if (!e.file || returned.has(e.code)) continue;
+      problems.push(problem('expert.missing', { expert: e.name, code: e.code, file: e.file }, { file: e.file, expert: e.name }));
+    }
+  }
+
+  const expected = key ? countExpected(key.meta) : undefined;
+  const result = consolidate({
+    rubric: { criteria: rubric.criteria, step: rubric.step },
+    round,
+    candidates,
+    experts,
+    records,
+    recusals,
+    expected,
+    options: { trim, top: input.top, grouped: !!key?.meta.grouped },
+  });
+  problems.push(...result.problems);
+  records.sort((a, b) => compareCodes(a.candidate, b.candidate) || compareCodes(a.expert, b.expert));
+  const files = read.map((r) => reports.get(`${r.order}`)!).filter(Boolean);
+  return {
+    programme,
+    programmeTitle: profile.shortName.zh,
+    round,
+    rubric,
+    blind,
+    grouped: !!key?.meta.grouped,
+    ...(key ? { key } : {}),
+    files,
+    problems,
+    result,
+    records,
+    recusals,
+    accepted,
+    rejected: files.filter((f) => f.status === 'rejected').length,
+  };
+}
+
+function countExpected(k: KeyMeta): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const codes of Object.values(k.assignment)) for (const c of codes) m.set(c, (m.get(c) ?? 0) + 1);
+  return m;
+}
+
+/** Exit status of a consolidation: 0 every file usable, 1 some file rejected, 2 nothing usable. */
+export function consolidationExitCode(r: Pick<ConsolidatedRound, 'accepted' | 'rejected'>): 0 | 1 | 2 {
+  if (r.accepted === 0) return 2;
+  return r.rejected > 0 ? 1 : 0;
+}
