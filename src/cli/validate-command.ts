@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
-import { readWorkbookBuffer } from '../adapters/exceljs/read-workbook';
+import { readWorkbookBytes } from '../adapters/files/read-workbook';
 import { annotateWorkbook } from '../adapters/exceljs/annotate';
 import { checkWorkbook, describeChoice } from '../core/check/check-workbook';
 import { isCheckError } from '../core/check/failures';
@@ -27,7 +27,7 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   let checked;
   try {
     // The same door as the pane and the add-in: grid → checkWorkbook → outcome, failures worded by the core.
-    checked = checkWorkbook(await readWorkbookBuffer(bytes), { profile: chosen, asOf: opts.asOf, today: fromJsDate(new Date()) });
+    checked = checkWorkbook(await readWorkbookBytes(bytes, { name: basename(file) }), { profile: chosen, asOf: opts.asOf, today: fromJsDate(new Date()) });
   } catch (e) {
     if (!isCheckError(e)) throw e;
     const f = e.failure;

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { readWorkbookFile } from '../../src/adapters/exceljs/read-workbook-file';
+import { readWorkbookFile } from '../support/read-file';
 import { buildAll, foreignRequests, launch, ROOT, startServer, type Browser, type Server } from './harness';
 
 const describeE2E = process.env.JIANGXUAN_E2E === '1' ? describe : describe.skip;

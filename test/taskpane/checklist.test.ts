@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readWorkbookFile } from '../../src/adapters/exceljs/read-workbook-file';
+import { readWorkbookFile } from '../support/read-file';
 import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
 import { recognizeWorkbook } from '../../src/core/recognition/recognize-tables';
 import { deadlineStatus, materialStatuses } from '../../src/taskpane/checklist';

@@ -6,7 +6,7 @@ import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate } from '../../core/model/dates';
 import { checkWorkbook } from '../../core/check/check-workbook';
-import { readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
+import { readWorkbookBytes } from '../../adapters/files/read-workbook';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
 import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError } from './workbook-host';
@@ -27,7 +27,7 @@ export class BrowserHost implements WorkbookHost {
 
   /** The workbook's grid, read once. Throws HostError('unreadable') with the core's message. */
   private readGrid(): Promise<WorkbookGrid> {
-    this.grid ??= readWorkbookBuffer(this.bytes).catch((e: unknown) => {
+    this.grid ??= readWorkbookBytes(this.bytes, { name: this.fileName }).catch((e: unknown) => {
       this.grid = undefined;
       throw asHostError(e);
     });

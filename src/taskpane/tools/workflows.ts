@@ -15,7 +15,7 @@ import { RubricError } from '../../core/scoring/rubric';
 import { CultivationCapacityError, CultivationDesignError } from '../../core/cultivation/design';
 import { NoTraineeTableError } from '../../core/cultivation/trainees';
 import { NoTrackingTableError, planRollover } from '../../core/cultivation/rollover';
-import { isWorkbookReadError, readWorkbookBuffer } from '../../adapters/exceljs/read-workbook';
+import { isWorkbookReadError, readWorkbookBytes } from '../../adapters/files/read-workbook';
 import { generateScoreSheets, NamedBytes, NamedGrid, planScoreSheets } from '../../adapters/exceljs/scoring/generate';
 import { consolidateScoreFiles } from '../../adapters/exceljs/scoring/consolidate-files';
 import { RESULT_SHEETS, writeResultWorkbook } from '../../adapters/exceljs/scoring/result-writer';
@@ -100,7 +100,7 @@ function gridOf(source: WorkbookSource): Promise<WorkbookGrid> {
   if (!bytes) return Promise.reject(new HostError('failed', { zh: '没有打开的工作簿', en: 'No workbook is open' }));
   let g = grids.get(bytes);
   if (!g) {
-    g = readWorkbookBuffer(bytes);
+    g = readWorkbookBytes(bytes);
     grids.set(bytes, g);
     g.catch(() => grids.delete(bytes));
   }

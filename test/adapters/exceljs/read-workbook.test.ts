@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { readWorkbookBuffer, workbookToGrid, worksheetToGrid, WorkbookReadError } from '../../../src/adapters/exceljs/read-workbook';
-import { readWorkbookFile } from '../../../src/adapters/exceljs/read-workbook-file';
+import { readWorkbookFile } from '../../support/read-file';
 import type { SheetGrid, WorkbookGrid } from '../../../src/core/model/grid';
 import { builtinCjkDateWorkbook, BIRTH, FULL_WIDTH, ID_AS_NUMBER, fakeOle, sampleBytes, storedZip, tmpFile, toBuffer } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** Test workbooks for the Office adapter: the repository's sample files, loaded into the fake. */
 import * as path from 'node:path';
-import { readWorkbookFile } from '../../../src/adapters/exceljs/read-workbook-file';
+import { readWorkbookFile } from '../../support/read-file';
 import type { WorkbookGrid } from '../../../src/core/model/grid';
 import { FakeWorkbook } from './fake-excel';
 

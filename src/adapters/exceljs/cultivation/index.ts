@@ -8,7 +8,8 @@ import type { Profile } from '../../../core/profiles/schema';
 import { allBuiltinProfiles } from '../../../core/profiles/builtin-profiles';
 import { traineesFromGrid, TraineeSource } from '../../../core/cultivation/trainees';
 import { planRollover, RolloverReport } from '../../../core/cultivation/rollover';
-import { readWorkbookBuffer, WorkbookBytes } from '../read-workbook';
+import type { WorkbookBytes } from '../read-workbook';
+import { readWorkbookBytes } from '../../files/read-workbook';
 import { writeTrackingWorkbook } from './write-tracking';
 
 export { writeTrackingWorkbook, DATE_FORMAT } from './write-tracking';
@@ -49,7 +50,7 @@ export async function createTrackingWorkbook(opts: CreateTrackingOptions): Promi
   const year = opts.year ?? opts.profile.year;
   let source: TraineeSource | undefined;
   if (opts.nominees) {
-    const grid = isGrid(opts.nominees) ? opts.nominees : await readWorkbookBuffer(opts.nominees);
+    const grid = isGrid(opts.nominees) ? opts.nominees : await readWorkbookBytes(opts.nominees);
     source = traineesFromGrid(grid, opts.profile, opts.otherProfiles ?? allBuiltinProfiles());
   }
   const bytes = await writeTrackingWorkbook({
@@ -76,7 +77,7 @@ export interface RolloverOptions {
  * rows of this year and older history on the 历史· sheets. Throws WorkbookReadError or NoTrackingTableError.
  */
 export async function rolloverTrackingWorkbook(input: WorkbookBytes | WorkbookGrid, opts: RolloverOptions): Promise<{ bytes: Uint8Array; report: RolloverReport }> {
-  const grid = isGrid(input) ? input : await readWorkbookBuffer(input);
+  const grid = isGrid(input) ? input : await readWorkbookBytes(input);
   const plan = planRollover(grid, opts.profile, opts.year);
   const bytes = await writeTrackingWorkbook({
     profile: opts.profile,

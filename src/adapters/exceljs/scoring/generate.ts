@@ -11,7 +11,8 @@ import { ScoringInputError, ScoringProblem } from '../../../core/scoring/problem
 import { expertSheets, keyFile, keyMetaOf, planRound, ScoringPlan } from '../../../core/scoring/round-plan';
 import type { WorkbookGrid } from '../../../core/model/grid';
 import { isWorkbookReadError } from '../errors';
-import { readWorkbookBuffer, type WorkbookBytes } from '../read-workbook';
+import type { WorkbookBytes } from '../read-workbook';
+import { readWorkbookBytes } from '../../files/read-workbook';
 import { randomId, randomPassword } from './crypto';
 import { buildKeyMeta, writeKeyWorkbook, writeScoreSheet } from './scoresheet-writer';
 
@@ -75,7 +76,7 @@ function isNamedGrid(x: NamedBytes | NamedGrid): x is NamedGrid {
 async function readInput(input: NamedBytes | NamedGrid, what: string): Promise<WorkbookGrid> {
   if (isNamedGrid(input)) return input.grid;
   try {
-    return await readWorkbookBuffer(input.bytes);
+    return await readWorkbookBytes(input.bytes, { name: input.name });
   } catch (e) {
     if (isWorkbookReadError(e)) throw new ScoringInputError({ zh: `${what} ${input.name}：${e.localized.zh}`, en: `${what} ${input.name}: ${e.localized.en}` });
     throw e;
