@@ -11,6 +11,9 @@ import { report } from '../rules/catalogue';
 
 export type FemaleCategory = 'cadre' | 'worker';
 
+/** The gradual reform is in force from this date. */
+const REFORM_START: SimpleDate = { y: 2025, m: 1, d: 1 };
+
 export interface StatutoryRetirement {
   ageYears: number;
   ageMonths: number;
@@ -83,5 +86,8 @@ export function checkWorkingAge(
   if (compareDates(asOf, r.date) < 0) return NO_ISSUES as Issue[];
   // A woman whose 身份 is not known: the message also gives the (later) cadres' date.
   const ifCadre = sex === '女' && known === undefined ? statutoryRetirement(birth, sex, 'cadre') : undefined;
-  return [report('age.retired', ifCadre ? { retirement: r, ifCadre } : { retirement: r })];
+  // The reform's delays start with those who reach the old ages on 2025-01-01 or later, so before that date the
+  // schedule gives the old ages: only the law the message quotes differs.
+  const regime = compareDates(asOf, REFORM_START) < 0 ? 'before-2025' : 'gradual-2025';
+  return [report('age.retired', ifCadre ? { retirement: r, ifCadre, regime } : { retirement: r, regime })];
 }

@@ -142,3 +142,24 @@ describe('checkWorkingAge', () => {
     expect(r[0].message.zh).toContain('不满 21 周岁');
   });
 });
+
+describe('the rules in force at the check date', () => {
+  it('a check dated before 2025 quotes the fixed ages of the time, not the 2025 reform', () => {
+    // A man born 1958-03 was 60 on 2018-03; Qingpu's 2018 notice is checked at 2018-09-01.
+    const r = checkWorkingAge({ y: 1958, m: 3, d: 10 }, '男', undefined, { y: 2018, m: 9, d: 1 });
+    expect(r.map((i) => i.rule)).toEqual(['age.retired']);
+    expect(r[0].message.zh).toContain('按核对日期时施行的规定（2025年1月1日前：男60周岁、女干部55周岁、女工人50周岁）为 60 岁，应于2018年3月10日退休');
+    expect(r[0].message.zh).not.toContain('2025年渐进式');
+  });
+
+  it('from 2025-01-01 the gradual reform is quoted', () => {
+    const r = checkWorkingAge({ y: 1965, m: 1, d: 10 }, '男', undefined, { y: 2025, m: 6, d: 1 });
+    expect(r[0].message.zh).toContain('按2025年渐进式延迟退休规定为 60 岁 1 个月');
+  });
+
+  it('the last day before the reform is judged by the old rules', () => {
+    const r = checkWorkingAge({ y: 1964, m: 12, d: 31 }, '男', undefined, { y: 2024, m: 12, d: 31 });
+    expect(r[0].message.zh).toContain('2025年1月1日前');
+    expect(checkWorkingAge({ y: 1964, m: 12, d: 31 }, '男', undefined, { y: 2025, m: 1, d: 1 })[0].message.zh).toContain('2025年渐进式');
+  });
+});

@@ -30,6 +30,11 @@ export const EMPLOYMENT_RULES = {
 
   'age.retired': rule<{
     retirement: RetirementAt;
+    /**
+     * The rules in force at the check date: the gradual reform from 2025-01-01, or before it the fixed ages
+     * (男 60, 女干部 55, 女工人 50). A check dated 2018 must not quote a law of 2024.
+     */
+    regime?: 'gradual-2025' | 'before-2025';
     /** A woman whose 身份 says neither cadre nor worker: the workers' schedule was used; this is the cadres'. */
     ifCadre?: RetirementAt;
   }>({
@@ -38,8 +43,11 @@ export const EMPLOYMENT_RULES = {
     docs: DOCS,
     message(p) {
       const a = ageText(p.retirement);
-      let zh = `可能已到法定退休年龄（按2025年渐进式延迟退休规定为 ${a.zh}，应于${formatChineseDate(p.retirement.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
-      let en = `May have reached the statutory retirement age (${a.en} under the 2025 gradual-retirement rules, retiring on ${formatIsoDate(p.retirement.date)}); retirees are in principle not eligible: check that the person is still employed.`;
+      const before = p.regime === 'before-2025';
+      const lawZh = before ? '按核对日期时施行的规定（2025年1月1日前：男60周岁、女干部55周岁、女工人50周岁）' : '按2025年渐进式延迟退休规定';
+      const lawEn = before ? 'under the rules in force at the check date (before 2025-01-01: men 60, women cadres 55, women workers 50)' : 'under the 2025 gradual-retirement rules';
+      let zh = `可能已到法定退休年龄（${lawZh}为 ${a.zh}，应于${formatChineseDate(p.retirement.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
+      let en = `May have reached the statutory retirement age (${a.en} ${lawEn}, retiring on ${formatIsoDate(p.retirement.date)}); retirees are in principle not eligible: check that the person is still employed.`;
       if (p.ifCadre) {
         const ca = ageText(p.ifCadre);
         zh += `。“身份”未填或无法识别，暂按女职工（原50周岁）计算；如为干部或专业技术人员，退休年龄更高（${ca.zh}，${formatChineseDate(p.ifCadre.date)}），请填写“身份”栏`;
