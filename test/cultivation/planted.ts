@@ -51,8 +51,8 @@ export function plantedWorkbook(): Promise<Uint8Array> {
     ],
     finalAssessments: [{ trainee: '张三', finalDate: d(2026, 3, 10), gradeLead: '良好', gradePractice: '良好', gradeInnovation: '合格', gradeTackle: '良好', gradeLegacy: '优秀', overallGrade: '良好', recommend: '否' }],
     exits: [
-      { trainee: '赵四', exitDate: d(2026, 1, 15), exitDetail: '已调离本市' }, // row 3 → C3
-      { trainee: '赵四', exitDate: d(2026, 1, 15), exitReason: '其他' }, // row 4 → D4 (其他 = 其他不适宜情况)
+      { trainee: '赵四', exitDate: d(2026, 1, 15), exitDetail: '已调离本市', approval: '区质协 2026-01-20 批准' }, // row 3 → C3
+      { trainee: '赵四', exitDate: d(2026, 1, 15), exitReason: '其他', approval: '区质协 2026-01-20 批准' }, // row 4 → D4 (其他 = 其他不适宜情况)
     ],
   });
 }

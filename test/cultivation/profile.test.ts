@@ -15,7 +15,7 @@ test('sqc-cultivation-2026 resolves with the tracking tables and consistent work
   expect(p.tables.details!.name.zh).toBe('培育对象清单');
   expect(p.tables.exits!.fields.find((f) => f.key === 'exitReason')!.options).toEqual(['长期工作离岗', '弄虚作假', '违纪违法', '其他不适宜情况']);
   expect(workbookRuleProblems(p)).toEqual([]);
-  expect(new Set(p.workbookRules.map((r) => r.kind))).toEqual(new Set(['reference', 'valueFormat', 'dateInPeriod', 'requiredWhenFinished', 'requiredInRow', 'overdue']));
+  expect(new Set(p.workbookRules.map((r) => r.kind))).toEqual(new Set(['reference', 'valueFormat', 'dateInPeriod', 'requiredWhenFinished', 'requiredInRow', 'overdue', 'keyPresence', 'rowConflict']));
 });
 
 test('a typo in a workbook rule is named', () => {

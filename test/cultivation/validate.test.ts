@@ -80,3 +80,50 @@ test('readCellDate: real dates, text dates and serial numbers are told apart', (
   expect(readCellDate('下周')).toBeUndefined();
   expect(readCellDate(2026 * 1000)).toBeUndefined();
 });
+
+describe('status, records and recognition agree (培育状态 ⇄ 退出记录, 认定称号, 期满考评)', () => {
+  let result: ValidationResult;
+  beforeAll(async () => {
+    const bytes = await writeTrackingWorkbook({
+      profile: PROFILE,
+      year: 2026,
+      trainees: [
+        trainee('王一', '31011219900305001', d(2026, 1, 1), '培育中', { recognisedTitle: '上海质量工匠' }), // row 3 → O3: title while 培育中
+        trainee('李二', '31011219880611002', d(2026, 1, 1), '退出'), // row 4 → N4: 退出 without an exit record
+        trainee('张三', '31011219850120003', d(2026, 1, 1), '培育中'), // row 5 → N5: an exit record while 培育中
+        trainee('赵四', '31011219870909004', d(2025, 3, 1), '已认定', { recognisedTitle: '上海质量工匠' }), // row 6: fine
+        trainee('钱五', '31011219920101005', d(2026, 1, 1), '退出'), // row 7: exited, with its record: fine
+      ],
+      plans: [
+        { trainee: '钱五', force: '引领力', goal: '牵头一项攻关', dueDate: d(2026, 6, 30), done: '否' }, // row 3: past due, but 钱五 exited
+      ],
+      finalAssessments: [
+        { trainee: '赵四', finalDate: d(2026, 3, 10), gradeLead: '不合格', gradePractice: '合格', gradeInnovation: '合格', gradeTackle: '合格', gradeLegacy: '合格', overallGrade: '不合格', recommend: '是' }, // row 3 → I3
+      ],
+      exits: [
+        { trainee: '张三', exitDate: d(2026, 5, 1), exitReason: '长期工作离岗', approval: '区质协审核同意' }, // row 3
+        { trainee: '钱五', exitDate: d(2026, 5, 1), exitReason: '违纪违法' }, // row 4 → E4: no approval
+      ],
+    });
+    result = validateWorkbook(await readWorkbookBuffer(bytes), PROFILE, { asOf: AS_OF });
+  });
+
+  test('each contradiction is found once, where it is to be corrected, and nothing else', () => {
+    const found = result.findings.map((f) => `${f.severity} ${f.rule} @ ${f.sheet}!${f.cell}`);
+    expect(found).toEqual([
+      'warning cultivation.title-before-recognition @ 培育对象清单!O3',
+      'warning cultivation.exit-record-missing @ 培育对象清单!N4',
+      'warning cultivation.exit-while-active @ 培育对象清单!N5',
+      'error cultivation.fail-but-recommended @ 期满考评!I3',
+      'warning cultivation.exit-approval @ 退出记录!E4',
+    ]);
+  });
+
+  test('messages say which record and what to change', () => {
+    const msg = (rule: string) => result.findings.find((f) => f.rule === rule)!.message.zh;
+    expect(msg('cultivation.exit-record-missing')).toMatch(/^“李二”的「培育状态」为“退出”，但退出记录（工作表“退出记录”）中没有其记录：请补填记录，或更正「培育状态」；细则第十四条/);
+    expect(msg('cultivation.exit-while-active')).toMatch(/^“张三”的「培育状态」为“培育中”，但退出记录（工作表“退出记录”第 3 行）中有其记录：请更正「培育状态」，或删除该记录/);
+    expect(msg('cultivation.title-before-recognition')).toMatch(/^「培育状态」为“培育中”时，「认定称号」不应为“上海质量工匠”：请核对这两栏/);
+    expect(msg('cultivation.fail-but-recommended')).toMatch(/^「综合等次」为“不合格”时，「是否推荐认定」不应为“是”/);
+  });
+});

@@ -77,6 +77,8 @@ export function checkWorkingAge(
   identityText: string | undefined,
   asOf: SimpleDate,
   minAge = 16,
+  /** Whether the table has a 身份 column at all (advice to fill it in only makes sense then). */
+  identityColumn = true,
 ): Issue[] {
   const age = ageAt(birth, asOf);
   if (age < minAge) return [report('age.too-young', { birth, asOf, age, minAge })];
@@ -89,5 +91,5 @@ export function checkWorkingAge(
   // The reform's delays start with those who reach the old ages on 2025-01-01 or later, so before that date the
   // schedule gives the old ages: only the law the message quotes differs.
   const regime = compareDates(asOf, REFORM_START) < 0 ? 'before-2025' : 'gradual-2025';
-  return [report('age.retired', ifCadre ? { retirement: r, ifCadre, regime } : { retirement: r, regime })];
+  return [report('age.retired', ifCadre ? { retirement: r, ifCadre, regime, ...(identityColumn ? {} : { noIdentityColumn: true }) } : { retirement: r, regime })];
 }

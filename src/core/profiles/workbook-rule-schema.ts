@@ -33,6 +33,15 @@ const periodSchema = z.object({
 });
 export type PeriodSpec = z.output<typeof periodSchema>;
 
+/** Rows of a table whose status field holds one of some values, keyed by a column (e.g. trainees 退出). */
+const keyStatusSchema = z.object({
+  table: z.string().min(1),
+  keyField: z.string().min(1),
+  field: z.string().min(1),
+  values: z.array(z.string().min(1)).min(1),
+});
+export type KeyStatusSpec = z.output<typeof keyStatusSchema>;
+
 export const workbookRuleSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
@@ -88,6 +97,27 @@ export const workbookRuleSchema = z.discriminatedUnion('kind', [
     dateField: z.string().min(1),
     doneField: z.string().min(1),
     doneValues: z.array(z.string().min(1)).min(1),
+    /** Rows whose key has, in another table, a status that ends the duty (a plan of a trainee who has exited). */
+    except: z.object({ keyField: z.string().min(1), status: keyStatusSchema }).optional(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('keyPresence'),
+    /** The rows of `source` whose `field` holds one of `values` (e.g. 培育状态 退出) … */
+    source: keyStatusSchema,
+    /** … must ('present') or must not ('absent') have their key in `target` (e.g. the exit records). */
+    target: column,
+    expect: z.enum(['present', 'absent']),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('rowConflict'),
+    /** In one row: when `when.field` holds one of `when.values` (e.g. 综合等次 不合格) … */
+    table: z.string().min(1),
+    when: z.object({ field: z.string().min(1), values: z.array(z.string().min(1)).min(1) }),
+    /** … `field` must be empty, or (with `values`) must not hold one of them (e.g. 是否推荐认定 是). */
+    field: z.string().min(1),
+    values: z.array(z.string().min(1)).optional(),
   }),
 ]);
 export type WorkbookRule = z.output<typeof workbookRuleSchema>;

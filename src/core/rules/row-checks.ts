@@ -17,6 +17,8 @@ export interface RowPlan {
   forces: { force: Force; indicators: FieldSpec[] }[];
   /** Patent-count columns the table has. */
   patentCountKeys: string[];
+  /** The table has a 身份 column (the retirement advice asks to fill it in only then). */
+  identityColumn: boolean;
 }
 
 const PATENT_COUNT_KEYS = ['inventionPatents', 'utilityPatents', 'designPatents'];
@@ -26,7 +28,7 @@ export function planRows(fields: readonly FieldSpec[]): RowPlan {
     (g) => g.indicators.length > 0,
   );
   const keys = new Set(fields.map((f) => f.key));
-  return { forces, patentCountKeys: PATENT_COUNT_KEYS.filter((k) => keys.has(k)) };
+  return { forces, patentCountKeys: PATENT_COUNT_KEYS.filter((k) => keys.has(k)), identityColumn: keys.has('identity') };
 }
 
 const NO_HITS: RowHit[] = [];
@@ -41,7 +43,7 @@ export function checkRow(profile: Profile, plan: RowPlan, filled: (key: string) 
   }
   const sex = id?.sex ?? typedSex;
   if (id?.birth && sex) {
-    for (const i of checkWorkingAge(id.birth, sex, identityText, asOf, profile.minWorkingAge)) push({ fieldKey: 'residentId', issue: i });
+    for (const i of checkWorkingAge(id.birth, sex, identityText, asOf, profile.minWorkingAge, plan.identityColumn)) push({ fieldKey: 'residentId', issue: i });
   }
   const years = facts.numbers.get('workYears');
   if (years !== undefined && id?.age !== undefined) {

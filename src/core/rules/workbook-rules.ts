@@ -7,7 +7,7 @@ import { Issue } from '../model/findings';
 import { CellValue, isCellError } from '../model/grid';
 import { addMonths, compareDates, isValidDate, SimpleDate, EXCEL_MAX_SERIAL, excelSerialToDate } from '../model/dates';
 import { FieldSpec, Profile } from '../profiles/schema';
-import { PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
+import { KeyStatusSpec, PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
 import { toHalfWidth } from '../checks/halfwidth';
 import { cellText, compareKey, isBlank } from '../text/normalize';
@@ -238,12 +238,38 @@ function applyRequiredInRow(rule: RuleOf<'requiredInRow'>, tables: RecognizedTab
   }
 }
 
+/** Keys (compareKey) of the rows of spec.table whose spec.field holds one of spec.values, with their rows. */
+function keysWithStatus(spec: KeyStatusSpec, tables: RecognizedTable[]): { table: RecognizedTable; rows: Map<string, { row: number; key: string; status: string }> } | undefined {
+  const table = tableOf(tables, spec.table);
+  if (!table || !table.colOf.has(spec.keyField) || !table.colOf.has(spec.field)) return undefined;
+  const rows = new Map<string, { row: number; key: string; status: string }>();
+  for (const r of table.dataRows) {
+    const key = shown(value(table, r, spec.keyField));
+    const status = optionOf(table, r, spec.field);
+    if (key && spec.values.includes(status) && !rows.has(compareKey(key))) rows.set(compareKey(key), { row: r, key, status });
+  }
+  return { table, rows };
+}
+
+/** The keys a column holds (compareKey), with the first row of each. */
+function keysIn(table: RecognizedTable, field: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of table.dataRows) {
+    const k = compareKey(shown(value(table, r, field)));
+    if (k && !out.has(k)) out.set(k, r);
+  }
+  return out;
+}
+
 function applyOverdue(rule: RuleOf<'overdue'>, tables: RecognizedTable[], asOf: SimpleDate, add: AddFinding): void {
   const table = tableOf(tables, rule.table);
   if (!table || !table.colOf.has(rule.dateField)) return;
   const label = labelOf(table, rule.dateField);
   const doneLabel = labelOf(table, rule.doneField);
+  // A plan of a trainee who has exited is not overdue: nobody is to carry it out any more.
+  const ended = rule.except && table.colOf.has(rule.except.keyField) ? keysWithStatus(rule.except.status, tables)?.rows : undefined;
   for (const r of table.dataRows) {
+    if (ended && ended.has(compareKey(shown(value(table, r, rule.except!.keyField))))) continue;
     const due = readCellDate(value(table, r, rule.dateField))?.date;
     if (!due || compareDates(due, asOf) >= 0) continue;
     const done = optionOf(table, r, rule.doneField);
@@ -254,6 +280,35 @@ function applyOverdue(rule: RuleOf<'overdue'>, tables: RecognizedTable[], asOf: 
       r,
       rule.dateField,
     );
+  }
+}
+
+function applyKeyPresence(rule: RuleOf<'keyPresence'>, tables: RecognizedTable[], add: AddFinding): void {
+  const source = keysWithStatus(rule.source, tables);
+  const target = tableOf(tables, rule.target.table);
+  if (!source || !target || !target.colOf.has(rule.target.field)) return;
+  const there = keysIn(target, rule.target.field);
+  const targetAt = { name: target.spec.name, sheet: target.sheet.name };
+  const field = labelOf(source.table, rule.source.field);
+  for (const [k, { row, key, status }] of source.rows) {
+    const found = there.get(k);
+    if (rule.expect === 'present' ? found !== undefined : found === undefined) continue;
+    const params = { key, field, status, target: targetAt, reason: rule.reason };
+    add(reportWorkbookRule(rule, rule.expect === 'present' ? { ...params, expect: 'present' as const } : { ...params, expect: 'absent' as const, targetRow: found! + 1 }), source.table, row, rule.source.field);
+  }
+}
+
+function applyRowConflict(rule: RuleOf<'rowConflict'>, tables: RecognizedTable[], add: AddFinding): void {
+  const table = tableOf(tables, rule.table);
+  if (!table || !table.colOf.has(rule.field) || !table.colOf.has(rule.when.field)) return;
+  const whenLabel = labelOf(table, rule.when.field);
+  const label = labelOf(table, rule.field);
+  for (const r of table.dataRows) {
+    const when = optionOf(table, r, rule.when.field);
+    if (!rule.when.values.includes(when)) continue;
+    const v = optionOf(table, r, rule.field);
+    if (!v || (rule.values && !rule.values.includes(v))) continue;
+    add(reportWorkbookRule(rule, { field: label, value: v, when: { field: whenLabel, value: when }, reason: rule.reason }), table, r, rule.field);
   }
 }
 
@@ -277,6 +332,12 @@ export function applyWorkbookRules(profile: Profile, tables: RecognizedTable[], 
         break;
       case 'overdue':
         applyOverdue(rule, tables, asOf, add);
+        break;
+      case 'keyPresence':
+        applyKeyPresence(rule, tables, add);
+        break;
+      case 'rowConflict':
+        applyRowConflict(rule, tables, add);
         break;
     }
   }
@@ -319,7 +380,15 @@ export function workbookRuleProblems(profile: Pick<Profile, 'tables' | 'workbook
         check(i, 'table', rule.table, [rule.field, rule.when?.field]);
         break;
       case 'overdue':
-        check(i, 'table', rule.table, [rule.dateField, rule.doneField]);
+        check(i, 'table', rule.table, [rule.dateField, rule.doneField, rule.except?.keyField]);
+        if (rule.except) check(i, 'except.status', rule.except.status.table, [rule.except.status.keyField, rule.except.status.field]);
+        break;
+      case 'keyPresence':
+        check(i, 'source', rule.source.table, [rule.source.keyField, rule.source.field]);
+        check(i, 'target', rule.target.table, [rule.target.field]);
+        break;
+      case 'rowConflict':
+        check(i, 'table', rule.table, [rule.field, rule.when.field]);
         break;
     }
   });

@@ -163,3 +163,13 @@ describe('the rules in force at the check date', () => {
     expect(checkWorkingAge({ y: 1964, m: 12, d: 31 }, '男', undefined, { y: 2025, m: 1, d: 1 })[0].message.zh).toContain('2025年渐进式');
   });
 });
+
+it('a table without a 身份 column is not asked to fill one in (the cultivation list)', () => {
+  const born = { y: 1970, m: 1, d: 1 };
+  const asOf = { y: 2026, m: 6, d: 1 };
+  const withColumn = checkWorkingAge(born, '女', undefined, asOf, 16, true)[0].message.zh;
+  const without = checkWorkingAge(born, '女', undefined, asOf, 16, false)[0].message.zh;
+  expect(withColumn).toContain('请填写“身份”栏');
+  expect(without).not.toContain('请填写');
+  expect(without).toContain('表中没有“身份”栏，暂按女职工（原50周岁）计算');
+});

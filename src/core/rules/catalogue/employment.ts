@@ -37,6 +37,8 @@ export const EMPLOYMENT_RULES = {
     regime?: 'gradual-2025' | 'before-2025';
     /** A woman whose 身份 says neither cadre nor worker: the workers' schedule was used; this is the cadres'. */
     ifCadre?: RetirementAt;
+    /** The table has no 身份 column (the cultivation list): say so instead of asking to fill one in. */
+    noIdentityColumn?: boolean;
   }>({
     severity: 'warning',
     name: { zh: '可能已到退休年龄', en: 'Possibly retired' },
@@ -48,7 +50,11 @@ export const EMPLOYMENT_RULES = {
       const lawEn = before ? 'under the rules in force at the check date (before 2025-01-01: men 60, women cadres 55, women workers 50)' : 'under the 2025 gradual-retirement rules';
       let zh = `可能已到法定退休年龄（${lawZh}为 ${a.zh}，应于${formatChineseDate(p.retirement.date)}退休）；退休职工原则上不参与申报，请核实是否仍在职`;
       let en = `May have reached the statutory retirement age (${a.en} ${lawEn}, retiring on ${formatIsoDate(p.retirement.date)}); retirees are in principle not eligible: check that the person is still employed.`;
-      if (p.ifCadre) {
+      if (p.ifCadre && p.noIdentityColumn) {
+        const ca = ageText(p.ifCadre);
+        zh += `。表中没有“身份”栏，暂按女职工（原50周岁）计算；如为干部或专业技术人员，退休年龄更高（${ca.zh}，${formatChineseDate(p.ifCadre.date)}），请按其身份核实`;
+        en += ` The table has no 身份 (position type) column, so the women workers' schedule (formerly 50) was used; cadres and professionals retire later (${ca.en}, ${formatIsoDate(p.ifCadre.date)}): check against the person's position.`;
+      } else if (p.ifCadre) {
         const ca = ageText(p.ifCadre);
         zh += `。“身份”未填或无法识别，暂按女职工（原50周岁）计算；如为干部或专业技术人员，退休年龄更高（${ca.zh}，${formatChineseDate(p.ifCadre.date)}），请填写“身份”栏`;
         en += ` The 身份 (position type) is empty or not recognised, so the women workers' schedule (formerly 50) was used; cadres and professionals retire later (${ca.en}, ${formatIsoDate(p.ifCadre.date)}): fill in 身份.`;

@@ -180,4 +180,41 @@ export const WORKBOOK_RULE_KINDS = {
       );
     },
   }),
+
+  keyPresence: kind<
+    { key: string; field: string; status: string; target: { name: Localized; sheet: string }; reason: Localized } & (
+      | { expect: 'present' }
+      | { expect: 'absent'; targetRow: number }
+    )
+  >({
+    name: { zh: '状态与记录不符', en: 'Status and records disagree' },
+    docs: DOCS,
+    message(p) {
+      return withReason(
+        p.expect === 'present'
+          ? {
+              zh: `“${p.key}”的${q(p.field)}为“${p.status}”，但${p.target.name.zh}（工作表“${p.target.sheet}”）中没有其记录：请补填记录，或更正${q(p.field)}`,
+              en: `${p.field} of "${p.key}" is "${p.status}" but the ${p.target.name.en} (sheet "${p.target.sheet}") has no record of them: add it, or correct ${p.field}`,
+            }
+          : {
+              zh: `“${p.key}”的${q(p.field)}为“${p.status}”，但${p.target.name.zh}（工作表“${p.target.sheet}”第 ${p.targetRow} 行）中有其记录：请更正${q(p.field)}，或删除该记录`,
+              en: `${p.field} of "${p.key}" is "${p.status}" but the ${p.target.name.en} (sheet "${p.target.sheet}", row ${p.targetRow}) has a record of them: correct ${p.field}, or remove the record`,
+            },
+        p.reason,
+      );
+    },
+  }),
+
+  rowConflict: kind<{ field: string; value: string; when: { field: string; value: string }; reason: Localized }>({
+    name: { zh: '同一行内容矛盾', en: 'Contradiction in a row' },
+    docs: DOCS,
+    message: (p) =>
+      withReason(
+        {
+          zh: `${q(p.when.field)}为“${p.when.value}”时，${q(p.field)}不应为“${p.value}”：请核对这两栏`,
+          en: `${p.field} should not be "${p.value}" while ${p.when.field} is "${p.when.value}": check both`,
+        },
+        p.reason,
+      ),
+  }),
 } satisfies { [K in WorkbookRule['kind']]: KindSpec<never> };
