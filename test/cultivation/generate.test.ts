@@ -106,6 +106,14 @@ describe('the generated workbook', () => {
     expect(guide.getCell('E11').value).toEqual(new Date(Date.UTC(2026, 7, 25)));
   });
 
+  test('speaks to a cultivation unit, not to a developer: no command lines anywhere in the workbook', () => {
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)));
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter((t) => /jiangxuan|npx |--[a-z]/.test(t))).toEqual([]);
+    expect(texts.some((t) => t.includes('校验本表'))).toBe(true);
+  });
+
   test('formulas cover each table’s capacity (rows added later are counted)', () => {
     const list = wb.getWorksheet('培育对象清单')!;
     const last = 2 + CAPACITY.details;

@@ -52,7 +52,7 @@ export function guideSections(profile: Profile, d: WorkbookDesign): GuideSection
         `2. ${organisers || '各组织单位'}确定培育对象清单，制定培育计划（填“${sheet('details')}”“${sheet('plans')}”）。`,
         `3. 培育实施：开展${kinds}等培育活动，建立培育档案（填“${sheet('activities')}”，定期做“${sheet('stageAssessments')}”）。`,
         `4. 培育期满：考核评价（填“${sheet('finalAssessments')}”），择优推荐参加“${quality}”评审认定（培育状态改为“推荐认定”，认定后改为“已认定”并填“认定称号”）。`,
-        '5. 未入选的可继续培育：培育状态改为“继续培育”，下一年度用 jiangxuan cultivation rollover 结转（连同培育档案和考核记录）。',
+        '5. 未入选的可继续培育：培育状态改为“继续培育”，下一年度在匠选“培育跟踪”中点“年度结转”，生成新一年的工作簿（连同培育档案和考核记录）。',
         `6. 退出：${exitReasons}的，经审核批准予以撤销（填“${sheet('exits')}”，状态改为“退出”）。`,
         `7. 认定后：组建“${quality}创新工作室”，开展“${p.service.activity}”专项服务（记入培育档案，汇总见“${SHEET.service}”）；从“${quality}”中择优推荐“${shanghai}”。`,
       ].map((t): [string, string] => ['', t]),
@@ -62,7 +62,7 @@ export function guideSections(profile: Profile, d: WorkbookDesign): GuideSection
       lines: [
         '新的记录直接接着表格往下填：下拉列表、日期格式和公式已预先覆盖到各表的最大行数，不要改动表头文字。',
         '日期请按日期输入（如 2026-03-15），不要输入“2026.3.15”之类的文字，否则统计不到。',
-        `检查填写情况：npx jiangxuan validate 本文件.xlsx --program ${profile.id}（或在匠选加载项中“刷新检查”）。`,
+        '检查填写情况：在匠选（Excel 或 WPS 加载项，或匠选网页）中打开本文件，点“校验本表”；有问题的单元格会标出并说明怎么改。',
       ].map((t): [string, string] => ['', t]),
     },
   ];
