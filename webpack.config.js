@@ -5,7 +5,17 @@
  *   npm run dev-server   https://localhost:3000 for sideloading into Excel (office-addin-dev-certs'
  *                        certificate when installed, else a self-signed one; never prompts)
  *
- * Nothing is loaded from a CDN: office.js and the files it loads for Excel are copied into dist/web/office-js/.
+ * Where office.js comes from (docs/addin.md, "office.js"): by default it is served from this origin — the files
+ * office.js loads for Excel are copied into dist/web/office-js/ — so the add-in works on networks without
+ * internet access. JIANGXUAN_OFFICE_JS chooses another source:
+ *   JIANGXUAN_OFFICE_JS=cdn          reference Microsoft's CDN (https://appsforoffice.microsoft.com/lib/1/hosted/
+ *                                    office.js), Microsoft's recommendation where the CDN is reachable;
+ *   JIANGXUAN_OFFICE_JS=<directory>  copy office.js from a directory holding a current download of the CDN's
+ *                                    files (Microsoft's advice for networks that cannot reach the CDN), instead of
+ *                                    the npm package @microsoft/office-js, which Microsoft no longer supports.
+ * The page never loads office.js outside Office: the boot check (src/taskpane/boot/compat.js, inlined first in
+ * <head>) writes its <script> only when Office opened the page, and first tells old web views (IE11, Edge Legacy)
+ * what to do instead of showing a blank pane.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -15,7 +25,26 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const ROOT = __dirname;
 const OUT = path.join(ROOT, 'dist', 'web');
-const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const COMPAT_SCRIPT = path.join(ROOT, 'src', 'taskpane', 'boot', 'compat.js');
+
+/** office.js: where the pages load it from, and the directory its files are copied from (none for the CDN). */
+function officeJsSource(env = process.env) {
+  const choice = (env.JIANGXUAN_OFFICE_JS || '').trim();
+  if (choice === 'cdn') return { url: CDN_OFFICE_JS, dir: undefined };
+  const dir = choice ? path.resolve(choice) : path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+  if (choice && !fs.existsSync(path.join(dir, 'office.js'))) throw new Error(`JIANGXUAN_OFFICE_JS: no office.js in ${dir}`);
+  return { url: 'office-js/office.js', dir };
+}
+
+/** The boot check, inlined in each page's <head> (ES5, checked by a test), with office.js's address filled in. */
+function compatScript(officeJsUrl) {
+  return fs
+    .readFileSync(COMPAT_SCRIPT, 'utf8')
+    .replace(/^\/\*[\s\S]*?\*\/\s*/, '') // its header comment stays in the source
+    .replace('__OFFICE_JS_URL__', officeJsUrl)
+    .replace(/<\/script/gi, '<\\/script');
+}
 
 /**
  * office.js loads, relative to itself: the host file (excel-<platform>-<version>.js), the locale strings
@@ -23,7 +52,8 @@ const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', '
  * Word, Outlook, PowerPoint, OneNote, Project and Access files, debug builds and the SSO helpers are left out
  * (~10 MB instead of 86 MB).
  */
-function officeJsPatterns() {
+function officeJsPatterns(OFFICE_DIST) {
+  if (!OFFICE_DIST) return [];
   const OTHER_HOSTS = /^(access|outlook|word|powerpoint|onenote|project)/;
   // Served byte for byte as Microsoft ships them (never re-minified).
   const info = { minimized: true };
@@ -79,6 +109,8 @@ const COMMANDS_ENTRY = path.join(ROOT, 'src', 'commands', 'commands.ts');
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const hasCommands = fs.existsSync(COMMANDS_ENTRY);
+  const officeJs = officeJsSource();
+  const compat = compatScript(officeJs.url);
   const entry = { taskpane: './src/taskpane/index.tsx' };
   if (hasCommands) entry.commands = COMMANDS_ENTRY;
 
@@ -87,6 +119,7 @@ module.exports = (env = {}, argv = {}) => {
       filename: 'taskpane.html',
       template: './src/taskpane/taskpane.html',
       chunks: ['taskpane'],
+      templateParameters: { compatScript: compat },
       favicon: fs.existsSync(path.join(ROOT, 'assets', 'icon-32.png')) ? './assets/icon-32.png' : undefined,
     }),
   ];
@@ -95,14 +128,16 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         chunks: ['commands'],
-        // The function file runs only inside Office: it always loads office.js (from this origin).
+        // The function file runs only inside Office: it always loads office.js, then the boot check (which gives
+        // old web views ES5 stand-ins for the two commands).
         templateContent: `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=Edge">
 <title>匠选</title>
-<script src="office-js/office.js"></script>
+<script src="${officeJs.url}"></script>
+<script>${compat}</script>
 </head>
 <body></body>
 </html>`,
@@ -154,7 +189,7 @@ module.exports = (env = {}, argv = {}) => {
       ...pages,
       new CopyWebpackPlugin({
         patterns: [
-          ...officeJsPatterns(),
+          ...officeJsPatterns(officeJs.dir),
           { from: 'samples/*.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
         ],

@@ -3,10 +3,14 @@
 /**
  * Ribbon function file (commands.html): the 校验本表 / 清除标注 buttons of the 匠选 group on the Home tab.
  *
- *  - validateSheet: Excel.run → checkWorkbook(context, { lang, resultsSheet: false }); the adapter marks the
- *    problem cells (fill + comment). Then a short notice with the counts is shown.
- *  - clearMarks:    Excel.run → clearMarks(context). Silent on success (the marks visibly disappear).
- *  - Every failure (the core’s CheckError or anything unexpected) is shown as a notice, never swallowed.
+ *  - validateSheet: Excel.run → checkWorkbook(context, { lang, mark: true, resultsSheet: false }); the adapter marks
+ *    the problem cells with its own conditional formats (the cells' own formatting is untouched). Then a short
+ *    notice with the counts, and what could not be marked (an Excel below ExcelApi 1.9, protected sheets).
+ *  - clearMarks:    Excel.run → clearMarks(context). Silent on success (the marks visibly disappear); a notice
+ *    when protected sheets kept theirs.
+ *  - Every failure (the core’s CheckError, Excel’s errors in words, anything unexpected) is shown as a notice,
+ *    never swallowed; Excel’s debugInfo goes to the console.
+ *  - Batches wait while the user edits a cell where Excel can (delayForCellEdit, ExcelApi 1.11).
  *  - event.completed() is always called exactly once, after the notice has closed (or at once if there is none).
  *
  * The notice: Office.addin.showAsTaskpane() would be the lightest way to surface results, but it needs a shared
@@ -21,6 +25,9 @@
  * test/manifest/commands.test.ts with Office/Excel stubs.
  */
 import { checkWorkbook, clearMarks } from '../adapters/office';
+import type { MarkReport, ClearReport } from '../adapters/office';
+import { describeOfficeError, logOfficeError } from '../adapters/office/errors';
+import { supports, unavailableMessage } from '../adapters/office/requirements';
 import type { FindingCounts, Lang, Localized } from '../core/model/findings';
 
 export type NoticeKind = 'ok' | 'warn' | 'error';
@@ -51,7 +58,7 @@ function countsNotice(counts: FindingCounts, lang: Lang): Notice {
   const { error, warning, info } = counts;
   if (lang === 'en') {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const marks = 'The cells concerned are marked with a fill and a comment. Open pane lists them; Clear marks removes them.';
+    const marks = 'The cells concerned are coloured (a conditional format; their own formatting is untouched). Open pane explains each one; Clear marks removes them.';
     if (error > 0) {
       return {
         kind: 'error',
@@ -72,7 +79,7 @@ function countsNotice(counts: FindingCounts, lang: Lang): Notice {
       text: info > 0 ? `${plural(info, 'note')} marked for information.` : 'The nomination list meets the programme rules.',
     };
   }
-  const marks = '有问题的单元格已加底色和批注。点击“打开面板”查看清单，点击“清除标注”可全部去掉。';
+  const marks = '有问题的单元格已加底色（条件格式，不改动单元格原有的格式）。点击“打开面板”查看每个问题的说明，点击“清除标注”可全部去掉。';
   if (error > 0) {
     return {
       kind: 'error',
@@ -98,6 +105,24 @@ function isLocalized(x: unknown): x is Localized {
   return typeof x === 'object' && x !== null && typeof (x as Localized).zh === 'string' && typeof (x as Localized).en === 'string';
 }
 
+/** What marking could not do, as sentences appended to the notice (empty when everything was marked). */
+export function markingNote(marks: MarkReport | undefined, lang: Lang): string {
+  if (!marks) return '';
+  const out: string[] = [];
+  if (marks.unsupported) {
+    const m = unavailableMessage('marks');
+    out.push(lang === 'en' ? `${m.en} Open pane lists the problems.` : `${m.zh}问题已列在面板中，点击“打开面板”查看。`);
+  }
+  if (marks.protectedSheets?.length) {
+    const names = marks.protectedSheets.join(lang === 'en' ? ', ' : '、');
+    out.push(lang === 'en' ? `Protected sheets were not marked: ${names}.` : `受保护的工作表未标注：${names}。`);
+  }
+  if (!marks.unsupported && marks.marked > 0 && !supports('undoKept')) {
+    out.push(lang === 'en' ? 'Marking cleared Excel’s Undo history.' : '标注会清空 Excel 的撤销记录（Ctrl+Z）。');
+  }
+  return out.join(lang === 'en' ? ' ' : '');
+}
+
 /** The bilingual message of a CheckError (duck-typed, so it also works across bundles), if it is one. */
 export function localizedMessageOf(err: unknown): Localized | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
@@ -108,7 +133,7 @@ export function localizedMessageOf(err: unknown): Localized | undefined {
 
 /** The notice for a failed command. */
 export function failureNotice(action: 'check' | 'clear', err: unknown, lang: Lang): Notice {
-  const localized = localizedMessageOf(err);
+  const localized = localizedMessageOf(err) ?? describeOfficeError(err);
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
   const title =
     action === 'check'
@@ -122,22 +147,37 @@ export function failureNotice(action: 'check' | 'clear', err: unknown, lang: Lan
   return { kind: 'error', title: title[lang], text };
 }
 
-/** 校验本表: runs the check and returns the notice to show. */
+/** Excel.run, waiting while the user edits a cell where Excel can (ExcelApi 1.11). */
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return supports('delayForCellEdit') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
+/** 校验本表: runs the check, marks the cells, and returns the notice to show. */
 export async function runValidateSheet(lang: Lang): Promise<Notice> {
   try {
-    const outcome = await Excel.run((context) => checkWorkbook(context, { lang, resultsSheet: false }));
-    return checkNotice(outcome.result.counts, lang, outcome.profile?.shortName?.[lang]);
+    const outcome = await run((context) => checkWorkbook(context, { lang, mark: true, resultsSheet: false }));
+    const notice = checkNotice(outcome.result.counts, lang, outcome.profile?.shortName?.[lang]);
+    const note = markingNote(outcome.office?.marks, lang);
+    if (!note) return notice;
+    return { ...notice, kind: notice.kind === 'ok' ? 'warn' : notice.kind, text: `${notice.text}${lang === 'en' ? ' ' : ''}${note}` };
   } catch (err) {
+    logOfficeError(err, 'validateSheet');
     return failureNotice('check', err, lang);
   }
 }
 
-/** 清除标注: removes the marks; a notice only when it failed. */
+/** 清除标注: removes the marks; a notice only when it failed or protected sheets kept theirs. */
 export async function runClearMarks(lang: Lang): Promise<Notice | undefined> {
   try {
-    await Excel.run((context) => clearMarks(context));
-    return undefined;
+    const report: ClearReport | undefined = await run((context) => clearMarks(context));
+    const kept = [...(report?.protectedSheets ?? [])];
+    if (!kept.length && !report?.resultsKept) return undefined;
+    const names = kept.join(lang === 'en' ? ', ' : '、');
+    return lang === 'en'
+      ? { kind: 'warn', title: 'Some marks were kept', text: `${kept.length ? `Protected sheets keep their marks: ${names}. ` : ''}${report?.resultsKept ? 'The results sheet stays: the workbook structure is protected. ' : ''}Unprotect them on the Review tab, then clear again.` }
+      : { kind: 'warn', title: '部分标注未能清除', text: `${kept.length ? `受保护的工作表仍有标注：${names}。` : ''}${report?.resultsKept ? '工作簿结构受保护，校验结果表未能删除。' : ''}请在“审阅”选项卡中撤销保护后再清除一次。` };
   } catch (err) {
+    logOfficeError(err, 'clearMarks');
     return failureNotice('clear', err, lang);
   }
 }

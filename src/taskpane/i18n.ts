@@ -60,7 +60,14 @@ export interface Strings {
   inputRules: string;
   printing: string;
   writeResults: string;
+  markCells: string;
+  /** Under the switches when writing clears Excel's undo history. */
+  undoWarning: string;
   liveOn: string;
+  liveOnMarks: string;
+  liveNoSorts: string;
+  liveWaiting: string;
+  unsupportedHere: string;
   done: string;
   actionFailed: string;
   // Errors
@@ -248,7 +255,13 @@ const zh: Strings = {
   inputRules: '设置输入规则',
   printing: '打印设置',
   writeResults: '写入校验结果表',
-  liveOn: '修改单元格后会自动重新校验',
+  markCells: '在单元格上标注',
+  undoWarning: '注意：标注或写入结果表会清空 Excel 的撤销记录，之后不能再用 Ctrl+Z 撤销此前的编辑（这台电脑上的 Excel 不支持保留撤销，需要 ExcelApi 1.20）。不打开这两个开关时，匠选只读取工作簿，问题只在下面列出。',
+  liveOn: '修改单元格后会自动重新校验（只更新下面的列表，不写入工作簿）',
+  liveOnMarks: '修改单元格后会自动重新校验并更新标注',
+  liveNoSorts: '排序后不会自动复查，请点“重新校验”。',
+  liveWaiting: '正在编辑单元格：结束编辑（按 Enter）后再复查，修改不会丢失。',
+  unsupportedHere: '这台电脑上的 Excel 不支持此功能',
   done: '已完成',
   actionFailed: '操作未完成',
   noTableTitle: '没有找到可识别的表格',
@@ -430,7 +443,13 @@ const en: Strings = {
   inputRules: 'Set input rules',
   printing: 'Print setup',
   writeResults: 'Write a results sheet',
-  liveOn: 'Edits are re-checked automatically',
+  markCells: 'Mark cells',
+  undoWarning: 'Note: marking cells or writing the results sheet clears Excel’s Undo history — edits made before can no longer be undone with Ctrl+Z (this Excel cannot keep it; that needs ExcelApi 1.20). With both switches off, Jiangxuan only reads the workbook and lists the problems below.',
+  liveOn: 'Edits are re-checked automatically (the list below only; nothing is written)',
+  liveOnMarks: 'Edits are re-checked automatically and the marks updated',
+  liveNoSorts: 'Sorting is not re-checked automatically: choose Check again.',
+  liveWaiting: 'A cell is being edited: the re-check waits until you finish (Enter); no edit is lost.',
+  unsupportedHere: 'This Excel does not support it',
   done: 'Done',
   actionFailed: 'Could not complete',
   noTableTitle: 'No recognisable table',

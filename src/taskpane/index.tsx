@@ -1,7 +1,8 @@
 /**
  * Entry of the task pane and of the standalone page (the same taskpane.html). The page decides its mode from
- * its own URL: Office opens task panes with `_host_Info` in the query, and only then is office.js loaded
- * (from this origin, office-js/office.js); the standalone page never contacts a Microsoft host.
+ * its own URL: Office opens task panes with `_host_Info` in the query, and only then is office.js loaded — by
+ * the boot check in <head> (boot/compat.js), before the body as Microsoft asks; the standalone page never
+ * contacts a Microsoft host. On web views too old for this bundle the boot check shows its own page instead.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -34,7 +35,8 @@ interface OfficeStart {
 
 async function startOffice(): Promise<OfficeStart> {
   try {
-    await loadScript('office-js/office.js');
+    // Normally already loaded in <head> by the boot check; loaded here when the page was opened another way.
+    if (typeof Office === 'undefined') await loadScript((window as unknown as { __jiangxuanOfficeJs?: string }).__jiangxuanOfficeJs ?? 'office-js/office.js');
     const info = await Promise.race([
       Office.onReady(),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), OFFICE_READY_TIMEOUT_MS)),
@@ -45,7 +47,9 @@ async function startOffice(): Promise<OfficeStart> {
     const lang = langFromLocale(Office.context.displayLanguage);
     const bg = Office.context.officeTheme?.bodyBackgroundColor;
     const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ './hosts/office-host');
-    return { host: new OfficeHost(), lang, theme: isDarkColour(bg) ? 'dark' : 'light' };
+    // Merged cells on Excel below ExcelApi 1.13 are read from the workbook's file, with the standalone page's reader.
+    const fileReader = async (bytes: Uint8Array) => (await import(/* webpackChunkName: "browser-host" */ '../adapters/files/read-workbook')).readWorkbookBytes(bytes, { name: 'workbook.xlsx' });
+    return { host: new OfficeHost(fileReader), lang, theme: isDarkColour(bg) ? 'dark' : 'light' };
   } catch (e) {
     console.error(e);
     return {
@@ -88,6 +92,8 @@ function officeSignals(): OfficeSignals {
 }
 
 async function main(): Promise<void> {
+  // The boot check found this web view too old and shows its own page.
+  if ((window as unknown as { __jiangxuanUnsupported?: boolean }).__jiangxuanUnsupported) return;
   let params: PageParams = parsePageParams(window.location.href, officeSignals());
   let lang: Lang = params.lang ?? langFromLocale(navigator.language);
   let theme: ThemeName = params.theme ?? systemTheme();

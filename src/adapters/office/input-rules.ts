@@ -6,6 +6,7 @@
 import type { FieldSpec } from '../../core/profiles/schema';
 import type { RecognizedTable } from '../../core/recognition/recognize-tables';
 import { Batcher, jsonBytes, OP_BYTES } from './limits';
+import { requireFeature } from './requirements';
 
 /** Excel's limit on a list validation's literal source ("男,女"). */
 export const LIST_SOURCE_LIMIT = 255;
@@ -82,8 +83,10 @@ export function ruleLastRow(table: RecognizedTable, extraRows: number): number {
 /**
  * Sets data validation on the recognised tables' nominee columns, rows headerRow+1 … last data row +
  * extraRows (default 200). Existing validation on those cells is replaced. Returns how many columns got a rule.
+ * @requires ExcelApi 1.8 (inputRules)
  */
 export async function applyInputRules(context: Excel.RequestContext, tables: RecognizedTable[], extraRows = 200): Promise<{ columns: number }> {
+  requireFeature('inputRules');
   const batcher = new Batcher(context);
   let columns = 0;
   for (const table of tables) {

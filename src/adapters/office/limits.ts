@@ -61,6 +61,14 @@ export function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded|payload size/i.test(text);
 }
 
+/**
+ * Excel on the web also reports an oversized request as GeneralException. A read that fails so is split and
+ * retried like a payload error (a genuine failure then recurs down to a single row and is reported).
+ */
+export function mayBePayloadError(e: unknown): boolean {
+  return isPayloadError(e) || errorCode(e) === 'GeneralException';
+}
+
 export function errorCode(e: unknown): string | undefined {
   const c = (e as { code?: unknown } | null)?.code;
   return typeof c === 'string' ? c : undefined;

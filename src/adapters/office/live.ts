@@ -1,8 +1,16 @@
 /// <reference types="office-js" />
 /**
- * Live checking while the user types: worksheet change events are collected and debounced, only the changed
- * rows are read back (readRows), patched into the cached grid, the core re-validates the patched grid, and
- * only cells whose findings changed are re-marked.
+ * Live re-checking while the user works: Excel's change events (and, with ExcelApi 1.10, its sort events) are
+ * collected and debounced; only the rows they touch are read back, patched into the cached grid, and the core
+ * re-validates the patched grid. The user stays in control:
+ * - by default nothing is written (the findings are shown in the pane only), so Excel's undo history is kept;
+ *   with `mark`, the sheets whose marks changed are re-marked (this clears Undo before ExcelApi 1.20);
+ * - batches are started with `delayForCellEdit` where Excel supports it (ExcelApi 1.11): Excel waits until the
+ *   user leaves the cell. On older Excel a batch that meets cell-edit mode fails; its edits are put back in the
+ *   queue and tried again a moment later — no edit is ever dropped;
+ * - the add-in's own writes (the results sheet) are on sheets that are not checked, so they never re-trigger;
+ * - a co-author's edits (source "Remote") are re-checked for the pane, but do not make this copy write marks:
+ *   the co-author's own Excel does that, and both writing would fight.
  */
 import type { Lang } from '../../core/model/findings';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
@@ -11,10 +19,12 @@ import type { SimpleDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
 import { recheckWorkbook } from '../../core/check/check-workbook';
+import { planMarks } from '../../core/check/mark-plan';
 import { MAX_COLS, MAX_ROWS, parseRangeAddress } from './address';
-import { applyMarks, groupByCell } from './marks';
+import { officeErrorCode, logOfficeError } from './errors';
+import { applyMarks } from './marks';
 import { readRows } from './read';
-import { shiftPosition, StructuralChange } from './state';
+import { requireFeature, supports } from './requirements';
 
 export interface LiveState {
   grid: WorkbookGrid;
@@ -22,23 +32,57 @@ export interface LiveState {
   asOf: SimpleDate;
   lang: Lang;
   resultsSheet: boolean;
+  /** Re-mark cells after an edit (writes: clears Excel's undo history before ExcelApi 1.20). Default: no writes. */
+  mark?: boolean;
+}
+
+export interface LiveOptions {
+  debounceMs?: number;
+  /** How long to wait before trying again while the user is editing a cell (Excel without delayForCellEdit). */
+  retryMs?: number;
+  /** A background re-check failed (its edits are kept and tried again). */
+  onError?: (e: unknown) => void;
+  /** The re-check is waiting for the user to leave the cell being edited (true), or no longer (false). */
+  onWaiting?: (waiting: boolean) => void;
+}
+
+/** A row/column insertion or deletion as onChanged reports it (0-based; count < 0 for deletions). */
+export interface StructuralChange {
+  sheet: string;
+  axis: 'rows' | 'cols';
+  at: number;
+  count: number;
 }
 
 interface PendingEvent {
   worksheetId: string;
   address: string;
   changeType: string;
+  remote: boolean;
 }
 
 interface PendingSheet {
   rows: Set<number>;
   /** Columns to read (0 = the grid's width). */
   width: number;
-  /** A whole-column or whole-row edit: clamp to the used range. */
   unboundedRows: boolean;
   unboundedCols: boolean;
-  /** With unboundedRows: the first row to read. */
   from?: number;
+}
+
+/** Where a cell went after a change; undefined when it was deleted. */
+export function shiftPosition(ch: StructuralChange, sheet: string, row: number, col: number): { row: number; col: number } | undefined {
+  if (sheet !== ch.sheet) return { row, col };
+  const v = ch.axis === 'rows' ? row : col;
+  let nv = v;
+  if (ch.count > 0) {
+    if (v >= ch.at) nv = v + ch.count;
+  } else {
+    const n = -ch.count;
+    if (v >= ch.at && v < ch.at + n) return undefined;
+    if (v >= ch.at + n) nv = v - n;
+  }
+  return ch.axis === 'rows' ? { row: nv, col } : { row, col: nv };
 }
 
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
@@ -69,9 +113,14 @@ function padTo(sheet: SheetGrid, width: number): void {
   }
 }
 
-/** Applies an insertion or deletion of rows/columns to a cached sheet. */
+/** Applies an insertion or deletion of rows/columns to a cached sheet (merged areas follow). */
 export function applyStructuralChange(sheet: SheetGrid, ch: StructuralChange): void {
   const width = sheetWidth(sheet);
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const a = shiftPosition(ch, ch.sheet, m.top, m.left);
+    const b = shiftPosition(ch, ch.sheet, m.bottom, m.right);
+    return a && b ? [{ top: a.row, left: a.col, bottom: b.row, right: b.col }] : [];
+  });
   if (ch.axis === 'rows') {
     if (ch.at >= sheet.rows.length) return;
     if (ch.count > 0) sheet.rows.splice(ch.at, 0, ...Array.from({ length: ch.count }, () => new Array<CellValue>(width).fill(null)));
@@ -93,47 +142,91 @@ const STRUCTURAL: Record<string, { axis: 'rows' | 'cols'; sign: 1 | -1 } | undef
   ColumnDeleted: { axis: 'cols', sign: -1 },
 };
 
+/** Per sheet, "A1:error|B7:warning…": what the marks of a result look like. */
+function markSignatures(findings: ValidationResult['findings'], lang: Lang): Map<string, string> {
+  const bySheet = new Map<string, string[]>();
+  for (const m of planMarks(findings, { lang }).cells) {
+    const list = bySheet.get(m.sheet) ?? [];
+    list.push(`${m.a1}:${m.severity}`);
+    bySheet.set(m.sheet, list);
+  }
+  return new Map([...bySheet].map(([k, v]) => [k, v.sort().join('|')]));
+}
+
 export class LiveChecker {
-  private handler?: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+  private handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
   private readonly idToName = new Map<string, string>();
   private queue: PendingEvent[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  private waiting = false;
+  /** Marks may be stale (a marking batch failed): the next local change re-marks every sheet. */
+  private remarkAll = false;
   private result?: ValidationResult;
-  /** The last error of a background re-check (the next edit tries again). */
+  private readonly debounceMs: number;
+  private readonly retryMs: number;
+  /** The last error of a background re-check. */
   lastError?: unknown;
 
   constructor(
     private readonly run: typeof Excel.run,
     private readonly state: LiveState,
     private readonly onResult: (r: ValidationResult) => void,
-    private readonly debounceMs = 500,
-  ) {}
+    private readonly opts: LiveOptions = {},
+  ) {
+    this.debounceMs = opts.debounceMs ?? 500;
+    this.retryMs = opts.retryMs ?? 1500;
+  }
 
-  /** The latest result (the grid as cached when start() ran, then after every re-check). */
   get current(): ValidationResult | undefined {
     return this.result;
+  }
+
+  /** True while a re-check waits for the user to leave the cell being edited. */
+  get waitingForCellEdit(): boolean {
+    return this.waiting;
+  }
+
+  /** Sorts are followed only with ExcelApi 1.10 (onRowSorted); below, the pane says "check again after sorting". */
+  static followsSorts(): boolean {
+    return supports('liveSorts');
   }
 
   private validate(): ValidationResult {
     return recheckWorkbook(this.state.grid, this.state.profile, this.state.asOf);
   }
 
+  private runOptions(): Excel.RunOptions | undefined {
+    return supports('delayForCellEdit') ? { delayForCellEdit: true } : undefined;
+  }
+
+  private async runBatch<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options = this.runOptions();
+    return options ? this.run(options, batch) : this.run(batch);
+  }
+
   /**
-   * Takes the current marks as those of `state.grid` (checkWorkbook just wrote them) and subscribes to
-   * changes of every worksheet (WorksheetCollection.onChanged, ExcelApi 1.9).
+   * Takes the current findings as those of `state.grid` and subscribes to changes of every worksheet
+   * (WorksheetCollection.onChanged) and, where Excel has them, to sorts.
+   * @requires ExcelApi 1.9 (live)
    */
   async start(): Promise<void> {
-    if (this.handler) return; // already listening
+    if (this.handlers.length) return;
+    requireFeature('live');
     this.stopped = false;
     this.result = this.validate();
-    await this.run(async (context) => {
+    await this.runBatch(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/id,items/name');
-      this.handler = worksheets.onChanged.add((e) => this.onChanged(e));
+      const hs: OfficeExtension.EventHandlerResult<unknown>[] = [worksheets.onChanged.add(async (e) => this.onChanged(e)) as OfficeExtension.EventHandlerResult<unknown>];
+      if (supports('liveSorts')) {
+        hs.push(worksheets.onRowSorted.add(async (e) => this.onSorted(e)) as OfficeExtension.EventHandlerResult<unknown>);
+        hs.push(worksheets.onColumnSorted.add(async (e) => this.onSorted(e)) as OfficeExtension.EventHandlerResult<unknown>);
+      }
       await context.sync();
+      this.handlers = hs;
       this.idToName.clear();
       for (const ws of worksheets.items) this.idToName.set(ws.id, ws.name);
     });
@@ -145,21 +238,21 @@ export class LiveChecker {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
-    const handler = this.handler;
-    this.handler = undefined;
-    if (handler) {
-      await this.run(handler.context, async (context) => {
-        handler.remove();
+    const handlers = this.handlers;
+    this.handlers = [];
+    if (handlers.length) {
+      await this.run(handlers[0].context as Excel.RequestContext, async (context) => {
+        for (const h of handlers) h.remove();
         await context.sync();
-      });
+      }).catch((e: unknown) => logOfficeError(e, 'LiveChecker.stop'));
     }
     await this.running;
   }
 
-  /** Resolves when no re-check is scheduled or running (for tests and for "check now" buttons). */
+  /** Resolves when nothing is scheduled or running (a re-check waiting for cell edit still counts as pending). */
   async whenIdle(): Promise<void> {
     for (;;) {
-      if (this.timer !== undefined) {
+      if (this.timer !== undefined && !this.waiting) {
         clearTimeout(this.timer);
         this.timer = undefined;
         this.kick();
@@ -169,17 +262,27 @@ export class LiveChecker {
     }
   }
 
-  private async onChanged(e: Excel.WorksheetChangedEventArgs): Promise<void> {
-    if (this.stopped) return;
-    // A single-cell event whose value did not change is a format change (our fills): nothing to re-check.
-    const d = (e as { details?: Excel.ChangedEventDetail }).details;
-    if (d && d.valueBefore === d.valueAfter && d.valueTypeBefore === d.valueTypeAfter) return;
-    this.queue.push({ worksheetId: e.worksheetId, address: e.address, changeType: String(e.changeType ?? 'RangeEdited') });
+  private schedule(ms: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.kick();
-    }, this.debounceMs);
+    }, ms);
+  }
+
+  private onChanged(e: Excel.WorksheetChangedEventArgs): void {
+    if (this.stopped) return;
+    // A single-cell event whose value did not change is a format change: nothing to re-check.
+    const d = (e as { details?: Excel.ChangedEventDetail }).details;
+    if (d && d.valueBefore === d.valueAfter && d.valueTypeBefore === d.valueTypeAfter) return;
+    this.queue.push({ worksheetId: e.worksheetId, address: e.address, changeType: String(e.changeType ?? 'RangeEdited'), remote: e.source === 'Remote' });
+    if (!this.waiting) this.schedule(this.debounceMs);
+  }
+
+  private onSorted(e: Excel.WorksheetRowSortedEventArgs | Excel.WorksheetColumnSortedEventArgs): void {
+    if (this.stopped) return;
+    this.queue.push({ worksheetId: e.worksheetId, address: e.address, changeType: 'Sorted', remote: e.source === 'Remote' });
+    if (!this.waiting) this.schedule(this.debounceMs);
   }
 
   private kick(): void {
@@ -187,139 +290,199 @@ export class LiveChecker {
       this.again = true;
       return;
     }
-    this.running = this.flush()
-      .catch((err: unknown) => {
-        this.lastError = err;
-      })
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.running = this.flush().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.stopped && !this.waiting) {
+        this.again = false;
+        this.kick();
+      }
+    });
   }
 
   private async flush(): Promise<void> {
     const events = this.queue.splice(0);
     if (events.length === 0 || this.stopped) return;
+    try {
+      await this.runBatch((context) => this.process(context, events));
+      this.lastError = undefined;
+      if (this.waiting) {
+        this.waiting = false;
+        this.opts.onWaiting?.(false);
+      }
+    } catch (err) {
+      if (err instanceof MarkingFailed) {
+        // The pane has the new result; the marks are stale until the next local change re-marks everything.
+        this.remarkAll = true;
+        this.report(err.cause);
+        return;
+      }
+      // Nothing was applied: the edits go back to the front of the queue, in order.
+      this.queue.unshift(...events);
+      if (officeErrorCode(err) === 'InvalidOperationInCellEditMode') {
+        if (!this.waiting) {
+          this.waiting = true;
+          this.opts.onWaiting?.(true);
+        }
+        if (!this.stopped) this.schedule(this.retryMs);
+        return;
+      }
+      this.report(err);
+    }
+  }
+
+  private report(err: unknown): void {
+    this.lastError = err;
+    logOfficeError(err, 'LiveChecker');
+    this.opts.onError?.(err);
+  }
+
+  private async process(context: Excel.RequestContext, events: PendingEvent[]): Promise<void> {
     const { grid, lang, resultsSheet, profile } = this.state;
-    await this.run(async (context) => {
-      if (events.some((e) => !this.idToName.has(e.worksheetId))) {
-        const worksheets = context.workbook.worksheets;
-        worksheets.load('items/id,items/name');
-        await context.sync();
-        this.idToName.clear();
-        for (const ws of worksheets.items) this.idToName.set(ws.id, ws.name);
-      }
+    if (events.some((e) => !this.idToName.has(e.worksheetId))) {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/id,items/name');
+      await context.sync();
+      this.idToName.clear();
+      for (const ws of worksheets.items) this.idToName.set(ws.id, ws.name);
+    }
 
-      const changes: StructuralChange[] = [];
-      const pending = new Map<string, PendingSheet>();
-      let remarkAll = false;
-      for (const ev of events) {
-        const name = this.idToName.get(ev.worksheetId);
-        // Sheets not in the grid: Jiangxuan's own (marks state, results) and sheets added after the check.
-        const sheet = name === undefined ? undefined : grid.sheets.find((s) => s.name === name);
-        const b = parseRangeAddress(ev.address);
-        if (!sheet || !name || !b) continue;
-        let p = pending.get(name);
-        if (!p) pending.set(name, (p = { rows: new Set(), width: 0, unboundedRows: false, unboundedCols: false }));
-        const structural = STRUCTURAL[ev.changeType];
-        if (structural) {
-          const axis = structural.axis;
-          const at = axis === 'rows' ? b.top : b.left;
-          const n = (axis === 'rows' ? b.bottom - b.top : b.right - b.left) + 1;
-          const ch: StructuralChange = { sheet: name, axis, at, count: structural.sign * n };
-          applyStructuralChange(sheet, ch);
-          changes.push(ch);
-          if (axis === 'rows') {
-            const moved = new Set<number>();
-            for (const r of p.rows) {
-              const q = shiftPosition(ch, name, r, 0);
-              if (q) moved.add(q.row);
-            }
-            p.rows = moved;
+    // Phase 1 — what to read, in Excel's current coordinates (later events see earlier insertions).
+    const changes: StructuralChange[] = [];
+    const pending = new Map<string, PendingSheet>();
+    let shifted = false;
+    const local = events.some((e) => !e.remote);
+    for (const ev of events) {
+      const name = this.idToName.get(ev.worksheetId);
+      // Sheets not in the grid: the results sheet Jiangxuan writes, sheets added after the check.
+      const sheet = name === undefined ? undefined : grid.sheets.find((s) => s.name === name);
+      const b = parseRangeAddress(ev.address);
+      if (!sheet || !name || !b) continue;
+      let p = pending.get(name);
+      if (!p) pending.set(name, (p = { rows: new Set(), width: 0, unboundedRows: false, unboundedCols: false }));
+      const structural = STRUCTURAL[ev.changeType];
+      if (structural) {
+        const axis = structural.axis;
+        const at = axis === 'rows' ? b.top : b.left;
+        const n = (axis === 'rows' ? b.bottom - b.top : b.right - b.left) + 1;
+        const ch: StructuralChange = { sheet: name, axis, at, count: structural.sign * n };
+        changes.push(ch);
+        if (axis === 'rows') {
+          const moved = new Set<number>();
+          for (const r of p.rows) {
+            const q = shiftPosition(ch, name, r, 0);
+            if (q) moved.add(q.row);
           }
-          continue;
+          p.rows = moved;
         }
-        let bottom = b.bottom;
-        if (ev.changeType === 'CellInserted' || ev.changeType === 'CellDeleted') {
-          // Cells shifted down/up or right/left: re-read from the top row to the end, re-mark everything.
-          remarkAll = true;
-          bottom = MAX_ROWS - 1;
-          p.unboundedCols = true;
-        }
-        if (b.right >= MAX_COLS - 1) p.unboundedCols = true;
-        else p.width = Math.max(p.width, b.right + 1);
-        if (bottom >= MAX_ROWS - 1) {
-          p.unboundedRows = true;
-          p.from = Math.min(p.from ?? b.top, b.top);
-        } else {
-          for (let r = b.top; r <= bottom; r++) p.rows.add(r);
-        }
+        continue;
       }
-
-      // Whole rows / columns edited: the used range bounds what can hold values (one sync, only then).
-      const needDims = [...pending].filter(([, p]) => p.unboundedRows || p.unboundedCols);
-      if (needDims.length) {
-        const dims = needDims.map(([name]) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'));
-        await context.sync();
-        needDims.forEach(([name, p], i) => {
-          const u = dims[i];
-          const sheet = grid.sheets.find((s) => s.name === name)!;
-          const usedBottom = u.isNullObject ? -1 : u.rowIndex + u.rowCount - 1;
-          const usedRight = u.isNullObject ? -1 : u.columnIndex + u.columnCount - 1;
-          if (p.unboundedRows) {
-            const to = Math.max(usedBottom, sheet.rows.length - 1);
-            for (let r = p.from ?? 0; r <= to; r++) p.rows.add(r);
-          }
-          if (p.unboundedCols) p.width = Math.max(p.width, usedRight + 1);
-        });
+      let bottom = b.bottom;
+      if (ev.changeType === 'CellInserted' || ev.changeType === 'CellDeleted') {
+        // Cells shifted down/up or right/left: re-read from the edited row to the end.
+        shifted = true;
+        bottom = MAX_ROWS - 1;
+        p.unboundedCols = true;
       }
+      if (ev.changeType === 'Sorted') p.unboundedCols = true; // sorted rows move whole
+      if (b.right >= MAX_COLS - 1) p.unboundedCols = true;
+      else p.width = Math.max(p.width, b.right + 1);
+      if (bottom >= MAX_ROWS - 1) {
+        p.unboundedRows = true;
+        p.from = Math.min(p.from ?? b.top, b.top);
+      } else {
+        for (let r = b.top; r <= bottom; r++) p.rows.add(r);
+      }
+    }
 
-      let changed = changes.length > 0;
-      for (const [name, p] of pending) {
-        if (p.rows.size === 0) continue;
-        const sheet = grid.sheets.find((s) => s.name === name)!;
-        const width = Math.max(sheetWidth(sheet), p.width);
-        const read = await readRows(context, name, [...p.rows], width);
-        if (width > sheetWidth(sheet)) padTo(sheet, width);
-        for (const [r, values] of read) {
-          while (sheet.rows.length <= r) sheet.rows.push(new Array<CellValue>(width).fill(null));
-          if (!sameRow(sheet.rows[r], values)) {
-            sheet.rows[r] = values;
-            changed = true;
-          }
+    // The grid as it will be after the structural changes (applied to a copy: nothing is changed before the
+    // reads succeed, so a failed batch can be retried with the same events).
+    const future = new Map<string, SheetGrid>();
+    for (const ch of changes) {
+      let s = future.get(ch.sheet);
+      if (!s) {
+        const src = grid.sheets.find((x) => x.name === ch.sheet)!;
+        s = { ...src, rows: src.rows.map((r) => (r ? r.slice() : r)), merges: src.merges.slice() };
+        future.set(ch.sheet, s);
+      }
+      applyStructuralChange(s, ch);
+    }
+    const sheetNow = (name: string) => future.get(name) ?? grid.sheets.find((s) => s.name === name)!;
+
+    const needDims = [...pending].filter(([, p]) => p.unboundedRows || p.unboundedCols);
+    if (needDims.length) {
+      const dims = needDims.map(([name]) => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnIndex,columnCount'));
+      await context.sync();
+      needDims.forEach(([name, p], i) => {
+        const u = dims[i];
+        const sheet = sheetNow(name);
+        const usedBottom = u.isNullObject ? -1 : u.rowIndex + u.rowCount - 1;
+        const usedRight = u.isNullObject ? -1 : u.columnIndex + u.columnCount - 1;
+        if (p.unboundedRows) {
+          const to = Math.max(usedBottom, sheet.rows.length - 1);
+          for (let r = p.from ?? 0; r <= to; r++) p.rows.add(r);
         }
-      }
-      if (!changed && !remarkAll) return;
-
-      const before = this.result ?? { findings: [] };
-      const after = this.validate();
-      // Where the old findings are now (rows/columns inserted or deleted), to compare cell by cell.
-      const moved = before.findings.flatMap((f) => {
-        let pos: { row: number; col: number } | undefined = { row: f.row, col: f.col };
-        for (const ch of changes) if (pos) pos = shiftPosition(ch, f.sheet, pos.row, pos.col);
-        return pos ? [{ ...f, row: pos.row, col: pos.col }] : [];
+        if (p.unboundedCols) p.width = Math.max(p.width, usedRight + 1);
       });
-      const sig = (m: { severity: string; text: string }) => `${m.severity}\u0001${m.text}`;
-      const oldCells = groupByCell(moved, lang);
-      const newCells = groupByCell(after.findings, lang);
-      const scope = new Set<string>();
-      for (const [k, m] of newCells) if (oldCells.get(k) === undefined || sig(oldCells.get(k)!) !== sig(m)) scope.add(k);
-      for (const k of oldCells.keys()) if (!newCells.has(k)) scope.add(k);
+    }
 
-      if (remarkAll || scope.size > 0 || changes.length > 0) {
-        await applyMarks(context, {
-          findings: after.findings,
-          opts: { lang, resultsSheet, programName: profile.shortName[lang] },
-          scope: remarkAll ? undefined : scope,
-          changes,
-          results: resultsSheet && (remarkAll || scope.size > 0 || changes.length > 0) ? 'rewrite' : 'keep',
-        });
+    const reads = new Map<string, { width: number; rows: Map<number, CellValue[]> }>();
+    for (const [name, p] of pending) {
+      if (p.rows.size === 0) continue;
+      const width = Math.max(sheetWidth(sheetNow(name)), p.width);
+      reads.set(name, { width, rows: await readRows(context, name, [...p.rows], width) });
+    }
+
+    // Phase 2 — the reads succeeded: update the cached grid and re-validate.
+    for (const ch of changes) applyStructuralChange(grid.sheets.find((s) => s.name === ch.sheet)!, ch);
+    let changed = changes.length > 0;
+    for (const [name, { width, rows }] of reads) {
+      const sheet = grid.sheets.find((s) => s.name === name)!;
+      if (width > sheetWidth(sheet)) padTo(sheet, width);
+      for (const [r, values] of rows) {
+        while (sheet.rows.length <= r) sheet.rows.push(new Array<CellValue>(width).fill(null));
+        if (!sameRow(sheet.rows[r], values)) {
+          sheet.rows[r] = values;
+          changed = true;
+        }
       }
-      this.result = after;
-      this.onResult(after);
+    }
+    if (!changed && !shifted && !this.remarkAll) return;
+
+    const before = this.result ?? { findings: [] };
+    const after = this.validate();
+    this.result = after;
+    this.onResult(after);
+
+    // Phase 3 — marks (only when asked for, and only for this user's own edits).
+    if (!this.state.mark || !local) return;
+    const moved = before.findings.flatMap((f) => {
+      let pos: { row: number; col: number } | undefined = { row: f.row, col: f.col };
+      for (const ch of changes) if (pos) pos = shiftPosition(ch, f.sheet, pos.row, pos.col);
+      return pos ? [{ ...f, row: pos.row, col: pos.col }] : [];
     });
+    const oldSig = markSignatures(moved, lang);
+    const newSig = markSignatures(after.findings, lang);
+    const sheets = new Set<string>();
+    for (const s of grid.sheets) if (this.remarkAll || shifted || oldSig.get(s.name) !== newSig.get(s.name)) sheets.add(s.name);
+    const findingsChanged = sheets.size > 0 || before.findings.length !== after.findings.length;
+    if (!sheets.size && !(resultsSheet && findingsChanged)) return;
+    try {
+      await applyMarks(context, {
+        findings: after.findings,
+        opts: { lang, resultsSheet, programName: profile.shortName[lang], merges: (n) => grid.sheets.find((s) => s.name === n)?.merges },
+        cells: true,
+        sheets,
+        results: resultsSheet && findingsChanged ? 'rewrite' : 'keep',
+      });
+      this.remarkAll = false;
+    } catch (e) {
+      throw new MarkingFailed(e);
+    }
+  }
+}
+
+class MarkingFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('marking failed');
   }
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
 import type { RecognizedTable } from '../../core/recognition/recognize-tables';
 import { boundsAddress, rowsAddress } from './address';
+import { requireFeature } from './requirements';
 
 /** The stamp line under the printed summary: unit (sealed) and date, blanks to fill by hand. */
 export function stampFooter(profile: Profile, lang: Lang): string {
@@ -28,9 +29,11 @@ export function printBounds(table: RecognizedTable): { top: number; left: number
 
 /**
  * A4 landscape, all columns on one page wide (as many pages tall as needed), rows 1…header repeated on every
- * page, print area = the table and its footer, and the stamp line centred in the page footer. ExcelApi 1.9.
+ * page, print area = the table and its footer, and the stamp line centred in the page footer.
+ * @requires ExcelApi 1.9 (printing)
  */
 export async function setupPrinting(context: Excel.RequestContext, table: RecognizedTable, profile: Profile, lang: Lang): Promise<void> {
+  requireFeature('printing');
   const ws = context.workbook.worksheets.getItem(table.sheet.name);
   const layout = ws.pageLayout;
   layout.orientation = 'Landscape';

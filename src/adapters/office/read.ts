@@ -1,13 +1,18 @@
 /// <reference types="office-js" />
 /**
- * Reading the open workbook into the core's grid: sheet list (1 sync), used-range dimensions (1 sync),
- * values in row blocks packed into as few requests as the payload budget allows (1 sync for any ordinary
- * workbook). See index.ts for the batching rules.
+ * Reading the open workbook into the core's grid: sheet list and our setting (1 sync), used-range dimensions
+ * (1 sync), values in row blocks packed into as few requests as the payload budget allows (1 sync for any
+ * ordinary workbook), merged areas (1 sync with ExcelApi 1.13). See index.ts for the batching rules.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
-import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, isPayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
+import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
 import { convertRows } from './values';
-import { parseStateMeta, STATE_SHEET } from './state';
+import { queueReadStore } from './store';
+import { readMerges, type MergeSource } from './merges';
+import { requireFeature } from './requirements';
+
+/** The state sheet of Jiangxuan's first versions (painted fills): never read as data. */
+export const LEGACY_STATE_SHEET = '_jiangxuan_marks';
 
 export interface ReadProgress {
   phase: 'metadata' | 'values';
@@ -82,7 +87,7 @@ async function loadBatch(context: Excel.RequestContext, batch: ReadBlock[], sink
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
+    if (!mayBePayloadError(e)) throw e;
     if (batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       await loadBatch(context, batch.slice(0, half), sink, onBatch);
@@ -108,33 +113,50 @@ function emptyRow(width: number): CellValue[] {
   return new Array<CellValue>(width).fill(null);
 }
 
+export interface ReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+  /**
+   * Read merged areas too (default true): with ExcelApi 1.13 from Excel (one more sync), else from the workbook
+   * file (Office's getFileAsync). Detecting the programme does not need them.
+   */
+  merges?: boolean;
+}
+
+export interface ReadResult {
+  grid: WorkbookGrid;
+  /** Where the merged areas came from: Excel, the workbook file, or nowhere (not asked, or unreadable). */
+  merges: MergeSource;
+}
+
 /**
  * Reads every worksheet (hidden ones too, flagged `hidden`) into a grid starting at A1: the used range
- * (valuesOnly) is placed at its offset, rows and columns before it are empty. Jiangxuan's own sheets (the
- * marks state and the results sheet it wrote) are left out. Merges are not read (merges: []): the core
- * does not use them, and getMergedAreas fails on sheets with more than 512 merged areas.
+ * (valuesOnly) is placed at its offset, rows and columns before it are empty. The results sheet Jiangxuan wrote
+ * (named in its document setting) is left out. Merged areas are read as the CLI reads them from the file.
+ * @requires ExcelApi 1.7 (read)
  */
-export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrid> {
-  // 1. Sheet list.
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
+  requireFeature('read');
+  const onProgress = opts.onProgress;
+  // 1. Sheet list and our setting (which names the results sheet we wrote).
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
+  const store = queueReadStore(context);
   await context.sync();
-  const all = worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: String(ws.visibility) }));
+  const results = store().store.results;
+  const candidates = worksheets.items
+    .map((ws) => ({ ws, name: ws.name, visibility: String(ws.visibility) }))
+    .filter((s) => s.name !== LEGACY_STATE_SHEET && s.name !== results);
   onProgress?.({ phase: 'metadata', done: 0, total: 0 });
 
-  // 2. Used-range dimensions (+ our state's header line, which names the results sheet we wrote).
-  const stateWs = all.find((s) => s.name === STATE_SHEET);
-  const metaRange = stateWs ? stateWs.ws.getRange('A1').load('values') : undefined;
-  const candidates = all.filter((s) => s.name !== STATE_SHEET);
+  // 2. Used-range dimensions.
   const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
-  const meta = metaRange ? parseStateMeta((metaRange.values as unknown[][])?.[0]?.[0]) : undefined;
 
   const sheets: SheetGrid[] = [];
   const blocks: ReadBlock[] = [];
   const byName = new Map<string, SheetGrid>();
+  const withValues: string[] = [];
   candidates.forEach((s, i) => {
-    if (meta?.results && s.name === meta.results) return;
     const sheet: SheetGrid = { name: s.name, rows: [], merges: [] };
     if (s.visibility !== 'Visible') sheet.hidden = true;
     const u = used[i];
@@ -144,6 +166,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       sheet.rows = new Array(height);
       for (let r = 0; r < height; r++) sheet.rows[r] = emptyRow(width);
       blocks.push(...planBlocks(s.name, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount));
+      withValues.push(s.name);
     }
     sheets.push(sheet);
     byName.set(s.name, sheet);
@@ -169,7 +192,23 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       onProgress?.({ phase: 'values', done, total });
     },
   );
-  return { sheets };
+
+  // 4. Merged areas (optional: without them a merged unit reads as empty below its first row).
+  let merges: MergeSource = 'none';
+  if (opts.merges !== false && withValues.length) {
+    const read = await readMerges(context, withValues);
+    merges = read.source;
+    for (const [name, list] of read.merges) {
+      const sheet = byName.get(name);
+      if (sheet) sheet.merges = list.filter((m) => m.top < sheet.rows.length);
+    }
+  }
+  return { grid: { sheets }, merges };
+}
+
+/** The grid alone (see readWorkbook). */
+export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: (p: ReadProgress) => void, opts: Omit<ReadOptions, 'onProgress'> = {}): Promise<WorkbookGrid> {
+  return (await readWorkbook(context, { ...opts, onProgress })).grid;
 }
 
 /**

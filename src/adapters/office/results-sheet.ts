@@ -56,6 +56,7 @@ function widthPoints(chars: number): number {
 /**
  * Queues (re)creating the results sheet: deletes `previous` (ours, from an earlier run) when it exists,
  * adds a sheet with a free name, writes and formats the table. Returns the new sheet's name.
+ * @requires ExcelApi 1.9 (resultsSheet)
  */
 export async function queueResultsSheet(
   context: Excel.RequestContext,

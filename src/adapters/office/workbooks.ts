@@ -80,7 +80,9 @@ export interface InsertedSheets {
 
 /**
  * Inserts the sheets of an .xlsx (bytes) at the end of the open workbook; 3 syncs. A name that is already taken
- * gets " (2)", " (3)" … as Excel does when it copies a sheet. Needs the optional ExcelApi 1.13 (canInsertSheets()).
+ * gets " (2)", " (3)" … as Excel does when it copies a sheet. The pane checks canInsertSheets() first and
+ * downloads the file instead.
+ * @requires ExcelApi 1.13 (insertSheets)
  */
 export async function insertWorkbookSheets(context: Excel.RequestContext, bytes: Uint8Array, opts: InsertSheetsOptions = {}): Promise<InsertedSheets> {
   const prefix = opts.sheetNamePrefix ?? '';
@@ -117,7 +119,10 @@ export async function insertWorkbookSheets(context: Excel.RequestContext, bytes:
   return { ids: [...ids.value], names: inserted.map((w) => w.name) };
 }
 
-/** Opens the .xlsx (bytes) as a new workbook in Excel; no sync. Needs the optional ExcelApi 1.8 (canCreateWorkbook()). */
+/**
+ * Opens the .xlsx (bytes) as a new workbook in Excel; no sync. The pane checks canCreateWorkbook() first.
+ * @requires ExcelApi 1.8 (createWorkbook)
+ */
 export async function createWorkbookFromBytes(bytes: Uint8Array): Promise<void> {
   await Excel.createWorkbook(bytesToBase64(bytes));
 }

@@ -18,7 +18,7 @@ export interface DetectedProgramme {
 
 /** The outcome of an Office toolbar action, or a reveal that failed. */
 export interface CheckNotice {
-  intent: 'success' | 'error';
+  intent: 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -31,6 +31,8 @@ export interface CheckState {
   asOf?: string;
   /** Office: also write (or refresh) the 校验结果 sheet. */
   writeResults: boolean;
+  /** Office: colour the problem cells (writes; off by default so Excel's undo history is kept). */
+  markCells: boolean;
   outcome?: CheckOutcome;
   detected?: DetectedProgramme;
   busy: boolean;
@@ -41,6 +43,8 @@ export interface CheckState {
   checks: number;
   /** Office: edits are re-checked as they happen. */
   live: boolean;
+  /** Office: a re-check waits for the user to leave the cell being edited. */
+  liveWaiting: boolean;
   /** Index of the finding chosen in the list. */
   selected?: number;
   /** The cell highlighted in the preview (a finding's, or one clicked on). */
@@ -56,6 +60,8 @@ export type CheckAction =
   | { type: 'programme'; programId?: string }
   | { type: 'as-of'; asOf: string }
   | { type: 'write-results'; on: boolean }
+  | { type: 'mark-cells'; on: boolean }
+  | { type: 'live-waiting'; on: boolean }
   | { type: 'detected'; detected?: DetectedProgramme }
   | { type: 'run-started' }
   | { type: 'run-progress'; progress: HostProgress }
@@ -72,7 +78,7 @@ export type CheckAction =
   | { type: 'downloading'; on: boolean };
 
 export function initialCheckState(workbook: WorkbookHost | undefined, asOf: string | undefined): CheckState {
-  return { workbook, asOf, writeResults: false, busy: false, checks: 0, live: false, tab: 'findings', ticked: {}, downloading: false };
+  return { workbook, asOf, writeResults: false, markCells: false, busy: false, checks: 0, live: false, liveWaiting: false, tab: 'findings', ticked: {}, downloading: false };
 }
 
 export function checkReducer(s: CheckState, a: CheckAction): CheckState {
@@ -86,6 +92,10 @@ export function checkReducer(s: CheckState, a: CheckAction): CheckState {
       return { ...s, asOf: a.asOf };
     case 'write-results':
       return { ...s, writeResults: a.on };
+    case 'mark-cells':
+      return { ...s, markCells: a.on };
+    case 'live-waiting':
+      return { ...s, liveWaiting: a.on };
     case 'detected':
       return { ...s, detected: a.detected };
     case 'run-started':
@@ -99,7 +109,7 @@ export function checkReducer(s: CheckState, a: CheckAction): CheckState {
     case 'run-ended':
       return { ...s, busy: false, progress: undefined, checks: s.checks + 1 };
     case 'live':
-      return { ...s, live: a.on };
+      return { ...s, live: a.on, liveWaiting: a.on && s.liveWaiting };
     case 'live-result':
       // Finding indexes change with a new result: keep the highlighted cell, drop the list selection.
       return { ...s, outcome: a.outcome, selected: undefined, error: undefined };

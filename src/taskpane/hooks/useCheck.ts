@@ -4,7 +4,7 @@
  * cell chosen, the annotated download and the Office toolbar actions. State changes are check-state.ts's.
  */
 import * as React from 'react';
-import type { Finding, Lang } from '../../core/model/findings';
+import type { Finding, Lang, Localized } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
 import { strings } from '../i18n';
 import { asHostError, type CheckRequest, type HostError, type HostProgress, type StopLive, type WorkbookHost } from '../hosts/workbook-host';
@@ -41,6 +41,8 @@ export interface CheckSectionModel extends CheckState {
   chooseProgramme(id: string | undefined): void;
   setAsOf(iso: string): void;
   setWriteResults(on: boolean): void;
+  /** Office: colour the problem cells (and keep them coloured while live). */
+  setMarkCells(on: boolean): void;
   selectFinding(index: number): void;
   selectCell(ref: CellRef): void;
   setTab(tab: ResultTab): void;
@@ -48,15 +50,15 @@ export interface CheckSectionModel extends CheckState {
   /** Shows (or clears) a failure in the section's error bar, e.g. a file that could not be opened. */
   showError(e?: HostError): void;
   downloadAnnotated(): Promise<void>;
-  /** Runs an Office toolbar action and says how it went (“清除标记：已完成”). */
-  officeAction(label: string, action: () => Promise<void>): Promise<void>;
+  /** Runs an Office toolbar action and says how it went (“清除标记：已完成”, or what it could not do). */
+  officeAction(label: string, action: () => Promise<Localized | void>): Promise<void>;
 }
 
 export function useCheck({ host, office, lang, programmes, initialAsOf, previewTab }: CheckOptions): CheckSectionModel {
   const [state, dispatch] = React.useReducer(checkReducer, undefined, () => initialCheckState(host, initialAsOf));
   // Adjusted during render, so the re-check below already sees the fresh state of a newly opened file.
   if (state.workbook !== host) dispatch({ type: 'workbook-opened', workbook: host });
-  const { programId, asOf, writeResults, outcome } = state;
+  const { programId, asOf, writeResults, markCells, outcome } = state;
 
   const runs = useLatestRun();
   const checkedOnce = React.useRef(false);
@@ -77,7 +79,7 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
     // Office: a manual check re-reads everything; the live checker restarts from its result.
     await endLive();
     const onProgress = (p: HostProgress) => run.isLatest() && dispatch({ type: 'run-progress', progress: p });
-    const req: CheckRequest = { programId, asOf, lang, writeResultsSheet: writeResults, onProgress };
+    const req: CheckRequest = { programId, asOf, lang, writeResultsSheet: writeResults, markCells, onProgress };
     try {
       const o = await h.check(req);
       if (!run.isLatest()) return;
@@ -89,6 +91,7 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
           req,
           (next) => dispatch({ type: 'live-result', outcome: next }),
           (e) => dispatch({ type: 'error', error: e }),
+          { onWaiting: (on) => dispatch({ type: 'live-waiting', on }) },
         );
         dispatch({ type: 'live', on: true });
       }
@@ -101,14 +104,15 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
   };
 
   // Standalone: every file, programme or date change re-checks at once (reading is cached).
-  // Office: only after the first check the user asked for; its marks (comments, results sheet) follow the
-  // language and the switch, so those re-check too.
+  // Office: only after the first check the user asked for; its marks and results sheet follow the language and
+  // the switches, so those re-check too.
   const recheck = React.useEffectEvent(() => {
     if (host && (host.kind === 'browser' || checkedOnce.current)) void runCheck(host);
   });
   const officeLang = office ? lang : undefined;
   const officeResultsSheet = office ? writeResults : undefined;
-  React.useEffect(() => recheck(), [host, programId, asOf, officeLang, officeResultsSheet]);
+  const officeMarks = office ? markCells : undefined;
+  React.useEffect(() => recheck(), [host, programId, asOf, officeLang, officeResultsSheet, officeMarks]);
 
   // Office: pre-select the programme from the workbook's titles when the pane opens.
   React.useEffect(() => {
@@ -158,12 +162,12 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
     }
   };
 
-  const officeAction = async (label: string, action: () => Promise<void>) => {
+  const officeAction = async (label: string, action: () => Promise<Localized | void>) => {
     const t = strings(lang);
     dispatch({ type: 'notice', notice: undefined });
     try {
-      await action();
-      dispatch({ type: 'notice', notice: { intent: 'success', text: `${label}${t.colon}${t.done}` } });
+      const partly = await action();
+      dispatch({ type: 'notice', notice: partly ? { intent: 'warning', text: `${label}${t.colon}${partly[lang]}` } : { intent: 'success', text: `${label}${t.colon}${t.done}` } });
     } catch (e) {
       dispatch({ type: 'notice', notice: { intent: 'error', text: `${label}${t.colon}${asHostError(e).localized[lang]}` } });
     }
@@ -177,6 +181,7 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
     chooseProgramme: (id) => dispatch({ type: 'programme', programId: id }),
     setAsOf: (iso) => dispatch({ type: 'as-of', asOf: iso }),
     setWriteResults: (on) => dispatch({ type: 'write-results', on }),
+    setMarkCells: (on) => dispatch({ type: 'mark-cells', on }),
     selectFinding,
     selectCell,
     setTab: (tab) => dispatch({ type: 'tab', tab }),

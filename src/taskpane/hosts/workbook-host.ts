@@ -24,6 +24,11 @@ export interface CheckRequest {
   lang: Lang;
   /** Office only: also write (or refresh) the 校验结果 sheet. */
   writeResultsSheet?: boolean;
+  /**
+   * Office only: colour the problem cells (and re-colour them after edits). Off by default: writing clears
+   * Excel's undo history before ExcelApi 1.20, so checking shows the problems in the pane only unless asked.
+   */
+  markCells?: boolean;
   onProgress?: (p: HostProgress) => void;
 }
 
@@ -32,6 +37,29 @@ export type { ProgrammeChoice };
 /** The core's outcome (programme, how chosen, findings, tables) and the grid it came from (for the preview). */
 export interface CheckOutcome extends CoreOutcome {
   grid: WorkbookGrid;
+  /** What the host could not do while checking (a protected sheet not marked, merged cells not read…). */
+  notes?: Localized[];
+}
+
+/** What the open Excel can do (Office only): the pane disables what it cannot, and says why. */
+export interface HostCapabilities {
+  mark: boolean;
+  resultsSheet: boolean;
+  inputRules: boolean;
+  printing: boolean;
+  live: boolean;
+  /** Sorts are re-checked too (ExcelApi 1.10); else the user checks again after sorting. */
+  liveFollowsSorts: boolean;
+  /** Writing (marks, results sheet, input rules, print setup) clears Excel's undo history (below ExcelApi 1.20). */
+  writesClearUndo: boolean;
+  /** Messages about this Excel's limits, shown when the pane opens (empty on a current Excel). */
+  limits: Localized[];
+}
+
+/** Live re-checking's status (Office). */
+export interface LiveCallbacks {
+  /** A re-check waits for the user to leave the cell being edited (Excel below ExcelApi 1.11). */
+  onWaiting?(waiting: boolean): void;
 }
 
 export type HostErrorKind = 'no-table' | 'unreadable' | 'failed';
@@ -63,10 +91,17 @@ const KIND_OF: Record<CheckFailureCode, HostErrorKind> = {
   'bad-date': 'failed',
 };
 
+function isLocalized(x: unknown): x is Localized {
+  return typeof x === 'object' && x !== null && typeof (x as Localized).zh === 'string' && typeof (x as Localized).en === 'string';
+}
+
 /** Turns anything thrown into a HostError (unknown errors keep their text for support). */
 export function asHostError(e: unknown): HostError {
   if (isHostError(e)) return e;
   if (isCheckError(e)) return new HostError(KIND_OF[e.failure.code], e.localized, { cause: e });
+  // Adapters' own errors written for the user (an Excel that cannot do something, Excel's errors in words).
+  const own = (e as { localized?: unknown } | null)?.localized;
+  if (isLocalized(own)) return new HostError('failed', own, { cause: e });
   const text = e instanceof Error ? e.message : String(e);
   return new HostError('failed', { zh: `操作失败：${text}`, en: `The operation failed: ${text}` }, { cause: e });
 }
@@ -98,11 +133,14 @@ export interface WorkbookHost {
   source(): Promise<WorkbookSource>;
 
   // Office only.
-  clearMarks?(): Promise<void>;
+  /** What this Excel can do; undefined: everything (or not Office). */
+  capabilities?(): HostCapabilities;
+  /** Removes the marks; resolves to a message when some could not be removed (protected sheets). */
+  clearMarks?(): Promise<Localized | void>;
   applyInputRules?(outcome: CheckOutcome): Promise<void>;
   setupPrinting?(outcome: CheckOutcome, lang: Lang): Promise<void>;
   /** Re-checks edited rows of the workbook `outcome` came from; results and background errors are reported. */
-  startLive?(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive;
+  startLive?(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void, callbacks?: LiveCallbacks): StopLive;
   /** Can this Excel insert another workbook's sheets into the open one (ExcelApi 1.13)? */
   canInsertSheets?(): boolean;
   /** False where inserted sheets lose their charts (Excel on the web). */

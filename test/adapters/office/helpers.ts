@@ -1,8 +1,10 @@
-/** Test workbooks for the Office adapter: the repository's sample files, loaded into the fake. */
+/** Test workbooks for the Office adapter: the repository's sample files, opened in the strict simulation. */
 import * as path from 'node:path';
 import { readWorkbookFile } from '../../support/read-file';
 import type { WorkbookGrid } from '../../../src/core/model/grid';
-import { FakeWorkbook } from './fake-excel';
+import { readWorkbookBytes } from '../../../src/adapters/files/read-workbook';
+import { useWorkbookFileReader } from '../../../src/adapters/office/merges';
+import { ExcelSim, type SimOptions } from './sim';
 
 export const SAMPLE = path.join(__dirname, '../../../samples/sqc-2025-有问题.xlsx');
 
@@ -10,12 +12,25 @@ export async function sampleGrid(): Promise<WorkbookGrid> {
   return readWorkbookFile(SAMPLE);
 }
 
-/** The grid as a fake open workbook (dates become date-formatted serials, errors error cells). */
-export function fakeFromGrid(grid: WorkbookGrid): FakeWorkbook {
-  const wb = new FakeWorkbook();
+/** The grid as a workbook open in a simulated Excel (dates become date-formatted serials, errors error cells). */
+export function simFromGrid(grid: WorkbookGrid, opts: SimOptions = {}): ExcelSim {
+  const sim = new ExcelSim(opts);
   for (const s of grid.sheets) {
-    const sheet = wb.addSheet(s.name, s.rows);
+    const sheet = sim.wb.addSheet(s.name, s.rows);
     if (s.hidden) sheet.visibility = 'Hidden';
+    sheet.merges = s.merges.map((m) => ({ ...m }));
   }
-  return wb;
+  return sim;
 }
+
+/** Runs `fn` with the simulation's globals installed (Office.context.requirements answers for its version). */
+export async function withHost<T>(sim: ExcelSim, fn: () => Promise<T>): Promise<T> {
+  useWorkbookFileReader((bytes) => readWorkbookBytes(bytes, { name: 'workbook.xlsx' }));
+  try {
+    return await sim.with(fn);
+  } finally {
+    useWorkbookFileReader(undefined);
+  }
+}
+
+export const HOST_VERSIONS = [7, 9, 10, 14, 17] as const;

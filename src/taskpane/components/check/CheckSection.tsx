@@ -41,7 +41,7 @@ export function CheckSection({ check, host, office, wide, hidden, info, programm
   return (
     <main className={mergeClasses(s.body, wide && s.bodyWide, hidden && s.hidden)} aria-label={t.sectionCheck}>
       <section className={mergeClasses(s.pane, wide && s.paneWide)} aria-label={t.appTagline}>
-        <WorkbookMessages host={host} office={office} info={info} error={check.error} t={t} lang={lang} />
+        <WorkbookMessages host={host} office={office} info={info} limits={office ? host?.capabilities?.().limits : undefined} notes={outcome?.notes} error={check.error} t={t} lang={lang} />
         <ProgrammeCard check={check} host={host} office={office} programmes={programmes} t={t} lang={lang} />
         {outcome && <CountsBar counts={outcome.result.counts} t={t} />}
         {outcome && outcome.result.tables.length > 0 && (

@@ -1,6 +1,7 @@
 /**
  * What the 校验 section says about the workbook above its controls: that the sample is open, an information
- * bar (fallback from Office, missing sample), the file's name, and why it could not be read or checked.
+ * bar (fallback from Office, missing sample), what this Excel cannot do, the file's name, what the last check
+ * could not do (a protected sheet not marked…), and why it could not be read or checked.
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import type { Lang, Localized } from '../../../core/model/findings';
@@ -14,12 +15,16 @@ export interface WorkbookMessagesProps {
   host?: WorkbookHost;
   office: boolean;
   info?: Localized;
+  /** Excel: what this Excel cannot do (shown once, before anything is tried). */
+  limits?: readonly Localized[];
+  /** What the last check could not do. */
+  notes?: readonly Localized[];
   error?: HostError;
   t: Strings;
   lang: Lang;
 }
 
-export function WorkbookMessages({ host, office, info, error, t, lang }: WorkbookMessagesProps) {
+export function WorkbookMessages({ host, office, info, limits, notes, error, t, lang }: WorkbookMessagesProps) {
   const s = useCheckStyles();
   return (
     <>
@@ -33,6 +38,16 @@ export function WorkbookMessages({ host, office, info, error, t, lang }: Workboo
           <MessageBarBody>{info[lang]}</MessageBarBody>
         </MessageBar>
       )}
+      {limits?.map((m) => (
+        <MessageBar key={m.zh} intent="info" layout="multiline" data-testid="excel-limits">
+          <MessageBarBody>{m[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {notes?.map((m) => (
+        <MessageBar key={m.zh} intent="warning" layout="multiline" data-testid="check-notes">
+          <MessageBarBody>{m[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
       {!office && host?.fileName && !host.isSample && (
         <Text className={s.fileName} title={host.fileName} data-testid="file-name">
           {t.fileLabel}
