@@ -224,3 +224,7 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+// For the tests (test/taskpane/compat-loader.test.ts): the boot check exactly as it is inlined.
+module.exports.compatScript = compatScript;
+module.exports.officeJsSource = officeJsSource;

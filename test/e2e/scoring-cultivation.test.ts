@@ -149,9 +149,12 @@ function officeStandIn(sheets: { name: string; rows: unknown[][]; merges: { top:
       load() { later(() => (worksheets.items = sheets.map(proxy))); return worksheets; },
       getItem(key) { const sh = sheets.find((x) => x.name === key || x.id === key); if (!sh) throw new Error('no sheet ' + key); return proxy(sh); },
     };
+    // The add-in's document setting (none here: nothing was written before).
+    const settings = { getItemOrNullObject() { const s = { isNullObject: true, load() { return s; } }; return s; } };
     return {
       workbook: {
         worksheets,
+        settings,
         insertWorksheetsFromBase64(base64, options) {
           const result = {};
           later(() => {
@@ -177,7 +180,7 @@ function officeStandIn(sheets: { name: string; rows: unknown[][]; merges: { top:
     },
   };
   window.Excel = {
-    run: (fn) => fn(context()),
+    run: (a, b) => (typeof a === 'function' ? a : b)(context()),
     createWorkbook: async (base64) => { window.__excel.created.push(base64); },
   };
 })();`;

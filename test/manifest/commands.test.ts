@@ -198,7 +198,7 @@ describe('validateSheet button', () => {
     await commands.validateSheet(event);
 
     expect(checkWorkbook).toHaveBeenCalledTimes(1);
-    expect(checkWorkbook).toHaveBeenCalledWith(FAKE_CONTEXT, { lang: 'zh', resultsSheet: false });
+    expect(checkWorkbook).toHaveBeenCalledWith(FAKE_CONTEXT, { lang: 'zh', mark: true, resultsSheet: false });
     expect(stub.openedUrls).toHaveLength(1);
     const url = new URL(stub.openedUrls[0]);
     expect(url.origin + url.pathname).toBe('https://localhost:3000/commands.html');
@@ -223,7 +223,7 @@ describe('validateSheet button', () => {
     checkWorkbook.mockResolvedValue({ result: { counts: { error: 0, warning: 0, info: 0 } }, profile: {} });
     const event = fakeEvent();
     await commands.validateSheet(event);
-    expect(checkWorkbook).toHaveBeenCalledWith(FAKE_CONTEXT, { lang: 'en', resultsSheet: false });
+    expect(checkWorkbook).toHaveBeenCalledWith(FAKE_CONTEXT, { lang: 'en', mark: true, resultsSheet: false });
     expect(new URL(stub.openedUrls[0]).searchParams.get('title')).toBe('Check finished: no problems found');
     expect(new URL(stub.openedUrls[0]).searchParams.get('lang')).toBe('en');
   });

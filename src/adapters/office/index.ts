@@ -50,7 +50,7 @@ export { applyInputRules } from './input-rules';
 export { setupPrinting, selectCell } from './printing';
 export { LiveChecker } from './live';
 export type { LiveState, LiveOptions } from './live';
-export { readMergedAreas, addMergedAreas, canReadMerges, useWorkbookFileReader } from './merges';
+export { readMergedAreas, addMergedAreas, canReadMerges, setWorkbookFileReader } from './merges';
 export type { MergeSource, WorkbookFileReader } from './merges';
 export { insertWorkbookSheets, createWorkbookFromBytes, canInsertSheets, canCreateWorkbook, insertKeepsCharts, bytesToBase64, safeSheetName } from './workbooks';
 export type { InsertSheetsOptions, InsertedSheets } from './workbooks';

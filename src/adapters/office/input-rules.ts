@@ -32,6 +32,7 @@ function cut(s: string, n: number): string {
  * (skipped when an option has a comma or the list is longer than Excel's 255 characters); longText with
  * maxChars → text length ≤ maxChars (a warning only: Excel counts spaces and line breaks, 匠选 does not);
  * count → whole number ≥ 0.
+ * @requires ExcelApi 1.8 (inputRules)
  */
 export function inputRuleFor(field: FieldSpec): InputRule | undefined {
   const label = field.label;

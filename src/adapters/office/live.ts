@@ -164,6 +164,8 @@ export class LiveChecker {
   private waiting = false;
   /** Marks may be stale (a marking batch failed): the next local change re-marks every sheet. */
   private remarkAll = false;
+  /** Sheets whose marks a co-author's edit made stale: re-marked with this user's next change. */
+  private readonly staleSheets = new Set<string>();
   private result?: ValidationResult;
   private readonly debounceMs: number;
   private readonly retryMs: number;
@@ -270,6 +272,7 @@ export class LiveChecker {
     }, ms);
   }
 
+  /** @requires ExcelApi 1.9 (live) — subscribed by start(). */
   private onChanged(e: Excel.WorksheetChangedEventArgs): void {
     if (this.stopped) return;
     // A single-cell event whose value did not change is a format change: nothing to re-check.
@@ -279,6 +282,7 @@ export class LiveChecker {
     if (!this.waiting) this.schedule(this.debounceMs);
   }
 
+  /** @requires ExcelApi 1.10 (liveSorts) — subscribed by start() only where Excel has sort events. */
   private onSorted(e: Excel.WorksheetRowSortedEventArgs | Excel.WorksheetColumnSortedEventArgs): void {
     if (this.stopped) return;
     this.queue.push({ worksheetId: e.worksheetId, address: e.address, changeType: 'Sorted', remote: e.source === 'Remote' });
@@ -446,7 +450,8 @@ export class LiveChecker {
         }
       }
     }
-    if (!changed && !shifted && !this.remarkAll) return;
+    const staleToo = local && this.state.mark && this.staleSheets.size > 0;
+    if (!changed && !shifted && !this.remarkAll && !staleToo) return;
 
     const before = this.result ?? { findings: [] };
     const after = this.validate();
@@ -454,7 +459,7 @@ export class LiveChecker {
     this.onResult(after);
 
     // Phase 3 — marks (only when asked for, and only for this user's own edits).
-    if (!this.state.mark || !local) return;
+    if (!this.state.mark) return;
     const moved = before.findings.flatMap((f) => {
       let pos: { row: number; col: number } | undefined = { row: f.row, col: f.col };
       for (const ch of changes) if (pos) pos = shiftPosition(ch, f.sheet, pos.row, pos.col);
@@ -463,7 +468,11 @@ export class LiveChecker {
     const oldSig = markSignatures(moved, lang);
     const newSig = markSignatures(after.findings, lang);
     const sheets = new Set<string>();
-    for (const s of grid.sheets) if (this.remarkAll || shifted || oldSig.get(s.name) !== newSig.get(s.name)) sheets.add(s.name);
+    for (const s of grid.sheets) if (this.remarkAll || shifted || oldSig.get(s.name) !== newSig.get(s.name) || this.staleSheets.has(s.name)) sheets.add(s.name);
+    if (!local) {
+      for (const s of sheets) this.staleSheets.add(s);
+      return;
+    }
     const findingsChanged = sheets.size > 0 || before.findings.length !== after.findings.length;
     if (!sheets.size && !(resultsSheet && findingsChanged)) return;
     try {
@@ -475,6 +484,7 @@ export class LiveChecker {
         results: resultsSheet && findingsChanged ? 'rewrite' : 'keep',
       });
       this.remarkAll = false;
+      this.staleSheets.clear();
     } catch (e) {
       throw new MarkingFailed(e);
     }

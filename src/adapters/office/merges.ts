@@ -5,7 +5,7 @@
  * - ExcelApi 1.13: Range.getMergedAreasOrNullObject, all sheets in one sync. Excel refuses a sheet with more than
  *   512 merged areas (the whole request fails): then the file is read instead;
  * - otherwise (and then): the workbook's own bytes through Office's getFileAsync, read by the same file reader as
- *   the CLI. The task pane registers that reader (useWorkbookFileReader) so it is loaded only when needed: it is
+ *   the CLI. The task pane registers that reader (setWorkbookFileReader) so it is loaded only when needed: it is
  *   the largest part of the standalone page, and this adapter does not depend on it.
  * When neither works the grid keeps no merges, and the caller says so.
  */
@@ -25,7 +25,7 @@ export type WorkbookFileReader = (bytes: Uint8Array) => Promise<WorkbookGrid>;
 let fileReader: WorkbookFileReader | undefined;
 
 /** Registers the file reader used when Excel cannot list merged areas itself. */
-export function useWorkbookFileReader(reader: WorkbookFileReader | undefined): void {
+export function setWorkbookFileReader(reader: WorkbookFileReader | undefined): void {
   fileReader = reader;
 }
 

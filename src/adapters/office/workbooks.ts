@@ -12,6 +12,7 @@
  */
 import { uniqueSheetName } from '../../core/report/results-table';
 import { bytesToBase64 } from '../exceljs/ooxml/encoding';
+import { supports } from './requirements';
 
 export const INSERT_SHEETS_REQUIREMENT = { set: 'ExcelApi', version: '1.13' } as const;
 export const CREATE_WORKBOOK_REQUIREMENT = { set: 'ExcelApi', version: '1.8' } as const;
@@ -35,7 +36,7 @@ export function canInsertSheets(): boolean {
 
 /** True when Excel can open a new workbook from bytes (ExcelApi 1.8, optional). */
 export function canCreateWorkbook(): boolean {
-  return supported(CREATE_WORKBOOK_REQUIREMENT) && typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function';
+  return typeof Office !== 'undefined' && supported(CREATE_WORKBOOK_REQUIREMENT) && supports('createWorkbook') && typeof Excel !== 'undefined' && typeof Excel.createWorkbook === 'function';
 }
 
 /**

@@ -27,7 +27,7 @@ import {
   selectCell,
   setupPrinting,
   supports,
-  useWorkbookFileReader,
+  setWorkbookFileReader,
 } from '../../adapters/office/index';
 import type { InsertSheetsOptions, MarkReport, MergeSource, WorkbookFileReader } from '../../adapters/office/index';
 import { detectProgramme } from '../../core/check/check-workbook';
@@ -78,7 +78,7 @@ export class OfficeHost implements WorkbookHost {
    * the file reader of the standalone page, loaded only when needed); without it such merges are not read.
    */
   constructor(fileReader?: WorkbookFileReader) {
-    useWorkbookFileReader(fileReader);
+    setWorkbookFileReader(fileReader);
   }
 
   private run<T>(where: string, fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -89,8 +89,11 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  private caps?: HostCapabilities;
+
+  /** What this Excel can do (asked once: an Excel does not change while the pane is open). */
   capabilities(): HostCapabilities {
-    return {
+    return (this.caps ??= {
       mark: supports('marks'),
       resultsSheet: supports('resultsSheet'),
       inputRules: supports('inputRules'),
@@ -99,7 +102,7 @@ export class OfficeHost implements WorkbookHost {
       liveFollowsSorts: supports('liveSorts'),
       writesClearUndo: !supports('undoKept'),
       limits: limitsOfThisExcel(),
-    };
+    });
   }
 
   async check(req: CheckRequest): Promise<CheckOutcome> {

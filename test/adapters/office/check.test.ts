@@ -5,19 +5,20 @@ import { builtinProfile } from '../../../src/core/profiles/builtin-profiles';
 import { recognizeWorkbook } from '../../../src/core/recognition/recognize-tables';
 import { validateWorkbook } from '../../../src/core/rules/validate-workbook';
 import { SEVERITY_FILL_HEX } from '../../../src/core/report/colours';
-import { asExcel, FakeWorkbook, NO_FILL } from './fake-excel';
-import { fakeFromGrid, sampleGrid } from './helpers';
+import { ExcelSim } from './sim';
+import { sampleGrid, simFromGrid, withHost } from './helpers';
 
 const AS_OF = { y: 2025, m: 3, d: 1 };
 
 describe('checkWorkbook', () => {
-  it('reads, detects the programme, validates and marks — the same findings as the file adapter', async () => {
+  it('reads, detects the programme and validates — the same findings as the file adapter — and writes nothing unless asked', async () => {
     const fileGrid = await sampleGrid();
-    const wb = fakeFromGrid(fileGrid);
-    const ctx = wb.context();
+    const sim = simFromGrid(fileGrid, { api: 17 });
+    const before = sim.wb.snapshot();
+    const ctx = sim.context();
     const spy = jest.spyOn(ctx, 'sync');
     const progress: string[] = [];
-    const out = await checkWorkbook(asExcel(ctx), { lang: 'zh', asOf: AS_OF, resultsSheet: true, onProgress: (p) => progress.push(p.phase) });
+    const out = await withHost(sim, () => checkWorkbook(ctx, { lang: 'zh', asOf: AS_OF, onProgress: (p) => progress.push(p.phase) }));
     expect(out.profile.id).toBe('sqc-2025');
     expect(out.how).toBe('title');
     expect(out.evidence).toBeTruthy();
@@ -25,32 +26,42 @@ describe('checkWorkbook', () => {
     expect(out.result.findings).toEqual(expected.findings);
     expect(out.result.counts.error).toBeGreaterThan(5);
     expect(progress).toContain('values');
-    // 3 reads + 5 marking syncs (first run: the state probe, then names/comments, fills/locations, writes, ids).
-    expect(spy).toHaveBeenCalledTimes(8);
+    // Sheets and setting, used ranges, values, merged areas; no writes.
+    expect(spy).toHaveBeenCalledTimes(4);
+    expect(out.office).toEqual({ merges: 'excel' });
+    expect(sim.wb.snapshot()).toEqual(before);
+    expect(sim.host.undoClears).toEqual([]);
+  });
 
-    for (const f of out.result.findings) {
-      const fill = wb.sheet(f.sheet).fill(f.cell);
-      expect(Object.values(SEVERITY_FILL_HEX)).toContain(fill.color);
-    }
-    expect(wb.sheets.map((s) => s.name).sort()).toEqual(['_jiangxuan_marks', '推荐汇总表', '校验结果', '申报信息'].sort());
-    expect(wb.sheet('_jiangxuan_marks').visibility).toBe('VeryHidden');
-    await clearMarks(asExcel(wb.context()));
-    expect(wb.comments).toEqual([]);
-    for (const s of wb.sheets) for (const cell of s.cells.values()) expect(cell.fill ?? NO_FILL).toEqual(NO_FILL);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['推荐汇总表', '申报信息']);
+  it('marks every finding and writes the results sheet when asked; clearMarks removes both', async () => {
+    const sim = simFromGrid(await sampleGrid(), { api: 17 });
+    const before = sim.wb.snapshot();
+    const ctx = sim.context();
+    const spy = jest.spyOn(ctx, 'sync');
+    const out = await withHost(sim, () => checkWorkbook(ctx, { lang: 'zh', asOf: AS_OF, mark: true, resultsSheet: true }));
+    // 4 reads + 3 marking syncs (no rules of ours yet: no formulas to read).
+    expect(spy).toHaveBeenCalledTimes(7);
+    expect(out.office.marks).toMatchObject({ resultsSheet: 'written' });
+    for (const f of out.result.findings) expect(Object.values(SEVERITY_FILL_HEX)).toContain(sim.wb.sheet(f.sheet).shownFill(f.cell));
+    expect(sim.wb.sheets.map((s) => s.name)).toEqual(['推荐汇总表', '申报信息', '校验结果']);
+    expect(sim.wb.comments).toEqual([]);
+    await withHost(sim, () => sim.run((c) => clearMarks(c)));
+    expect(sim.wb.snapshot()).toEqual(before);
   });
 
   it('throws the core’s CheckError no-program / no-table / unknown-program with both languages', async () => {
-    const wb = new FakeWorkbook();
+    const sim = new ExcelSim({ api: 17 });
+    const wb = sim.wb;
+    const asExcel = (_: unknown) => sim.context();
     wb.addSheet('Sheet1', [['今天的菜单'], ['米饭', '青菜']]);
-    const e1 = await checkWorkbook(asExcel(wb.context()), { lang: 'zh' }).catch((e: unknown) => e);
+    const e1 = await checkWorkbook(asExcel(wb), { lang: 'zh' }).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(CheckError);
     expect((e1 as CheckError).failure.code).toBe('no-program');
     expect((e1 as CheckError).localized.zh).toContain('评选项目');
-    const e2 = await checkWorkbook(asExcel(wb.context()), { lang: 'en', programId: 'sqc-2025' }).catch((e: unknown) => e);
+    const e2 = await checkWorkbook(asExcel(wb), { lang: 'en', programId: 'sqc-2025' }).catch((e: unknown) => e);
     expect((e2 as CheckError).failure.code).toBe('no-table');
     expect((e2 as CheckError).localized.en).toContain('no nomination table');
-    const e3 = await checkWorkbook(asExcel(wb.context()), { lang: 'zh', programId: 'nope' }).catch((e: unknown) => e);
+    const e3 = await checkWorkbook(asExcel(wb), { lang: 'zh', programId: 'nope' }).catch((e: unknown) => e);
     expect((e3 as CheckError).failure.code).toBe('unknown-program');
   });
 });
@@ -58,13 +69,14 @@ describe('checkWorkbook', () => {
 describe('applyInputRules', () => {
   it('sets drop-down lists from the field options, length and count rules, in one sync, without touching values', async () => {
     const grid = await sampleGrid();
-    const wb = fakeFromGrid(grid);
+    const sim = simFromGrid(grid, { api: 17 });
+    const wb = sim.wb;
     const tables = recognizeWorkbook(grid, builtinProfile('sqc-2025')!);
     const details = tables.find((t) => t.kind === 'details')!;
     const before = JSON.stringify([...wb.sheet('申报信息').cells]);
-    const ctx = wb.context();
+    const ctx = sim.context();
     const spy = jest.spyOn(ctx, 'sync');
-    const { columns } = await applyInputRules(asExcel(ctx), tables, 50);
+    const { columns } = await applyInputRules(ctx, tables, 50);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(columns).toBeGreaterThan(3);
     expect(JSON.stringify([...wb.sheet('申报信息').cells])).toBe(before);
@@ -90,20 +102,30 @@ describe('applyInputRules', () => {
     for (const v of wb.sheet('推荐汇总表').validations) expect(v.bounds.bottom).toBeLessThan(footerTop);
 
     // Applying again replaces the rules (no error for an existing rule).
-    await applyInputRules(asExcel(wb.context()), tables, 50);
+    await applyInputRules(sim.context(), tables, 50);
     expect(wb.sheet('申报信息').validations).toHaveLength(vs.length);
+  });
+
+  it('below ExcelApi 1.8 says in words that this Excel cannot, before writing anything', async () => {
+    const grid = await sampleGrid();
+    const sim = simFromGrid(grid, { api: 7 });
+    const tables = recognizeWorkbook(grid, builtinProfile('sqc-2025')!);
+    const e = await withHost(sim, () => sim.run((c) => applyInputRules(c, tables))).catch((x: unknown) => x);
+    expect((e as { localized: { zh: string } }).localized.zh).toMatch(/设置输入规则.*ExcelApi 1\.8/);
+    expect(sim.host.syncs).toEqual([]);
   });
 });
 
 describe('setupPrinting / selectCell', () => {
   it('sets A4 landscape, one page wide, title rows, print area and the stamp footer', async () => {
     const grid = await sampleGrid();
-    const wb = fakeFromGrid(grid);
+    const sim = simFromGrid(grid, { api: 17 });
+    const wb = sim.wb;
     const profile = builtinProfile('sqc-2025')!;
     const summary = recognizeWorkbook(grid, profile).find((t) => t.kind === 'summary')!;
-    const ctx = wb.context();
+    const ctx = sim.context();
     const spy = jest.spyOn(ctx, 'sync');
-    await setupPrinting(asExcel(ctx), summary, profile, 'zh');
+    await setupPrinting(ctx, summary, profile, 'zh');
     expect(spy).toHaveBeenCalledTimes(1);
     const pl = wb.sheet('推荐汇总表').pageLayout;
     expect(pl.orientation).toBe('Landscape');
@@ -113,16 +135,17 @@ describe('setupPrinting / selectCell', () => {
     const lastFooterRow = Math.max(...Object.values(summary.footer!).map((e) => e!.row));
     expect(pl.printArea).toMatch(new RegExp(`^A1:[A-Z]+${lastFooterRow + 1}$`));
     expect(pl.centerFooter).toBe('推荐单位（加盖公章）：                日期：    年  月  日');
-    await setupPrinting(asExcel(wb.context()), summary, profile, 'en');
+    await setupPrinting(sim.context(), summary, profile, 'en');
     expect(String(wb.sheet('推荐汇总表').pageLayout.centerFooter)).toMatch(/^Nominating unit \(official seal\):\s+Date:/);
   });
 
   it('activates the sheet and selects the cell', async () => {
-    const wb = new FakeWorkbook();
+    const sim = new ExcelSim({ api: 7 });
+    const wb = sim.wb;
     wb.addSheet('A');
     wb.addSheet('申报信息', [['x']]);
-    await selectCell(asExcel(wb.context()), '申报信息', 'D7');
+    await selectCell(sim.context(), '申报信息', 'D7');
     expect(wb.sheet('申报信息').selected).toBe('D7');
-    expect(wb.sheet('申报信息').pageLayout.activated).toBe(true);
+    expect(wb.sheet('申报信息').activated).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readWorkbookFile } from '../../support/read-file';
 import type { WorkbookGrid } from '../../../src/core/model/grid';
 import { readWorkbookBytes } from '../../../src/adapters/files/read-workbook';
-import { useWorkbookFileReader } from '../../../src/adapters/office/merges';
+import { setWorkbookFileReader } from '../../../src/adapters/office/merges';
 import { ExcelSim, type SimOptions } from './sim';
 
 export const SAMPLE = path.join(__dirname, '../../../samples/sqc-2025-有问题.xlsx');
@@ -25,11 +25,11 @@ export function simFromGrid(grid: WorkbookGrid, opts: SimOptions = {}): ExcelSim
 
 /** Runs `fn` with the simulation's globals installed (Office.context.requirements answers for its version). */
 export async function withHost<T>(sim: ExcelSim, fn: () => Promise<T>): Promise<T> {
-  useWorkbookFileReader((bytes) => readWorkbookBytes(bytes, { name: 'workbook.xlsx' }));
+  setWorkbookFileReader((bytes) => readWorkbookBytes(bytes, { name: 'workbook.xlsx' }));
   try {
     return await sim.with(fn);
   } finally {
-    useWorkbookFileReader(undefined);
+    setWorkbookFileReader(undefined);
   }
 }
 

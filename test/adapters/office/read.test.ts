@@ -2,7 +2,7 @@
 import { readRows, readWorkbookGrid } from '../../../src/adapters/office';
 import { CELLS_PER_BLOCK, MAX_CELLS_PER_READ } from '../../../src/adapters/office/limits';
 import { convertCell, isDateFormat, serialToDate } from '../../../src/adapters/office/values';
-import { asExcel, FAKE_PAYLOAD_LIMIT, FakeWorkbook, parseA1 } from './fake-excel';
+import { ExcelSim, PAYLOAD_LIMIT as FAKE_PAYLOAD_LIMIT, parseA1 } from './sim';
 
 function table(rows: number, cols = 30): unknown[][] {
   const out: unknown[][] = [Array.from({ length: cols }, (_, c) => `列${c + 1}`)];
@@ -11,19 +11,20 @@ function table(rows: number, cols = 30): unknown[][] {
 }
 
 async function countReadSyncs(rows: number): Promise<number> {
-  const wb = new FakeWorkbook();
-  wb.addSheet('推荐汇总表', table(rows));
-  wb.addSheet('说明', [['填表说明']]);
-  const ctx = wb.context();
+  const sim = new ExcelSim({ api: 17 });
+  sim.wb.addSheet('推荐汇总表', table(rows));
+  sim.wb.addSheet('说明', [['填表说明']]);
+  const ctx = sim.context();
   const spy = jest.spyOn(ctx, 'sync');
-  const grid = await readWorkbookGrid(asExcel(ctx));
+  const grid = await readWorkbookGrid(ctx);
   expect(grid.sheets[0].rows).toHaveLength(rows + 1);
   return spy.mock.calls.length;
 }
 
 describe('readWorkbookGrid', () => {
   it('converts values faithfully and pads a used range that starts below/right of A1', async () => {
-    const wb = new FakeWorkbook();
+    const sim = new ExcelSim({ api: 17 });
+    const wb = sim.wb;
     const s = wb.addSheet('推荐汇总表', [], { row: 0, col: 0 });
     s.set('C3', '姓名');
     s.set('D3', '身份证号');
@@ -31,17 +32,17 @@ describe('readWorkbookGrid', () => {
     s.set('F3', '得分');
     s.set('C4', '张三');
     s.set('D4', 110105194912310000); // an ID typed as a number: Excel kept 15 digits
-    s.set('E4', 18264, { format: 'yyyy"年"m"月"d"日"' }); // 1950-01-01
+    s.set('E4', 18264, { numberFormat: 'yyyy"年"m"月"d"日"' }); // 1950-01-01
     s.set('F4', '#DIV/0!', { type: 'Error' });
     s.set('G4', true);
-    s.set('H4', 0.5, { format: 'h:mm' }); // a time: stays a number
-    s.set('I4', 42, { format: '0.00' });
+    s.set('H4', 0.5, { numberFormat: 'h:mm' }); // a time: stays a number
+    s.set('I4', 42, { numberFormat: '0.00' });
     s.set('J4', '#N/A'); // text that looks like an error
     const hidden = wb.addSheet('隐藏表', [['x']]);
     hidden.visibility = 'Hidden';
     wb.addSheet('空表');
 
-    const grid = await readWorkbookGrid(asExcel(wb.context()));
+    const grid = await readWorkbookGrid(sim.context());
     expect(grid.sheets.map((x) => x.name)).toEqual(['推荐汇总表', '隐藏表', '空表']);
     const rows = grid.sheets[0].rows;
     expect(rows).toHaveLength(4); // rows 1-2 padded
@@ -67,20 +68,22 @@ describe('readWorkbookGrid', () => {
   it('uses the same number of syncs for 10 rows and for 5,000 rows', async () => {
     const small = await countReadSyncs(10);
     const big = await countReadSyncs(5000);
-    expect(small).toBe(3);
+    // Sheets and setting, used ranges, values, merged areas (ExcelApi 1.13).
+    expect(small).toBe(4);
     expect(big).toBe(small);
   });
 
   it('reads a 200,000 × 30 sheet in blocks within the cell budget, each request under 5 MB', async () => {
-    const wb = new FakeWorkbook();
-    const s = wb.addSheet('大表');
+    const sim = new ExcelSim({ api: 17 });
+    const s = sim.wb.addSheet('大表');
     s.generator = { top: 0, left: 0, rows: 200_000, cols: 30, value: (r, c) => r * 30 + c };
-    const ctx = wb.context();
+    const ctx = sim.context();
     const spy = jest.spyOn(ctx, 'sync');
     const progress: number[] = [];
-    const grid = await readWorkbookGrid(asExcel(ctx), (p) => p.phase === 'values' && progress.push(p.done));
+    const grid = await readWorkbookGrid(ctx, (p) => p.phase === 'values' && progress.push(p.done), { merges: false });
+    const wb = sim.host;
 
-    const blocks = wb.valueReads.map((a) => parseA1(a.split('!')[1]));
+    const blocks = wb.valueReads.map((a) => parseA1(a.split('!')[1])!);
     let next = 0;
     for (const b of blocks) {
       const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
@@ -103,39 +106,57 @@ describe('readWorkbookGrid', () => {
     expect(grid.sheets[0].rows[123_456][7]).toBe(123_456 * 30 + 7);
   }, 120_000);
 
-  it('splits a read Excel rejects as too large (long texts beat the estimate) and still reads everything', async () => {
-    const wb = new FakeWorkbook();
+  it.each([
+    ['its own code', 'specific', 'ResponsePayloadSizeLimitExceeded'],
+    ['GeneralException (Excel on the web)', 'GeneralException', 'GeneralException'],
+  ] as const)('splits a read Excel rejects as too large, reported as %s, and still reads everything', async (_label, payloadErrors, code) => {
+    const sim = new ExcelSim({ api: 17, payloadErrors, platform: payloadErrors === 'GeneralException' ? 'OfficeOnline' : 'PC' });
     const long = '事'.repeat(900);
     const rows = Array.from({ length: 2500 }, (_, r) => [r + 1, `${r}${long}`, `${r}${long}`]);
-    wb.addSheet('申报信息', rows);
-    const ctx = wb.context();
-    const grid = await readWorkbookGrid(asExcel(ctx));
-    expect(wb.syncs.some((x) => x.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    sim.wb.addSheet('申报信息', rows);
+    const grid = await readWorkbookGrid(sim.context());
+    expect(sim.host.syncs.some((x) => x.failed === code)).toBe(true);
+    expect(sim.host.syncs.filter((x) => !x.failed).every((x) => x.responseBytes <= FAKE_PAYLOAD_LIMIT)).toBe(true);
     expect(grid.sheets[0].rows).toHaveLength(2500);
     expect(grid.sheets[0].rows[2499][1]).toBe(`2499${long}`);
     expect(grid.sheets[0].rows[0][0]).toBe(1);
   });
 
-  it('leaves out the marks state and the results sheet it names', async () => {
-    const wb = new FakeWorkbook();
-    wb.addSheet('推荐汇总表', [['序号', '姓名']]);
-    const state = wb.addSheet('_jiangxuan_marks', [[JSON.stringify({ app: 'jiangxuan', v: 1, results: '校验结果' })]]);
-    state.visibility = 'VeryHidden';
-    wb.addSheet('校验结果', [['匠选校验结果']]);
-    const grid = await readWorkbookGrid(asExcel(wb.context()));
-    expect(grid.sheets.map((s) => s.name)).toEqual(['推荐汇总表']);
+  it('a GeneralException that is not about size is reported, not retried forever', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('表', table(20, 3));
+    const ctx = sim.context();
+    const real = ctx.sync.bind(ctx);
+    let n = 0;
+    jest.spyOn(ctx, 'sync').mockImplementation(async () => {
+      if (++n >= 3) throw Object.assign(new Error('internal'), { code: 'GeneralException' });
+      return real();
+    });
+    await expect(readWorkbookGrid(ctx)).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(n).toBeLessThan(3 + 2 * 6); // split down to single rows of 21, then given up
+  });
+
+  it('leaves out the results sheet named in its setting, and the state sheet of the first versions', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('推荐汇总表', [['序号', '姓名']]);
+    sim.wb.addSheet('_jiangxuan_marks', [[JSON.stringify({ app: 'jiangxuan', v: 1 })]]).visibility = 'VeryHidden';
+    sim.wb.addSheet('我的结果', [['匠选校验结果']]);
+    sim.wb.addSheet('校验结果', [['这是用户自己的表']]);
+    sim.wb.settings.set('jiangxuan', JSON.stringify({ v: 2, results: '我的结果' }));
+    const grid = await readWorkbookGrid(sim.context());
+    expect(grid.sheets.map((s) => s.name)).toEqual(['推荐汇总表', '校验结果']);
   });
 });
 
 describe('readRows', () => {
   it('reads only the requested rows, consecutive rows in one block, in one sync', async () => {
-    const wb = new FakeWorkbook();
-    wb.addSheet('表', table(100, 5));
-    const ctx = wb.context();
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('表', table(100, 5));
+    const ctx = sim.context();
     const spy = jest.spyOn(ctx, 'sync');
-    const got = await readRows(asExcel(ctx), '表', [7, 3, 4, 5, 50], 6);
+    const got = await readRows(ctx, '表', [7, 3, 4, 5, 50], 6);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(wb.valueReads).toEqual(['表!A4:F6', '表!A8:F8', '表!A51:F51']);
+    expect(sim.host.valueReads).toEqual(['表!A4:F6', '表!A8:F8', '表!A51:F51']);
     expect([...got.keys()].sort((a, b) => a - b)).toEqual([3, 4, 5, 7, 50]);
     expect(got.get(7)).toHaveLength(6);
     expect(got.get(7)![0]).toBe(7);

@@ -5,7 +5,7 @@ import { markFindings } from '../../../src/adapters/office';
 import { linkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, SEVERITY_LABELS, uniqueSheetName } from '../../../src/adapters/office/results-sheet';
 import type { Finding, Severity } from '../../../src/core/model/findings';
 import { parseCellAddress } from '../../../src/core/model/grid';
-import { asExcel, FakeWorkbook } from './fake-excel';
+import { ExcelSim } from './sim';
 
 function finding(sheet: string, cell: string, severity: Severity, rule: string, zh: string, nominee?: string): Finding {
   const pos = parseCellAddress(cell)!;
@@ -38,11 +38,11 @@ describe('results sheet', () => {
     await annotated.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     const ref = annotated.getWorksheet('校验结果')!;
 
-    const wb = new FakeWorkbook();
-    wb.addSheet('推荐表', [['x']]);
-    wb.addSheet(ODD, [['y']]);
-    await markFindings(asExcel(wb.context()), FINDINGS, { lang: 'zh', resultsSheet: true, programName: '2025 年度上海工匠' });
-    const ours = wb.sheet('校验结果');
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('推荐表', [['x']]);
+    sim.wb.addSheet(ODD, [['y']]);
+    await markFindings(sim.context(), FINDINGS, { lang: 'zh', resultsSheet: true, programName: '2025 年度上海工匠' });
+    const ours = sim.wb.sheet('校验结果');
 
     expect(ours.value('A1')).toBe(ref.getCell('A1').value);
     for (let r = 2; r <= 2 + FINDINGS.length; r++) {

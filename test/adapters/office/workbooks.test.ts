@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { bytesToBase64, canCreateWorkbook, canInsertSheets, createWorkbookFromBytes, insertWorkbookSheets, safeSheetName } from '../../../src/adapters/office';
-import { asExcel, FakeWorkbook, xlsxSheets } from './fake-excel';
+import { ExcelSim, xlsxSheets } from './sim';
 
 async function workbook(names: string[], hidden: string[] = []): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -22,31 +22,37 @@ const RESULT = ['结果汇总', '评分明细', '总分矩阵', '专家分析', 
 
 describe('insertWorkbookSheets', () => {
   it('inserts every sheet at the end in 3 syncs and activates the first', async () => {
-    const wb = new FakeWorkbook();
+    const sim = new ExcelSim({ api: 13 });
+    const wb = sim.wb;
     wb.addSheet('推荐汇总表', [['序号', '姓名']]);
-    const ctx = wb.context();
+    const ctx = sim.context();
+    const spy = jest.spyOn(ctx, 'sync');
     const bytes = await workbook(['A', 'B']);
-    const out = await insertWorkbookSheets(asExcel(ctx), bytes);
-    expect(ctx.syncCount).toBe(3);
+    const out = await insertWorkbookSheets(ctx, bytes);
+    expect(spy).toHaveBeenCalledTimes(3);
     expect(out.names).toEqual(['A', 'B']);
     expect(wb.sheets.map((s) => s.name)).toEqual(['推荐汇总表', 'A', 'B']);
     expect(out.ids).toEqual(wb.sheets.slice(1).map((s) => s.id));
-    expect(wb.sheet('A').pageLayout.activated).toBe(true);
-    expect(wb.inserts).toHaveLength(1);
-    expect(wb.inserts[0].options).toEqual({ positionType: 'End' });
+    expect(wb.sheet('A').activated).toBe(true);
+    expect(sim.host.inserts).toHaveLength(1);
+    expect(sim.host.inserts[0].options).toEqual({ positionType: 'End' });
+    // Never undoable (Microsoft's list): the pane says so before inserting.
+    expect(sim.host.undoClears).toContain('Workbook.insertWorksheetsFromBase64');
   });
 
   it('inserts only the sheets asked for (a hidden helper left out), prefixed, with taken names numbered, always in 3 syncs', async () => {
     const bytes = await workbook([...RESULT, 'jx_meta'], ['jx_meta']);
     for (const count of [1, RESULT.length]) {
-      const wb = new FakeWorkbook();
+      const sim = new ExcelSim({ api: 14 });
+      const wb = sim.wb;
       wb.addSheet('推荐汇总表');
       wb.addSheet('书面初评·结果汇总');
-      const ctx = wb.context();
+      const ctx = sim.context();
+      const spy = jest.spyOn(ctx, 'sync');
       const names = RESULT.slice(0, count);
-      const out = await insertWorkbookSheets(asExcel(ctx), bytes, { sheetNames: names, sheetNamePrefix: '书面初评·' });
-      expect(ctx.syncCount).toBe(3);
-      expect(wb.inserts[0].sheets).toEqual(names);
+      const out = await insertWorkbookSheets(ctx, bytes, { sheetNames: names, sheetNamePrefix: '书面初评·' });
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(sim.host.inserts[0].sheets).toEqual(names);
       expect(out.names[0]).toBe('书面初评·结果汇总 (2)');
       expect(out.names.slice(1)).toEqual(names.slice(1).map((n) => `书面初评·${n}`));
       expect(wb.sheets.map((s) => s.name)).toEqual(['推荐汇总表', '书面初评·结果汇总', ...out.names]);
@@ -55,18 +61,27 @@ describe('insertWorkbookSheets', () => {
   });
 
   it('a second insert of the same sheets without a prefix numbers them as Excel would', async () => {
-    const wb = new FakeWorkbook();
+    const sim = new ExcelSim({ api: 17 });
+    const wb = sim.wb;
     wb.addSheet('Sheet1');
     const bytes = await workbook(['结果汇总', '评分明细']);
-    await insertWorkbookSheets(asExcel(wb.context()), bytes, { sheetNames: ['结果汇总', '评分明细'] });
-    const again = await insertWorkbookSheets(asExcel(wb.context()), bytes, { sheetNames: ['结果汇总', '评分明细'] });
+    await insertWorkbookSheets(sim.context(), bytes, { sheetNames: ['结果汇总', '评分明细'] });
+    const again = await insertWorkbookSheets(sim.context(), bytes, { sheetNames: ['结果汇总', '评分明细'] });
     expect(again.names).toEqual(['结果汇总 (2)', '评分明细 (2)']);
     expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', '结果汇总', '评分明细', '结果汇总 (2)', '评分明细 (2)']);
   });
 
   it('a prefix needs the sheet names (to rename)', async () => {
-    const wb = new FakeWorkbook();
-    await expect(insertWorkbookSheets(asExcel(wb.context()), await workbook(['A']), { sheetNamePrefix: 'x' })).rejects.toThrow(TypeError);
+    const sim = new ExcelSim({ api: 17 });
+    await expect(insertWorkbookSheets(sim.context(), await workbook(['A']), { sheetNamePrefix: 'x' })).rejects.toThrow(TypeError);
+  });
+
+  it('is refused below ExcelApi 1.13 (the pane asks canInsertSheets() first and downloads instead)', async () => {
+    const sim = new ExcelSim({ api: 10 });
+    sim.wb.addSheet('Sheet1');
+    await sim.with(async () => expect(canInsertSheets()).toBe(false));
+    await expect(insertWorkbookSheets(sim.context(), await workbook(['A']))).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(sim.wb.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 });
 

@@ -426,13 +426,11 @@ export class Ctx {
     readonly host: SimHost,
     readonly delayForCellEdit = false,
   ) {
-    this.workbookObj = make(this, 'Workbook', () => host.wb);
-    const self = this;
+    const workbookObj = make(this, 'Workbook', () => host.wb);
+    this.workbookObj = workbookObj;
     this.proxy = {
-      get workbook() {
-        return self.workbookObj.proxy;
-      },
-      sync: () => self.sync(),
+      workbook: workbookObj.proxy,
+      sync: () => this.sync(),
       trackedObjects: { add: () => undefined, remove: () => undefined },
       __ctx: this,
     };
@@ -465,8 +463,8 @@ export class Ctx {
     return this.ops.length;
   }
 
-  private fail(code: string, record: SyncRecord, err: SimError): never {
-    record.failed = code;
+  private fail(_code: string, record: SyncRecord, err: SimError): never {
+    record.failed = err.code;
     this.ops = [];
     this.results = [];
     this.touched.clear();
@@ -476,7 +474,7 @@ export class Ctx {
 
   private payloadError(kind: 'Request' | 'Response'): SimError {
     const code = this.host.config.payloadErrors === 'GeneralException' ? 'GeneralException' : `${kind}PayloadSizeLimitExceeded`;
-    return simError(code, undefined, this.host.config.payloadErrors === 'GeneralException' ? '' : '');
+    return simError(code);
   }
 
   async sync(): Promise<void> {

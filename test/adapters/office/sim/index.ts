@@ -25,8 +25,8 @@ export type { SyncRecord } from './client';
 /** The hosts the add-in is tested against: ExcelApi minor version → what it is. */
 export const HOSTS: Record<number, string> = {
   7: 'Excel 2019（ExcelApi 1.7）',
-  9: 'ExcelApi 1.9（Microsoft 365 2019 年版本）',
-  10: 'ExcelApi 1.10（Microsoft 365 2019 年下半年版本）',
+  9: 'ExcelApi 1.9（Microsoft 365 1903 版）',
+  10: 'ExcelApi 1.10（Microsoft 365 1907 版）',
   14: 'Excel 2021（ExcelApi 1.14）',
   17: 'Excel 2024（ExcelApi 1.17）',
 };
@@ -97,7 +97,7 @@ export class ExcelSim {
 
   /** The Office global as office.js provides it on this host. */
   officeGlobal(): unknown {
-    const sim = this;
+    const sim: ExcelSim = this as ExcelSim;
     const done = <T>(cb: ((r: Office.AsyncResult<T>) => void) | undefined, value: T) => cb?.({ status: 'succeeded', value } as unknown as Office.AsyncResult<T>);
     return {
       HostType: { Excel: 'Excel' },

@@ -255,7 +255,12 @@ export class SimSheet {
       add(g.top, g.left);
       add(g.top + g.rows - 1, g.left + g.cols - 1);
     }
-    if (!valuesOnly) for (const m of this.merges) (add(m.top, m.left), add(m.bottom, m.right));
+    if (!valuesOnly) {
+      for (const m of this.merges) {
+        add(m.top, m.left);
+        add(m.bottom, m.right);
+      }
+    }
     return b;
   }
 
