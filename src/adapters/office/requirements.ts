@@ -102,7 +102,7 @@ export function excelsWith(minor: number): Localized {
 
 function thisExcel(): Localized {
   const h = highestExcelApi();
-  return h === undefined ? { zh: '', en: '' } : { zh: `（这台电脑上的 Excel 支持到 ExcelApi 1.${h}）`, en: ` (this Excel supports up to ExcelApi 1.${h})` };
+  return h === undefined ? { zh: '', en: '' } : { zh: `（它只支持到 ExcelApi 1.${h}）`, en: ` (it supports up to ExcelApi 1.${h})` };
 }
 
 /** "本 Excel 不支持“在单元格上标注”：需要 ExcelApi 1.9（…）。" */
@@ -131,6 +131,14 @@ export function requireFeature(feature: Feature): void {
   if (!supports(feature)) throw new FeatureUnavailableError(feature);
 }
 
+/** What the pane does instead, per missing feature (none: the problems are listed in the pane). */
+const FALLBACK: Partial<Record<Feature, Localized>> = {
+  merges: { zh: '合并单元格改为从工作簿文件中读取（稍慢）。', en: 'Merged cells are read from the workbook file instead (slower).' },
+  insertSheets: { zh: '评分结果改为下载文件。', en: 'Scoring results are downloaded instead.' },
+  createWorkbook: { zh: '培育跟踪工作簿改为下载文件。', en: 'Tracking workbooks are downloaded instead.' },
+  liveSorts: { zh: '排序后请点“重新校验”。', en: 'After sorting, choose Check again.' },
+};
+
 /**
  * What the task pane says about this Excel before anything is done: every action it cannot do, grouped into one
  * message per requirement set, and what still works. Empty on a current Excel.
@@ -152,13 +160,10 @@ export function limitsOfThisExcel(): Localized[] {
   }
   for (const [minor, feats] of [...byMinor].sort((a, b) => a[0] - b[0])) {
     const names = feats.map((f) => FEATURES[f].name);
-    const fallback = feats.includes('merges')
-      ? { zh: '合并单元格改为从工作簿文件中读取（稍慢）。', en: 'Merged cells are read from the workbook file instead (slower).' }
-      : feats.includes('insertSheets') || feats.includes('createWorkbook')
-        ? { zh: '结果改为下载文件。', en: 'Results are downloaded instead.' }
-        : feats.includes('liveSorts')
-          ? { zh: '排序后请点“重新校验”。', en: 'After sorting, choose Check again.' }
-          : { zh: '问题仍在面板中列出，点击即可定位到单元格。', en: 'Problems are still listed in the pane; click one to go to its cell.' };
+    const fallbacks = feats.map((f) => FALLBACK[f]).filter((x, i, all): x is Localized => !!x && all.findIndex((y) => y?.zh === x.zh) === i);
+    const fallback = fallbacks.length
+      ? { zh: fallbacks.map((x) => x.zh).join(''), en: fallbacks.map((x) => x.en).join(' ') }
+      : { zh: '问题仍在面板中列出，点击即可定位到单元格。', en: 'Problems are still listed in the pane; click one to go to its cell.' };
     out.push({
       zh: `${names.map((n) => `“${n.zh}”`).join('、')}需要 ExcelApi 1.${minor}（${excelsWith(minor).zh}），这台电脑上的 Excel 不支持${thisExcel().zh}。${fallback.zh}`,
       en: `${names.map((n) => n.en).join(', ')}: needs ExcelApi 1.${minor} (${excelsWith(minor).en}), which this Excel lacks${thisExcel().en}. ${fallback.en}`,
