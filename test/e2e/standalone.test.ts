@@ -255,6 +255,24 @@ describeE2E('standalone page', () => {
     await p.close();
   });
 
+  it('in a web view too old for the bundle (IE11, Edge Legacy, old Safari) shows what to do instead of a blank pane', async () => {
+    const p = await browser.context.newPage();
+    // An engine without one of the APIs the bundle needs (as in Edge Legacy): the boot check runs first.
+    await p.addInitScript(() => {
+      delete (window as unknown as { TextDecoder?: unknown }).TextDecoder;
+    });
+    await p.goto(url('_host_Info=Excel$Win32$16.01$zh-CN$$$$0'));
+    const box = p.getByTestId('unsupported');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('匠选无法在这里运行');
+    await expect(p.getByTestId('standalone-address').inputValue()).resolves.toBe(`${server.origin}/taskpane.html`);
+    // Neither office.js nor the pane: the explanation stays.
+    await p.waitForTimeout(500);
+    await expect(p.getByTestId('app').count()).resolves.toBe(0);
+    await p.close();
+    for (let i = browser.requests.length - 1; i >= 0; i--) if (browser.requests[i].includes('office-js/')) browser.requests.splice(i, 1);
+  });
+
   it('falls back to the web page when opened with _host_Info outside Office, loading office.js only from its origin', async () => {
     const p = await browser.context.newPage();
     // office.js outside Office tries one Microsoft telemetry host: block it and leave it out of the log.
