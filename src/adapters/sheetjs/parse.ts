@@ -68,9 +68,10 @@ export async function parseWithSheetJs(bytes: Uint8Array, format: SheetJsFormat,
     markHiddenOdsSheets(X, wb, bytes);
     restoreOdsBooleans(wb);
   }
-  // A CSV or a single web table has no sheet name ("Sheet1"): Excel names it after the file, and so do we, so
-  // that findings and the annotated copy say "推荐汇总表!C5" as the user would.
-  if ((format === 'text' || format === 'html') && wb.SheetNames.length === 1) renameSheet(wb, wb.SheetNames[0], sheetNameFromFile(name));
+  // A CSV or a single web table has no sheet name (SheetJS says "Sheet1"): Excel names it after the file, and so
+  // do we, so that findings and the annotated copy say "推荐汇总表!C5" as the user would. An Excel 2003 XML
+  // export keeps its own names.
+  if ((format === 'text' || format === 'html') && wb.SheetNames.length === 1 && wb.SheetNames[0] === 'Sheet1') renameSheet(wb, 'Sheet1', sheetNameFromFile(name));
   return { X, wb, format };
 }
 
