@@ -9,7 +9,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   // One build for all suites (each suite's buildAll() skips when it has run).
   globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   maxWorkers: 1,

@@ -20,7 +20,7 @@ export async function readInputFile(file: string, what = '文件'): Promise<Inpu
   } catch {
     throw new CliFailure(`找不到${what} ${file}：请检查路径和文件名`);
   }
-  if (s.isDirectory()) throw new CliFailure(`${what === '文件' ? '' : what + ' '}${file} 是文件夹，不是工作簿：请指定一个 .xlsx 文件`);
+  if (s.isDirectory()) throw new CliFailure(`${what === '文件' ? '' : what + ' '}${file} 是文件夹，不是工作簿：请指定一个工作簿文件（.xlsx、.xls、.et、.ods 或 .csv）`);
   return { name: basename(file), bytes: await readFile(file), lastModified: s.mtimeMs };
 }
 

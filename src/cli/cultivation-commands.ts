@@ -156,7 +156,7 @@ export function registerCultivation(program: Command, setRun: SetRun): void {
   const cultivation = program
     .command('cultivation')
     .description('生成培育跟踪工作簿（培育对象清单、计划、档案、考核、退出、助企行统计、仪表盘）/ create a cultivation tracking workbook')
-    .option('--trainees <file>', '培育对象名单 .xlsx（推荐汇总表、申报信息表或培育对象清单）；不给则生成空白工作簿')
+    .option('--trainees <file>', '培育对象名单（.xlsx、.xls、.et、.ods 或 .csv：推荐汇总表、申报信息表或培育对象清单）；不给则生成空白工作簿')
     .option('--year <year>', '培育年度（默认为项目配置的年度）')
     .option('--start <date>', '培育开始日期，YYYY-MM-DD（默认该年度1月1日；结束日期为开始日期加培育期）');
   profileOptions(cultivation).action((opts: CultivationCliOptions) => {

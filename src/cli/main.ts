@@ -13,12 +13,12 @@ function registerValidate(program: Command, setRun: SetRun): void {
   program
     .command('validate')
     .description('校验推荐汇总表和申报信息 / check a nomination workbook')
-    .argument('<file>', '.xlsx 工作簿')
+    .argument('<file>', '工作簿：.xlsx、.xls、WPS .et、.ods、.csv/.txt，或网上平台导出的 .xls 网页表格')
     .option('--program <id>', '项目配置 id（默认从表格标题识别），见 jiangxuan programs')
     .option('--profile <file>', '自定义项目配置 JSON 文件（如新一年度的通知）')
     .option('--as-of <date>', '按此日期计算年龄和荣誉年限，YYYY-MM-DD（默认今天，但不晚于截止日期）')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .option('--out <file>', '另存一份标注版工作簿（问题单元格着色并加批注，附“校验结果”表）')
+    .option('--out <file>', '另存一份标注版 .xlsx 工作簿（问题单元格着色并加批注，附“校验结果”表；其他格式的输入也另存为 .xlsx）')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .action((file: string, opts) => {
       setRun(runValidate(file, opts));

@@ -140,9 +140,30 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
 
 // ------------------------------------------------------------------ consolidate
 
-/** Files given, and every .xlsx under folders given (recursively; Excel's ~$ lock files and hidden files skipped). */
-async function collectInputs(paths: string[], outPath: string): Promise<string[]> {
+/** Formats a returned score sheet may come back in: as sent (.xlsx), or re-saved by WPS or LibreOffice. */
+const SCORE_FILE = /\.(xlsx|xlsm|xls|et|ods|xlsb)$/i;
+
+/** A file in a folder that is not read, and why (printed, so that no returned file goes unnoticed). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+function skipReason(name: string): string {
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'txt') return '文本/CSV 文件不能作为评分表（没有匠选的核对信息），请专家交回收到的评分表（.xlsx，或 WPS 另存的 .xls/.et）';
+  if (ext === 'pdf') return 'PDF 文件不能汇总：请专家交回表格文件（收到的 .xlsx 评分表）';
+  if (ext === 'zip' || ext === 'rar' || ext === '7z') return '压缩包：请先解压到这个文件夹';
+  return ext ? `不是表格文件（.${ext}）` : '不是表格文件（没有扩展名）';
+}
+
+/**
+ * Files given, and every spreadsheet under folders given (recursively; Excel's ~$ lock files and hidden files
+ * skipped silently). Other files in the folders are listed as skipped, with the reason.
+ */
+async function collectInputs(paths: string[], outPath: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const found: string[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   let outFound: string | undefined;
   const add = (p: string) => {
@@ -159,7 +180,8 @@ async function collectInputs(paths: string[], outPath: string): Promise<string[]
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && /\.xlsx$/i.test(e.name)) add(p);
+      else if (e.isFile() && SCORE_FILE.test(e.name)) add(p);
+      else if (e.isFile()) skipped.push({ file: displayPath(p), reason: skipReason(e.name) });
     }
   };
   for (const p of paths) {
@@ -184,7 +206,19 @@ async function collectInputs(paths: string[], outPath: string): Promise<string[]
     }
     if (!ours) throw new CliFailure(`--out ${outFound} 是输入中的一个文件，不是匠选的汇总结果：匠选不会覆盖交回的文件，请另选结果文件名`);
   }
-  return found;
+  return { files: found, skipped };
+}
+
+/** A path as the user typed it relative to here, or absolute when it is elsewhere. */
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+function skippedText(skipped: readonly SkippedFile[], lang: Lang): string {
+  if (!skipped.length) return '';
+  const head = lang === 'zh' ? `未读取 ${skipped.length} 个文件（不是评分表的格式）：` : `${skipped.length} file(s) not read (not a score-sheet format):`;
+  return [head, ...skipped.map((s) => `  ${s.file}：${s.reason}`), ''].join('\n') + '\n';
 }
 
 function nonNegativeInt(v: string, name: string, min: number): number {
@@ -199,13 +233,15 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   const top = opts.top !== undefined ? nonNegativeInt(opts.top, '--top', 1) : undefined;
   const outPath = resolve(opts.out);
   if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out} 应是 .xlsx 文件名`);
-  const files = await collectInputs(paths, outPath);
-  if (!files.length) throw new CliFailure(`${paths.join('、')} 中没有找到 .xlsx 文件`);
+  const { files, skipped } = await collectInputs(paths, outPath);
+  if (!files.length) {
+    const also = skipped.length ? `（另有 ${skipped.length} 个其他文件：${skipped.slice(0, 3).map((s) => s.file).join('、')}${skipped.length > 3 ? ' 等' : ''}）` : '';
+    throw new CliFailure(`${paths.join('、')} 中没有找到评分表文件（.xlsx，或 WPS、LibreOffice 另存的 .xls、.et、.ods）${also}`);
+  }
   const named: NamedBytes[] = [];
   for (const f of files) {
     const s = await stat(f);
-    const rel = relative(process.cwd(), f);
-    named.push({ name: rel && !rel.startsWith('..') ? rel : f, bytes: await readFile(f), lastModified: s.mtimeMs });
+    named.push({ name: displayPath(f), bytes: await readFile(f), lastModified: s.mtimeMs });
   }
   const progress = progressReporter('读取', '文件');
   let c;
@@ -218,9 +254,9 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   const code = consolidationExitCode(c);
   if (code !== EXIT_UNUSABLE) await writeResultWorkbook(c).then((bytes) => writeFileAtomically(opts.out, bytes));
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...consolidationJson(c, opts.lang), out: code !== EXIT_UNUSABLE ? opts.out : null }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ ...consolidationJson(c, opts.lang), skipped, out: code !== EXIT_UNUSABLE ? opts.out : null }, null, 2) + '\n');
   } else {
-    process.stdout.write(consolidationText(c, opts.lang, code !== EXIT_UNUSABLE ? { out: opts.out } : {}));
+    process.stdout.write(skippedText(skipped, opts.lang) + consolidationText(c, opts.lang, code !== EXIT_UNUSABLE ? { out: opts.out } : {}));
     if (code === EXIT_UNUSABLE) {
       process.stdout.write(opts.lang === 'zh' ? '没有可用的评分表，未生成结果文件。\n' : 'No usable score sheet; no result file written.\n');
     }
@@ -236,8 +272,8 @@ export function registerScoring(program: Command, setRun: SetRun): void {
     .description('生成专家评分表（每位专家一份）/ generate expert score sheets')
     .option('--program <id>', '项目配置 id，见 jiangxuan programs')
     .option('--profile <file>', '自定义项目配置 JSON 文件（可含评分标准 rubric）')
-    .requiredOption('--candidates <xlsx>', '候选人：推荐汇总表或申报信息表')
-    .requiredOption('--experts <xlsx>', '专家名单：姓名、单位，可选组别、邮箱')
+    .requiredOption('--candidates <file>', '候选人：推荐汇总表或申报信息表（.xlsx、.xls、.et、.ods 或 .csv）')
+    .requiredOption('--experts <file>', '专家名单：姓名、单位，可选组别、邮箱（.xlsx、.xls、.et、.ods 或 .csv）')
     .requiredOption('--out <dir>', '输出文件夹')
     .option('--round <name>', '评审轮次（默认第一轮，如 书面初评）')
     .option('--blind', '盲评：评分表中不出现候选人姓名和单位')
@@ -250,7 +286,7 @@ export function registerScoring(program: Command, setRun: SetRun): void {
   program
     .command('consolidate')
     .description('汇总专家交回的评分表，计算排名 / consolidate returned score sheets')
-    .argument('<paths...>', '评分表文件或文件夹（可包含评分安排文件）')
+    .argument('<paths...>', '评分表文件或文件夹（.xlsx，或 WPS、LibreOffice 另存的 .xls/.et/.ods；可包含评分安排文件）')
     .option('--program <id>', '项目配置 id')
     .option('--profile <file>', '自定义项目配置 JSON 文件')
     .requiredOption('--out <file>', '结果工作簿 .xlsx')

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
 import { readWorkbookBytes } from '../adapters/files/read-workbook';
-import { annotateWorkbook } from '../adapters/exceljs/annotate';
+import { annotatedCopy } from '../adapters/files/annotated-copy';
 import { checkWorkbook, describeChoice } from '../core/check/check-workbook';
 import { isCheckError } from '../core/check/failures';
 import { formatTextReport, jsonReport } from '../core/report/text-report';
@@ -21,7 +21,18 @@ export interface ValidateCliOptions {
 
 export async function runValidate(file: string, opts: ValidateCliOptions): Promise<number> {
   const lang = opts.lang;
-  if (opts.out) refuseOverwritingInput(opts.out, [file]);
+  if (opts.out) {
+    refuseOverwritingInput(opts.out, [file]);
+    // The copy is always an .xlsx workbook, whatever the input: a name saying otherwise would mislead Excel and
+    // the user (and "x.xls" holding xlsx bytes opens with a warning).
+    if (!/\.xlsx$/i.test(opts.out)) {
+      throw new CliFailure(
+        lang === 'zh'
+          ? `--out ${opts.out}：标注版总是 .xlsx 工作簿，请用以 .xlsx 结尾的文件名，如 ${suggestXlsxName(opts.out)}`
+          : `--out ${opts.out}: the annotated copy is always an .xlsx workbook; use a name ending in .xlsx, such as ${suggestXlsxName(opts.out)}`,
+      );
+    }
+  }
   const chosen = profileFromOptions(opts);
   const { bytes } = await readInputFile(file);
   let checked;
@@ -37,16 +48,30 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   const { result, profile } = checked;
   const choice = describeChoice(checked);
   const programNote = choice && `${choice[lang]}${lang === 'zh' ? '；如不对请用 --program 指定' : '; use --program to override'}`;
+  let converted = false;
   if (opts.out) {
-    const annotated = await annotateWorkbook(bytes, result.findings, { lang, programName: profile.name[lang] });
-    await writeFileAtomically(opts.out, annotated);
+    const copy = await annotatedCopy(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
+    converted = copy.converted;
+    await writeFileAtomically(opts.out, copy.bytes);
   }
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify(jsonReport(result, lang, opts.out ? { annotated: opts.out } : {}), null, 2) + '\n');
   } else {
     let text = formatTextReport(result, { file: basename(file), programNote }, lang);
-    if (opts.out) text += (lang === 'zh' ? `\n标注版已保存：${opts.out}\n` : `\nAnnotated copy saved: ${opts.out}\n`);
+    if (opts.out) text += `\n${savedLine(opts.out, basename(file), converted, lang)}\n`;
     process.stdout.write(text);
   }
   return result.counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/** "x.xls" → "x.xlsx", "x" → "x.xlsx". */
+function suggestXlsxName(out: string): string {
+  return out.replace(/\.(xls|xlsm|xlsb|et|ods|csv|txt|tsv)$/i, '') + '.xlsx';
+}
+
+function savedLine(out: string, input: string, converted: boolean, lang: Lang): string {
+  if (!converted) return lang === 'zh' ? `标注版已保存：${out}` : `Annotated copy saved: ${out}`;
+  return lang === 'zh'
+    ? `标注版已保存：${out}（${input} 不是 .xlsx 文件，标注版另存为 .xlsx 工作簿；原文件未改动）`
+    : `Annotated copy saved: ${out} (${input} is not an .xlsx file, so the copy is an .xlsx workbook; the original is unchanged)`;
 }

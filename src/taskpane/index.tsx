@@ -42,7 +42,7 @@ async function startOffice(): Promise<OfficeStart> {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Office.onReady timed out')), OFFICE_READY_TIMEOUT_MS)),
     ]);
     if (info.host !== Office.HostType.Excel) {
-      return { failure: { zh: '匠选加载项只能在 Excel 中使用；已切换为网页版，可直接打开 .xlsx 文件检查。', en: 'The Jiangxuan add-in works in Excel only; switched to the web page, where you can open an .xlsx file.' } };
+      return { failure: { zh: '匠选加载项只能在 Excel 中使用；已切换为网页版，可直接打开工作簿文件（.xlsx、.xls、.et、.ods、CSV）检查。', en: 'The Jiangxuan add-in works in Excel only; switched to the web page, where you can open a workbook file (.xlsx, .xls, .et, .ods, CSV).' } };
     }
     const lang = langFromLocale(Office.context.displayLanguage);
     const bg = Office.context.officeTheme?.bodyBackgroundColor;
@@ -54,8 +54,8 @@ async function startOffice(): Promise<OfficeStart> {
     console.error(e);
     return {
       failure: {
-        zh: 'Office 未能启动加载项（office.js 无法加载或没有响应）；已切换为网页版，可直接打开 .xlsx 文件检查。请关闭任务窗格后重试。',
-        en: 'Office could not start the add-in (office.js did not load or respond); switched to the web page, where you can open an .xlsx file. Close the pane and retry.',
+        zh: 'Office 未能启动加载项（office.js 无法加载或没有响应）；已切换为网页版，可直接打开工作簿文件（.xlsx、.xls、.et、.ods、CSV）检查。请关闭任务窗格后重试。',
+        en: 'Office could not start the add-in (office.js did not load or respond); switched to the web page, where you can open a workbook file (.xlsx, .xls, .et, .ods, CSV). Close the pane and retry.',
       },
     };
   }

@@ -136,7 +136,11 @@ describe('unusable input: exit 2, one clear line, no stack trace', () => {
 
   test('not a workbook, empty, truncated', () => {
     writeFileSync(join(dir, 'text.xlsx'), 'this is not a workbook');
-    expectOneLine(run('validate', join(dir, 'text.xlsx')), /文本文件.*另存为 \.xlsx/);
+    // Text under an .xlsx name is not read as CSV; the advice never says "save as .xlsx" (IDs would become numbers).
+    const text = run('validate', join(dir, 'text.xlsx'));
+    expectOneLine(text, /文本文件.*扩展名改为 \.csv/);
+    expect(text.err).not.toMatch(/另存为 \.xlsx 再试/);
+    expect(text.err).toContain('请不要在 Excel 中另存为 .xlsx');
     writeFileSync(join(dir, 'empty.xlsx'), '');
     expectOneLine(run('validate', join(dir, 'empty.xlsx')), /空/);
     const bytes = readFileSync(clean);

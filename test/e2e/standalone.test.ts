@@ -16,6 +16,7 @@ import { buildAll, cliReport, foreignRequests, launch, ROOT, SAMPLE_NAME, sample
 const describeE2E = process.env.JIANGXUAN_E2E === '1' ? describe : describe.skip;
 const AS_OF = '2025-03-01';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const FORMATS = path.join(ROOT, 'test', 'fixtures', 'real', 'formats');
 
 async function counts(page: Page): Promise<{ error: number; warning: number; info: number }> {
   const read = async (s: string) => Number((await page.getByTestId(`count-${s}`).textContent())?.trim());
@@ -185,13 +186,48 @@ describeE2E('standalone page', () => {
     expect(rows).toBe(cli.findings.length);
   });
 
+  it('opens a .csv and a .xls as the CLI does (SheetJS loaded only then); the .xls’s annotated copy is an .xlsx', async () => {
+    const sheetJsRequested = () => browser.requests.some((u) => /\/sheetjs\.[0-9a-f]+\.js$/.test(new URL(u).pathname));
+    await upload(page, files[0]);
+    expect(sheetJsRequested()).toBe(false);
+
+    const csv = path.join(FORMATS, '申报信息-GBK.csv');
+    await upload(page, csv);
+    expect(sheetJsRequested()).toBe(true);
+    const csvCli = cliReport(csv, AS_OF);
+    expect(await counts(page)).toEqual(csvCli.counts);
+    expect(await page.getByTestId('finding').count()).toBe(csvCli.findings.length);
+    await expect(page.getByTestId('file-input').getAttribute('accept')).resolves.toMatch(/\.xls,.*\.et,.*\.ods,.*\.csv/);
+
+    const xls = path.join(FORMATS, 'sqc-2025-有问题.xls');
+    await upload(page, xls);
+    const cli = cliReport(xls, AS_OF);
+    expect(await counts(page)).toEqual(cli.counts);
+    expect(await page.getByTestId('finding').count()).toBe(cli.findings.length);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-annotated').click()]);
+    expect(download.suggestedFilename()).toBe('sqc-2025-有问题-标注.xlsx');
+    const saved = path.join(tmp, 'annotated-from-xls.xlsx');
+    await download.saveAs(saved);
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.readFile(saved);
+    const id = annotated.getWorksheet('申报信息')!.getCell('H3');
+    expect(id.value).toBe('310110197703319487');
+    expect(JSON.stringify(id.note)).toContain('最后一位应为');
+    let rows = 0;
+    annotated.getWorksheet('校验结果')!.eachRow((row, r) => {
+      if (r > 2 && row.getCell(1).value) rows++;
+    });
+    expect(rows).toBe(cli.findings.length);
+    await expect(page.getByText('标注版已另存为 .xlsx 工作簿“sqc-2025-有问题-标注.xlsx”').count()).resolves.toBe(1);
+    expect(fs.readFileSync(xls).subarray(0, 8).toString('hex')).toBe('d0cf11e0a1b11ae1');
+  });
+
   it('says why a file cannot be used', async () => {
-    const csv = path.join(tmp, '名单.csv');
-    fs.writeFileSync(csv, '序号,姓名\n1,张三\n');
-    await page.getByTestId('file-input').setInputFiles(csv);
+    await page.getByTestId('file-input').setInputFiles(path.join(FORMATS, '加密-RC4.xls'));
     const bar = page.getByTestId('error');
     await bar.waitFor();
-    await expect(bar.textContent()).resolves.toMatch(/另存为 \.xlsx/);
+    await expect(bar.textContent()).resolves.toMatch(/打开密码/);
+    await expect(bar.textContent()).resolves.not.toMatch(/另存为 \.xlsx/);
 
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '会议签到表';

@@ -143,7 +143,7 @@ describe('jiangxuan consolidate', () => {
     mkdirSync(empty);
     const r = run('consolidate', 'empty', '--program', 'sqc-2025', '--out', 'r.xlsx');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('没有找到 .xlsx 文件');
+    expect(r.err).toContain('没有找到评分表文件');
     expect(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'r.xlsx', '--trim', 'x').err).toContain('--trim “x” 应为非负整数');
     expect(run('consolidate', 'returned/评分表-张华-书面初评.xlsx', '--program', 'sqc-2025', '--out', 'returned/评分表-张华-书面初评.xlsx').err).toContain('--out 不能是输入文件本身');
     expect(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'returned/评分表-张华-书面初评.xlsx').err).toContain('不是匠选的汇总结果：匠选不会覆盖交回的文件');

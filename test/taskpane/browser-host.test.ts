@@ -53,11 +53,32 @@ describe('BrowserHost', () => {
     expect(results!.rowCount - 2).toBe(o.result.findings.length);
   });
 
+  it('checks an .ods as its .xlsx and annotates an .xlsx copy of it; the .ods bytes are untouched', async () => {
+    const ods = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'real', 'formats', 'sqc-2025-有问题.ods')));
+    const before = Buffer.from(ods).toString('base64');
+    const host = new BrowserHost(ods, 'sqc-2025-有问题.ods');
+    const o = await host.check({ lang: 'zh', asOf: '2025-03-01' });
+    const fromXlsx = await new BrowserHost(new Uint8Array(fs.readFileSync(SAMPLE)), 'x.xlsx').check({ lang: 'zh', asOf: '2025-03-01' });
+    expect(o.result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(fromXlsx.result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`));
+    const out = await host.annotated(o, 'zh');
+    expect(Buffer.from(out.subarray(0, 2)).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('校验结果')!.rowCount - 2).toBe(o.result.findings.length);
+    expect(wb.getWorksheet('申报信息')!.getCell('H3').value).toBe('310110197703319487');
+    expect(Buffer.from(ods).toString('base64')).toBe(before);
+  });
+
   it('explains unusable files and workbooks without a table', async () => {
-    const bad = new BrowserHost(new TextEncoder().encode('序号,姓名\n1,张三\n'), 'list.csv');
+    const bad = new BrowserHost(new TextEncoder().encode('%PDF-1.4\n'), '推荐表.pdf');
     const e1 = await bad.check({ lang: 'zh' }).catch((e: unknown) => e);
     expect(isHostError(e1) && e1.kind).toBe('unreadable');
-    expect(isHostError(e1) && e1.localized.zh).toMatch(/CSV|文本/);
+    expect(isHostError(e1) && e1.localized.zh).toMatch(/PDF/);
+    // A CSV is read (as text, values as written); this one just has no table of any programme.
+    const csv = new BrowserHost(new TextEncoder().encode('序号,姓名\n1,张三\n'), 'list.csv');
+    const e0 = await csv.check({ lang: 'zh' }).catch((e: unknown) => e);
+    expect(isHostError(e0) && e0.kind).toBe('no-table');
+    expect(isHostError(e0) && e0.localized.zh).toMatch(/找不到可识别的表格/);
 
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '随便写的内容';

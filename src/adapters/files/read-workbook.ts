@@ -1,20 +1,36 @@
 /**
  * The one entry from "the bytes of a file a user sends" to the core's grid, for every front end (CLI, standalone
- * page, the pane's file input, scoring and cultivation inputs). It decides which reader gets the bytes; the
- * readers themselves live in their adapters (exceljs for .xlsx today). Browser-safe: no fs in its import graph.
+ * page, the pane's file inputs, scoring and cultivation inputs). It decides which reader gets the bytes
+ * (file-format.ts): exceljs for .xlsx; SheetJS, loaded only when such a file arrives, for .xls/.et, .ods, .xlsb,
+ * HTML/XML tables and CSV/TXT. Browser-safe: no fs in its import graph.
  * Throws WorkbookReadError (a core CheckError 'unreadable') when no reader can use the bytes.
  */
 import type { WorkbookGrid } from '../../core/model/grid';
+import { asBytes } from '../exceljs/load';
 import { readWorkbookBuffer, type WorkbookBytes } from '../exceljs/read-workbook';
+import { WorkbookReadError } from '../exceljs/errors';
+import { readSheetJsWorkbook } from '../sheetjs';
+import { detectFileFormat } from './file-format';
 
 export type { WorkbookBytes };
 export { WorkbookReadError, isWorkbookReadError } from '../exceljs/errors';
+export { detectFileFormat, type FileFormat, type SheetJsFormat } from './file-format';
 
 export interface ReadWorkbookOptions {
-  /** The file's name as the user sees it ("推荐表.xls"): a hint for formats that have no signature (CSV). */
+  /** The file's name as the user sees it ("推荐表.csv"): a hint for text, which has no signature, and the sheet name of a CSV. */
   name?: string;
 }
 
-export async function readWorkbookBytes(bytes: WorkbookBytes, _opts: ReadWorkbookOptions = {}): Promise<WorkbookGrid> {
-  return readWorkbookBuffer(bytes);
+export async function readWorkbookBytes(bytes: WorkbookBytes, opts: ReadWorkbookOptions = {}): Promise<WorkbookGrid> {
+  const b = asBytes(bytes);
+  const format = detectFileFormat(b, opts.name);
+  switch (format.reader) {
+    case 'exceljs':
+      return readWorkbookBuffer(b);
+    case 'sheetjs':
+      return readSheetJsWorkbook(b, format.format, opts.name);
+    case 'none':
+      throw new WorkbookReadError(format.code, format.kind ? { kind: format.kind } : {});
+  }
 }
+

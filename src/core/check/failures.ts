@@ -45,6 +45,8 @@ export function isCheckError(e: unknown): e is CheckError {
   return e instanceof CheckError;
 }
 
+// No message advises saving a CSV or web export "as .xlsx": Excel turns an 18-digit ID in such a file into a
+// number on opening, and the last digits are lost. Those formats are read as they are.
 const READ: Record<ReadFailureCode, Localized> = {
   empty: {
     zh: '文件是空的（0 字节），请重新从邮件或网盘下载完整文件后再试。',
@@ -55,51 +57,51 @@ const READ: Record<ReadFailureCode, Localized> = {
     en: 'The file is incomplete or damaged and cannot be opened: download the complete file again (e.g. from the e-mail) and retry.',
   },
   encrypted: {
-    zh: '文件设置了打开密码，请在 Excel 中去掉打开密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）并保存后再试。',
-    en: 'The file is protected by an opening password: remove it in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it), save and retry.',
+    zh: '文件设置了打开密码，匠选无法读取。请用密码打开文件，去掉打开密码后保存，再试：Excel 中为“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码；WPS 中为“文件 → 文档加密 → 密码加密”，清空打开密码。',
+    en: 'The file is protected by an opening password, which Jiangxuan cannot read. Open it with the password, remove the password and save, then retry: in Excel File → Info → Protect Workbook → Encrypt with Password (clear it); in WPS File → Document Encryption → Password Encryption (clear the opening password).',
   },
   'legacy-xls': {
-    zh: '这是旧版 Excel 97-2003（.xls）文件，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
-    en: 'This is an old Excel 97-2003 (.xls) file: open it in Excel or WPS, save it as .xlsx and retry.',
+    zh: '这是旧版 Office 97-2003 格式的文件，但读不出其中的工作表：文件可能已损坏，或不是 Excel/WPS 表格。请确认发来的是推荐表，重新从邮件下载后再试。',
+    en: 'This is an Office 97-2003 file, but no worksheet can be read from it: it may be damaged or not a spreadsheet. Check that it is the nomination table and download it again.',
   },
   'not-a-workbook': {
-    zh: '这不是 Excel 工作簿（.xlsx）文件，请在 Excel 或 WPS 中打开推荐表后另存为 .xlsx 再试。',
-    en: 'This is not an Excel workbook (.xlsx): open the nomination table in Excel or WPS, save it as .xlsx and retry.',
+    zh: '这不是表格文件。匠选可读取 Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）表格和 CSV 文件，请确认发来的是推荐表。',
+    en: 'This is not a spreadsheet. Jiangxuan reads Excel (.xlsx, .xls), WPS (.et), OpenDocument (.ods) spreadsheets and CSV files: check that this is the nomination table.',
   },
 };
 
 const FOREIGN: Partial<Record<ForeignKind, Localized>> = {
   docx: {
-    zh: '这是 Word 文档，不是 Excel 工作簿，请提交 .xlsx 格式的推荐表。',
-    en: 'This is a Word document, not an Excel workbook: submit the nomination table as an .xlsx file.',
+    zh: '这是 Word 文档，不是表格，请提交推荐表的 Excel 或 WPS 表格文件。',
+    en: 'This is a Word document, not a spreadsheet: submit the nomination table as an Excel or WPS spreadsheet.',
   },
   pptx: {
-    zh: '这是 PowerPoint 演示文稿，不是 Excel 工作簿，请提交 .xlsx 格式的推荐表。',
-    en: 'This is a PowerPoint presentation, not an Excel workbook: submit the nomination table as an .xlsx file.',
+    zh: '这是 PowerPoint 演示文稿，不是表格，请提交推荐表的 Excel 或 WPS 表格文件。',
+    en: 'This is a PowerPoint presentation, not a spreadsheet: submit the nomination table as an Excel or WPS spreadsheet.',
   },
   opendocument: {
-    zh: '这是 OpenDocument（.ods 等）文件，请在 WPS 或 LibreOffice 中另存为 .xlsx 再试。',
-    en: 'This is an OpenDocument file (.ods etc.): save it as .xlsx in WPS or LibreOffice and retry.',
+    zh: '这是 OpenDocument 文字或演示文档（如 .odt），不是表格，请提交推荐表的表格文件。',
+    en: 'This is an OpenDocument text or presentation (e.g. .odt), not a spreadsheet: submit the nomination table as a spreadsheet.',
   },
   xlsb: {
-    zh: '这是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 再试。',
-    en: 'This is an Excel binary workbook (.xlsb): save it as .xlsx in Excel and retry.',
+    zh: '这是 Excel 二进制工作簿（.xlsb），但读不出其中的工作表，文件可能已损坏，请重新从邮件下载后再试。',
+    en: 'This is an Excel binary workbook (.xlsb), but no worksheet can be read from it: it may be damaged; download it again.',
   },
   html: {
-    zh: '这是网页（HTML）文件，只是扩展名像 Excel，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
-    en: 'This is a web page (HTML) that only looks like an Excel file: open it in Excel or WPS, save it as .xlsx and retry.',
+    zh: '这是网页（HTML）文件，其中没有表格，请确认发来的是推荐表。',
+    en: 'This is a web page (HTML) with no table in it: check that this is the nomination table.',
   },
   xml: {
-    zh: '这是 XML 表格（如 Excel 2003 XML），请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
-    en: 'This is an XML spreadsheet (e.g. Excel 2003 XML): open it in Excel or WPS, save it as .xlsx and retry.',
+    zh: '这是 XML 文件，但不是能读取的表格（如 Excel 2003 XML 表格），请确认发来的是推荐表。',
+    en: 'This is an XML file but not a spreadsheet that can be read (such as Excel 2003 XML): check that this is the nomination table.',
   },
   pdf: {
-    zh: '这是 PDF 文件，不是 Excel 工作簿，请提交 .xlsx 格式的推荐表。',
-    en: 'This is a PDF file, not an Excel workbook: submit the nomination table as an .xlsx file.',
+    zh: '这是 PDF 文件，不是表格，请提交推荐表的 Excel 或 WPS 表格文件。',
+    en: 'This is a PDF file, not a spreadsheet: submit the nomination table as an Excel or WPS spreadsheet.',
   },
   text: {
-    zh: '这是文本文件（如 CSV），请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
-    en: 'This is a text file (e.g. CSV): open it in Excel or WPS, save it as .xlsx and retry.',
+    zh: '这是文本文件，但扩展名不是 .csv 或 .txt。如果它是逗号或制表符分隔的表格，请把扩展名改为 .csv 后再打开；请不要在 Excel 中另存为 .xlsx，否则身份证号码会变成数字而丢失末几位。',
+    en: 'This is a text file, but its name does not end in .csv or .txt. If it is a comma- or tab-separated table, rename it to .csv and open it again; do not re-save it as .xlsx in Excel, which turns resident IDs into numbers and loses their last digits.',
   },
 };
 

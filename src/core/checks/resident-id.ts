@@ -58,8 +58,11 @@ export interface IdDiagnosis {
   age?: number;
 }
 
-/** "1.10105E+17" typed or pasted as text: Excel's scientific notation, digits already lost. */
-const SCIENTIFIC = /^[0-9０-９]([.．][0-9０-９]+)?[eEｅＥ][+＋]?[0-9０-９]{1,2}$/;
+/**
+ * "1.10105E+17" typed or pasted as text: Excel's scientific notation, digits already lost. LibreOffice writes a
+ * number cell into CSV as "3.1010119850307E+017" (three exponent digits).
+ */
+const SCIENTIFIC = /^[0-9０-９]([.．][0-9０-９]+)?[eEｅＥ][+＋]?[0-9０-９]{1,3}$/;
 
 /**
  * Diagnoses an ID cell. Empty cells give no issues (emptiness is checked elsewhere).

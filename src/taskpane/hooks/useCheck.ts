@@ -8,7 +8,7 @@ import type { Finding, Lang, Localized } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
 import { strings } from '../i18n';
 import { asHostError, type CheckRequest, type HostError, type HostProgress, type StopLive, type WorkbookHost } from '../hosts/workbook-host';
-import { annotatedFileName } from '../file-name';
+import { annotatedFileName, displayFileName, isXlsxName } from '../file-name';
 import { saveBytes } from '../download';
 import type { CellRef } from '../preview-model';
 import { checkReducer, initialCheckState, type CheckState, type ResultTab } from './check-state';
@@ -154,7 +154,11 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
     if (!host?.annotated || !outcome) return;
     dispatch({ type: 'downloading', on: true });
     try {
-      saveBytes(await host.annotated(outcome, lang), annotatedFileName(host.fileName ?? 'workbook.xlsx'));
+      const original = host.fileName ?? 'workbook.xlsx';
+      const copyName = annotatedFileName(original);
+      saveBytes(await host.annotated(outcome, lang), copyName);
+      // A copy of an .xls or CSV is an .xlsx workbook: say so, or the user looks for a file of the old kind.
+      if (!isXlsxName(original)) dispatch({ type: 'notice', notice: { intent: 'success', text: strings(lang).annotatedAsXlsx(copyName, displayFileName(original)) } });
     } catch (e) {
       dispatch({ type: 'error', error: asHostError(e) });
     } finally {

@@ -1,13 +1,13 @@
 /**
- * The standalone page's workbook: a file the user picked (or the bundled sample), read and annotated with the
- * same exceljs adapter and core as `jiangxuan validate`. Everything happens in the browser; nothing is uploaded.
+ * The standalone page's workbook: a file the user picked (or the bundled sample), read and annotated through the
+ * same file entry (adapters/files) and core as `jiangxuan validate`. Everything happens in the browser; nothing is uploaded.
  */
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate } from '../../core/model/dates';
 import { checkWorkbook } from '../../core/check/check-workbook';
 import { readWorkbookBytes } from '../../adapters/files/read-workbook';
-import { annotateWorkbook } from '../../adapters/exceljs/annotate';
+import { annotatedCopy } from '../../adapters/files/annotated-copy';
 import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError } from './workbook-host';
 
@@ -54,7 +54,9 @@ export class BrowserHost implements WorkbookHost {
     // The page highlights the cell in its own preview.
   }
 
-  annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
-    return annotateWorkbook(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang] });
+  /** Always an .xlsx workbook: a file of another format (.xls, .ods, CSV …) is converted first; the file itself is never changed. */
+  async annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
+    const copy = await annotatedCopy(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang], name: this.fileName });
+    return copy.bytes;
   }
 }

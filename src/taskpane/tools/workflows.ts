@@ -100,7 +100,7 @@ function gridOf(source: WorkbookSource): Promise<WorkbookGrid> {
   if (!bytes) return Promise.reject(new HostError('failed', { zh: '没有打开的工作簿', en: 'No workbook is open' }));
   let g = grids.get(bytes);
   if (!g) {
-    g = readWorkbookBytes(bytes);
+    g = readWorkbookBytes(bytes, { name: source.name });
     grids.set(bytes, g);
     g.catch(() => grids.delete(bytes));
   }

@@ -124,6 +124,10 @@ describe('diagnoseResidentId: number cells', () => {
     expect(rules(r)).toEqual(['id.stored-as-number']);
     expect(r.issues[0].message.zh).toContain('科学计数法');
   });
+
+  it('recognises the three-digit exponent LibreOffice writes into a CSV', () => {
+    expect(rules(diagnoseResidentId('3.1010119850307E+017', AS_OF))).toEqual(['id.stored-as-number']);
+  });
 });
 
 describe('diagnoseResidentId: old 15-digit IDs', () => {

@@ -9,15 +9,31 @@ import { isWorkbookReadError } from '../errors';
 import type { WorkbookBytes } from '../load';
 import { sha256Hex } from './crypto';
 import { readMetaSheet } from './meta-sheet';
-import { openLiteWorkbook } from './xlsx-lite';
+import { openLiteWorkbook, type LiteWorkbook } from './xlsx-lite';
+import { asBytes } from '../load';
+import { WorkbookReadError } from '../errors';
+import { detectFileFormat } from '../../files/file-format';
+import { sheetJsLiteWorkbook } from '../../sheetjs';
 
 export type { ReadContext, ScoreFile, ScoreFileContent } from '../../../core/scoring/score-file';
+
+/**
+ * .xlsx through the fast reader; a sheet an expert re-saved as .xls, .et or .ods (WPS, LibreOffice), or any other
+ * format the file entry reads, through SheetJS into the same structure. Throws WorkbookReadError otherwise.
+ */
+async function openReturnedWorkbook(input: WorkbookBytes, file: string): Promise<LiteWorkbook> {
+  const bytes = asBytes(input);
+  const format = detectFileFormat(bytes, file);
+  if (format.reader === 'sheetjs') return sheetJsLiteWorkbook(bytes, format.format, file);
+  if (format.reader === 'none') throw new WorkbookReadError(format.code, format.kind ? { kind: format.kind } : {});
+  return openLiteWorkbook(bytes);
+}
 
 /** The file's content as plain data. Never throws for bad bytes: those are content of kind 'unreadable'. */
 export async function readScoreFileContent(bytes: WorkbookBytes, file: string): Promise<ScoreFileContent> {
   let wb;
   try {
-    wb = await openLiteWorkbook(bytes);
+    wb = await openReturnedWorkbook(bytes, file);
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     return { kind: 'unreadable', file, reason: e.localized };

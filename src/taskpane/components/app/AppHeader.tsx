@@ -7,6 +7,7 @@ import { Button, makeStyles, mergeClasses, Spinner, tokens, Tooltip } from '@flu
 import { ArrowDownload20Regular, FolderOpen20Regular, LocalLanguage20Regular, WeatherMoon20Regular, WeatherSunny20Regular } from '../icons';
 import type { Strings } from '../../i18n';
 import type { ThemeName } from '../../mode';
+import { WORKBOOK_ACCEPT } from '../../file-name';
 
 const useStyles = makeStyles({
   header: {
@@ -76,7 +77,7 @@ export function AppHeader({ office, onFiles, download, theme, onToggleLang, onTo
             ref={fileInput}
             className={s.hiddenInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={WORKBOOK_ACCEPT}
             data-testid="file-input"
             aria-label={t.openWorkbook}
             onChange={(e) => {

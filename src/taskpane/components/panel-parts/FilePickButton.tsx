@@ -2,7 +2,8 @@
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
 import type { ButtonProps } from '@fluentui/react-components';
-import { usePanelStyles, XLSX_ACCEPT } from './panel-styles';
+import { usePanelStyles } from './panel-styles';
+import { WORKBOOK_ACCEPT } from '../../file-name';
 
 export function FilePickButton({
   label,
@@ -31,7 +32,7 @@ export function FilePickButton({
         ref={input}
         className={s.hiddenInput}
         type="file"
-        accept={XLSX_ACCEPT}
+        accept={WORKBOOK_ACCEPT}
         multiple={multiple}
         data-testid={testId}
         aria-label={label}

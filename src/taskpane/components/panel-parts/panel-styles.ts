@@ -10,8 +10,6 @@ export const NUM = 'jx-num';
 /** Class of a table cell holding names or units: not squeezed below a readable width. */
 export const TEXT = 'jx-text';
 
-export const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export const usePanelStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
   card: {
