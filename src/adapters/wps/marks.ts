@@ -275,7 +275,7 @@ function applyMarks(app: EtApp, findings: readonly Finding[], opts: MarkOptions)
   for (const name of involved) for (const [k, c] of commentsOf(sheetOf(name), name)) comments.set(k, c);
 
   // Decide everything first; the state that describes it is written before any cell changes.
-  const paint: Target[] = [];
+  const paint: (Target & { clear: boolean })[] = [];
   const addComment: Target[] = [];
   const setComment: { at: CommentAt; text: string }[] = [];
   const deleteComment: CommentAt[] = [];
@@ -289,7 +289,8 @@ function applyMarks(app: EtApp, findings: readonly Finding[], opts: MarkOptions)
       rec.f = savedFillOf(cur); // the user re-filled the cell since: that is the look to restore
       rec.w = cur;
     }
-    if (!showsOurFill(cur, t.colour)) paint.push(t);
+    // A pattern or a tint would stay over our colour: such cells are cleared first.
+    if (!showsOurFill(cur, t.colour)) paint.push({ ...t, clear: !!cur.t || (cur.p !== XL_SOLID && !hasNoFill(cur)) });
     rec.k = t.colour;
 
     const existing = comments.get(key);
@@ -321,10 +322,11 @@ function applyMarks(app: EtApp, findings: readonly Finding[], opts: MarkOptions)
 
   saveState(app, w, [...kept, ...recs.values()]);
 
-  for (const run of columnRuns(paint, (a, b) => a.colour === b.colour)) {
+  for (const run of columnRuns(paint, (a, b) => a.colour === b.colour && a.clear === b.clear)) {
     const interior = sheetOf(run[0].sheet).Range(runAddress(run)).Interior;
-    interior.Pattern = XL_SOLID;
+    if (run[0].clear) interior.Pattern = XL_NONE;
     interior.Color = hexToBgr(run[0].colour);
+    interior.Pattern = XL_SOLID;
   }
   for (const t of addComment) sheetOf(t.sheet).Range(t.a1).AddComment(t.text);
   for (const s of setComment) s.at.comment.Text(s.text);

@@ -48,6 +48,11 @@ export function bgr(hex: string): number {
   return parseInt(h.slice(4, 6), 16) * 65536 + parseInt(h.slice(2, 4), 16) * 256 + parseInt(h.slice(0, 2), 16);
 }
 
+/** A patterned or tinted fill as ET reports it (ColorIndex follows the colour). */
+export function fillOf(color: number, pattern = XL_SOLID, patternColor = 0, tint = 0): FakeInterior {
+  return { color, colorIndex: paletteIndex(color), pattern, patternColor, tint };
+}
+
 function paletteIndex(color: number): number {
   return 1 + (color % 55); // any stable number other than xlColorIndexNone
 }
