@@ -204,6 +204,7 @@ export interface TaskPaneRecord {
   id: number;
   url: string;
   visible: boolean;
+  dock?: number;
 }
 
 export class FakeWorkbook {
@@ -365,6 +366,12 @@ function rootImpl(wb: FakeWorkbook): object {
         },
         set Visible(v: boolean) {
           rec.visible = !!v;
+        },
+        get DockPosition() {
+          return rec.dock ?? 0;
+        },
+        set DockPosition(v: number) {
+          rec.dock = v;
         },
         Navigate(url: string) {
           rec.url = url;
