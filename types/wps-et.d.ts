@@ -9,11 +9,12 @@
  * collections are read with `.Item(i)` (1-based), properties that take arguments are called (`Address(false,
  * false)`, `Cells.Item(r, c)`), values are assigned through Value2, colours are BGR numbers (red in the low byte).
  *
+ * A module (import type { Et } from 'types/wps-et'), so no global leaks into other compilations.
  * test/adapters/wps builds its strict simulation of ET from this file and wps-jsapi-declare with the TypeScript
  * compiler API (scripts/wps/et-model.js): a member the adapter uses that is not declared here makes the
  * simulation throw. Add a member here only with the reference page that documents it.
  */
-declare namespace Et {
+export declare namespace Et {
   /** A Range.Value2 cell: text, number (dates are serial numbers), boolean, empty; errors come as CVErr codes. */
   type Value2Cell = string | number | boolean | null | undefined;
 

@@ -1,5 +1,4 @@
 /// <reference types="wps-jsapi-declare" />
-/// <reference path="../../types/wps-et.d.ts" />
 /**
  * The 匠选 group of the WPS 表格 ribbon (ribbon.xml): 打开面板, 校验本表, 清除标注. WPS calls these callbacks by
  * name on the add-in's main page (index.html → main.js). They are plain synchronous functions on purpose: some
@@ -9,6 +8,7 @@
  * The task pane is created once per WPS 表格 process and its id kept in PluginStorage under a key of its own
  * (task-pane ids are per host process: a key shared with WPS 文字 would find another pane).
  */
+import type { Et } from '../../types/wps-et';
 import type { FindingCounts, Lang, Localized } from '../core/model/findings';
 import { isCheckError } from '../core/check/failures';
 import { checkWorkbook, clearMarks, isWpsError } from '../adapters/wps/index';

@@ -1,9 +1,9 @@
-/// <reference path="../../../types/wps-et.d.ts" />
 /**
  * Small facts about the ET object model that every part of the adapter needs: the numeric constants (WPS's
  * `Enum` table is missing on older builds, so the VBA values are written out), BGR colours, Value2 shapes,
  * CVErr codes and A1 addresses. Pure except for the few one-call helpers at the end.
  */
+import type { Et } from '../../../types/wps-et';
 import { cellAddress } from '../../core/model/grid';
 
 export type EtApp = Et.Application;

@@ -4,6 +4,7 @@
  * whole numbers ≥ 0. Existing validation on those cells is replaced; values are never touched. Protected sheets
  * are skipped.
  */
+import type { Et } from '../../../types/wps-et';
 import type { RecognizedTable } from '../../core/recognition/recognize-tables';
 import { planInputRules, type InputRule } from '../../core/check/input-rules';
 import { activeWorkbook, EtApp, rectAddress, XL_GREATER_EQUAL, XL_LESS_EQUAL, XL_VALID_ALERT_STOP, XL_VALID_ALERT_WARNING, XL_VALIDATE_LIST, XL_VALIDATE_TEXT_LENGTH, XL_VALIDATE_WHOLE_NUMBER } from './et';

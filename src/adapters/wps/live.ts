@@ -6,6 +6,7 @@
  * delete, paste over columns) re-reads that sheet and re-marks everything. Builds without ApiEvent (or where
  * registering fails) get no live checking: the pane's 校验 button and the ribbon's 校验本表 re-check on demand.
  */
+import type { Et } from '../../../types/wps-et';
 import type { Lang } from '../../core/model/findings';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { isCellError } from '../../core/model/grid';

@@ -10,6 +10,7 @@
  * and runs of one colour are painted by one assignment. Comments are found by walking each involved sheet's
  * Comments collection (a few per sheet), not by probing every cell.
  */
+import type { Et } from '../../../types/wps-et';
 import type { Finding, Lang } from '../../core/model/findings';
 import { cellAddress, MergedRange, parseCellAddress } from '../../core/model/grid';
 import { cellKey, planMarks } from '../../core/check/mark-plan';

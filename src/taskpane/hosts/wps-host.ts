@@ -1,4 +1,3 @@
-/// <reference path="../../../types/wps-et.d.ts" />
 /**
  * The workbook open in WPS 表格, through the WPS adapter (src/adapters/wps). WPS's object model is synchronous:
  * each call runs after the pane has painted (a zero-delay timer), so "正在校验…" shows before the work blocks,

@@ -1,5 +1,4 @@
 /// <reference types="wps-jsapi-declare" />
-/// <reference path="../../../types/wps-et.d.ts" />
 /**
  * A strict simulation of WPS 表格's object model for the WPS adapter's tests, generated from the declarations
  * (scripts/wps/et-model.js reads types/wps-et.d.ts and wps-jsapi-declare with the TypeScript compiler API).
@@ -13,10 +12,10 @@
  * Worksheet.Delete that would ask the user while DisplayAlerts is on, Sheets.Add activating the new sheet.
  * Each member access is one bridge call (`calls`), so tests can bound the adapter's cost.
  */
+import type { Et } from '../../../types/wps-et';
 import type { CellValue, MergedRange, WorkbookGrid } from '../../../src/core/model/grid';
 import { cellAddress, columnIndex, isCellError } from '../../../src/core/model/grid';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readEtModel } = require('../../../scripts/wps/et-model.js') as { readEtModel: () => Record<string, Record<string, { kind: 'property' | 'method'; readonly: boolean }>> };
 
 export const MODEL = readEtModel();

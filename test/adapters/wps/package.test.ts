@@ -20,7 +20,6 @@ const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { ve
 const FOLDER = `jiangxuan_${PKG.version}`;
 const DIST = join(ROOT, 'dist', 'wps');
 const ADDIN = join(DIST, FOLDER);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkSource, checkFiles } = require('../../../scripts/wps/syntax-level.js') as {
   checkSource: (text: string, max: number) => { feature: string; level: number }[];
   checkFiles: (files: string[], level: string) => { file: string; feature: string }[];
