@@ -82,14 +82,13 @@ export function cvErrText(n: number): string | undefined {
   return code >= 2000 && code <= 2100 ? CVERR[code] : undefined;
 }
 
-/** Value2 of a range of `rows` × `cols` as rows of cells, whatever shape the host gives (scalar, 1-D, 2-D). */
-export function valueMatrix(v: unknown, rows: number, cols: number): unknown[][] {
+/** Value2 of a range of `rows` rows as rows of cells, whatever shape the host gives (scalar, 1-D, 2-D). */
+export function valueMatrix(v: unknown, rows: number): unknown[][] {
   if (!Array.isArray(v)) return [[v]];
   if (v.length && !Array.isArray(v[0])) {
     // Some builds flatten a single row or column.
     return rows === 1 ? [v as unknown[]] : (v as unknown[]).map((x) => [x]);
   }
-  void cols;
   return v as unknown[][];
 }
 

@@ -279,7 +279,7 @@ function applyMarks(app: EtApp, findings: readonly Finding[], opts: MarkOptions)
   const paint: (Target & { clear: boolean })[] = [];
   const addComment: Target[] = [];
   const setComment: { at: CommentAt; text: string }[] = [];
-  const deleteComment: CommentAt[] = [];
+  const deleteComment = new Set<CommentAt>();
   for (const [key, t] of targets) {
     const cur = fills.get(key) ?? { c: null, i: XL_NONE, p: XL_NONE };
     let rec = recs.get(key);
@@ -312,13 +312,13 @@ function applyMarks(app: EtApp, findings: readonly Finding[], opts: MarkOptions)
   for (const [key, r] of restore) {
     if (showsOurFill(fills.get(key), r.k)) restoring.push({ cell: refOf(r.s, r.a), rec: r });
     const here = comments.get(key);
-    if (here && isOurComment(here.text)) deleteComment.push(here);
+    if (here && isOurComment(here.text)) deleteComment.add(here);
     recs.delete(key);
   }
   // Our comments where no finding is any more (cells moved, a state lost).
   for (const [key, c] of comments) {
-    if (targets.has(key) || !isOurComment(c.text) || deleteComment.includes(c)) continue;
-    if (!scope || scope.has(key)) deleteComment.push(c);
+    if (targets.has(key) || !isOurComment(c.text)) continue;
+    if (!scope || scope.has(key)) deleteComment.add(c);
   }
 
   saveState(app, w, [...kept, ...recs.values()]);

@@ -91,7 +91,7 @@ export function planBlocks(r: Rect, cellsPerBlock = BLOCK_CELLS): Rect[] {
 export function readValues(ws: EtSheet, r: Rect): CellValue[][] {
   const rows = r.bottom - r.top + 1;
   const cols = r.right - r.left + 1;
-  const m = valueMatrix(ws.Range(rectAddress(r.top, r.left, r.bottom, r.right)).Value2, rows, cols);
+  const m = valueMatrix(ws.Range(rectAddress(r.top, r.left, r.bottom, r.right)).Value2, rows);
   const out: CellValue[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
     const src = m[i] ?? [];

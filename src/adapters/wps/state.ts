@@ -8,7 +8,7 @@
  * a sheet holds thousands of records without a size limit and both readers already skip it.
  */
 import { parseCellAddress } from '../../core/model/grid';
-import { bgrToHex, EtSheet, XL_NONE, XL_SHEET_VERY_HIDDEN, XL_SOLID } from './et';
+import { bgrToHex, EtSheet, XL_NONE, XL_SOLID } from './et';
 
 export const STATE_SHEET = '_jiangxuan_marks';
 /** Every comment Jiangxuan writes starts with this, so ours can be told from the users'. */
@@ -151,4 +151,3 @@ export function writeStateColumn(ws: EtSheet, lines: readonly string[], oldRows:
   if (oldRows > lines.length) ws.Range(`A${lines.length + 1}:A${oldRows}`).Value2 = Array.from({ length: oldRows - lines.length }, () => [null]);
 }
 
-export { XL_SHEET_VERY_HIDDEN };

@@ -44,6 +44,7 @@ export class WpsHost implements WorkbookHost {
     });
   }
 
+  /** Reads, checks and marks. The 校验结果 sheet (req.writeResultsSheet) is Excel only for now. */
   check(req: CheckRequest): Promise<CheckOutcome> {
     return this.run(() => {
       const { marks: _marks, ...outcome } = checkWorkbook(this.app, { programId: req.programId, asOf: req.asOf, lang: req.lang, onProgress: req.onProgress });
