@@ -16,12 +16,21 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const ROOT = __dirname;
+const BOOT_SCRIPT = path.join(ROOT, 'src', 'wps-addin', 'boot.js');
 const PKG = require('./package.json');
 /** ECMAScript edition of the WPS bundle. */
 const WPS_SYNTAX_TARGET = 'ES2017';
 const ADDIN_NAME = 'jiangxuan';
 const FOLDER = `${ADDIN_NAME}_${PKG.version}`;
 const OUT = path.join(ROOT, 'dist', 'wps', FOLDER);
+
+/** The WPS boot check, inlined first in taskpane.html (ES5, checked by test/adapters/wps/package.test.ts). */
+function bootScript() {
+  return fs
+    .readFileSync(BOOT_SCRIPT, 'utf8')
+    .replace(/^\/\*[\s\S]*?\*\/\s*/, '')
+    .replace(/<\/script/gi, '<\\/script');
+}
 
 function minimizers() {
   const ecma = Number(WPS_SYNTAX_TARGET.slice(2));
@@ -75,6 +84,7 @@ module.exports = (env = {}) => ({
       filename: 'taskpane.html',
       template: './src/taskpane/taskpane.html',
       chunks: ['taskpane'],
+      templateParameters: { compatScript: bootScript() },
       favicon: fs.existsSync(path.join(ROOT, 'assets', 'icon-32.png')) ? './assets/icon-32.png' : undefined,
     }),
     new CopyWebpackPlugin({

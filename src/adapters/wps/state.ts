@@ -1,11 +1,11 @@
 /**
  * What Jiangxuan remembers about the cells it marked, kept in the workbook itself so that 清除标注 restores them
  * after the file was saved, closed and reopened: a veryHidden worksheet (Visible = xlSheetVeryHidden), one JSON
- * text per row in column A, row 1 the header. It is the same sheet and record layout the Excel add-in writes
- * (`s` sheet, `a` A1, `f` the fill before as pattern name + #RRGGBB, `k` our colour), so a workbook marked in one
- * host keeps its fills restorable in the other; WPS adds the raw ET interior (`w`, BGR numbers) it restores from,
- * and `n` for a comment it added (ET comments have no id). Document custom properties were the alternative;
- * a sheet holds thousands of records without a size limit and both readers already skip it.
+ * text per row in column A, row 1 the header: `s` sheet, `a` A1, `w` the ET Interior before marking (BGR numbers,
+ * restored as it was), `f` the same fill in words (pattern name, #RRGGBB) for whoever opens the sheet, `k` our
+ * colour, `n` a comment we added (ET comments have no id), `u` a user's comment we left alone. Document custom
+ * properties were the alternative; a sheet holds thousands of records without a size limit, and the Excel
+ * add-in's reader already skips a sheet of this name (its former state sheet).
  */
 import { parseCellAddress } from '../../core/model/grid';
 import { bgrToHex, EtSheet, XL_NONE, XL_SOLID } from './et';
@@ -23,7 +23,7 @@ export interface RawFill {
   t?: number | null;
 }
 
-/** The fill before marking in the Excel add-in's terms (pattern name, #RRGGBB). */
+/** The fill before marking in words (pattern name, #RRGGBB). */
 export interface SavedFill {
   p: string;
   c?: string;
@@ -76,7 +76,7 @@ export function hasNoFill(f: RawFill): boolean {
   return f.p === XL_NONE || f.i === XL_NONE || f.p === 0;
 }
 
-/** The raw interior in the Excel add-in's record terms. */
+/** The raw interior in words. */
 export function savedFillOf(f: RawFill): SavedFill {
   if (hasNoFill(f)) return { p: 'None' };
   const s: SavedFill = { p: (f.p !== null && PATTERN_NAMES[f.p]) || 'Solid' };

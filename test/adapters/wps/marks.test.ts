@@ -1,6 +1,5 @@
 import { clearMarks, markFindings, readWorkbookGrid, STATE_SHEET } from '../../../src/adapters/wps';
 import { SEVERITY_FILL_HEX } from '../../../src/core/report/colours';
-import { parseState as parseOfficeState } from '../../../src/adapters/office/state';
 import { bgr, FakeWorkbook, fillOf, NO_FILL, solidBgr, XL_SOLID } from './fake-et';
 import { finding, snapshot, values } from './helpers';
 
@@ -130,17 +129,18 @@ describe('markFindings / clearMarks (WPS)', () => {
     expect(s.comment('A3')).toBeUndefined();
   });
 
-  it('keeps the Excel add-in’s record layout, so the other host can restore the fills', () => {
+  it('keeps each cell’s fill before marking in the state sheet, raw (BGR) and in words', () => {
     const wb = sampleWorkbook();
     markFindings(wb.app(), FINDINGS, OPTS);
     const st = wb.sheet(STATE_SHEET);
-    const column = [...st.cells.entries()].filter(([k]) => k.endsWith(',0')).sort((a, b) => Number(a[0].split(',')[0]) - Number(b[0].split(',')[0])).map(([, c]) => [c.v]);
-    const office = parseOfficeState(column);
-    expect(office.meta?.app).toBe('jiangxuan');
-    const b2 = office.records.find((r) => r.a === 'B2')!;
-    expect(b2).toMatchObject({ s: SHEET, f: { p: 'Solid', c: '#FFFF00' }, k: SEVERITY_FILL_HEX.warning });
-    expect(office.records.find((r) => r.a === 'C3')!.f).toEqual({ p: 'Gray25', c: '#00B0F0', pc: '#FF0000' });
-    expect(office.records.find((r) => r.a === 'D2')!.f).toEqual({ p: 'None' });
+    const lines = [...st.cells.entries()].filter(([k]) => k.endsWith(',0')).sort((a, b) => Number(a[0].split(',')[0]) - Number(b[0].split(',')[0])).map(([, c]) => String(c.v));
+    expect(JSON.parse(lines[0])).toEqual({ app: 'jiangxuan', v: 1 });
+    const recs = lines.slice(1).map((l) => JSON.parse(l) as { a: string; f: unknown; w: { c: number | null; p: number }; k: string; n?: 1; u?: 1 });
+    const at = (a: string) => recs.find((r) => r.a === a)!;
+    expect(at('B2')).toMatchObject({ s: SHEET, f: { p: 'Solid', c: '#FFFF00' }, w: { c: bgr('#FFFF00'), p: XL_SOLID }, k: SEVERITY_FILL_HEX.warning, n: 1 });
+    expect(at('C3').f).toEqual({ p: 'Gray25', c: '#00B0F0', pc: '#FF0000' });
+    expect(at('D2').f).toEqual({ p: 'None' });
+    expect(at('D3')).toMatchObject({ u: 1 });
   });
 
   it('bridge calls grow with column runs, not with marked cells (5,000 findings in one column)', () => {

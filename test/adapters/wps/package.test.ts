@@ -77,6 +77,38 @@ describe('the WPS add-in folder', () => {
     expect(readFileSync(join(ADDIN, 'taskpane.html'), 'utf8')).not.toContain('office.js');
   });
 
+  it('the pages’ inline scripts are ES5: the pane’s boot check, the ribbon page’s stand-in callbacks', () => {
+    const inline = (f: string) => [...readFileSync(join(ADDIN, f), 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    const pane = inline('taskpane.html');
+    expect(pane).toHaveLength(1);
+    expect(pane[0]).toContain('__jiangxuanUnsupported');
+    const ribbonPage = inline('index.html');
+    expect(ribbonPage.join('')).toContain('function OnAction');
+    for (const code of [...pane, ...ribbonPage]) expect(checkSource(code, 5)).toEqual([]);
+  });
+
+  it('the boot check replaces the pane with an explanation where a built-in the bundle calls is missing', () => {
+    const code = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(join(ADDIN, 'taskpane.html'), 'utf8'))![1];
+    const page = (withMicrotask: boolean) => {
+      const made: { tag: string; text: string }[] = [];
+      const el = (tag: string) => ({ tag, style: {}, children: [] as unknown[], setAttribute() {}, appendChild(c: unknown) { this.children.push(c); return c; } });
+      const body = { firstChild: null, appendChild: (x: unknown) => made.push(x as { tag: string; text: string }), removeChild() {} };
+      const document = {
+        readyState: 'complete',
+        body,
+        createElement: el,
+        createTextNode: (t: string) => ({ tag: '#text', text: t }),
+        addEventListener() {},
+      };
+      const window: Record<string, unknown> = { Promise, Map, WeakMap, Symbol, TextDecoder, document };
+      if (withMicrotask) window.queueMicrotask = queueMicrotask;
+      vm.runInNewContext(code, { window, document, Object, Array, Function });
+      return { unsupported: window.__jiangxuanUnsupported === true, shown: made.length };
+    };
+    expect(page(true)).toEqual({ unsupported: false, shown: 0 });
+    expect(page(false)).toEqual({ unsupported: true, shown: 1 });
+  });
+
   it('ribbon.xml: no XML declaration, a 匠选 group with 打开面板, 校验本表, 清除标注 wired to the callbacks main.js defines', () => {
     const text = readFileSync(join(ADDIN, 'ribbon.xml'), 'utf8');
     expect(text.startsWith('<customUI')).toBe(true);
