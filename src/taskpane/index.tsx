@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang, Localized } from '../core/model/findings';
-import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName } from './mode';
+import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName, type WpsSignals } from './mode';
 import { App, type OpenFile } from './components/app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
@@ -61,6 +61,27 @@ async function startOffice(): Promise<OfficeStart> {
   }
 }
 
+/** WPS 表格: its object model is already in the page (no script to load); the adapter is a chunk of its own. */
+async function startWps(): Promise<OfficeStart> {
+  try {
+    const { WpsHost } = await import(/* webpackChunkName: "wps-host" */ './hosts/wps-host');
+    return { host: new WpsHost((window as unknown as { Application: ConstructorParameters<typeof WpsHost>[0] }).Application) };
+  } catch (e) {
+    console.error(e);
+    return { failure: { zh: 'WPS 未能启动匠选面板；已切换为网页版，可直接打开 .xlsx 文件检查。', en: 'WPS could not start the Jiangxuan pane; switched to the web page, where you can open an .xlsx file.' } };
+  }
+}
+
+function wpsSignals(): WpsSignals {
+  const w = window as unknown as { Application?: unknown; wps?: unknown };
+  const isObject = (x: unknown) => (typeof x === 'object' || typeof x === 'function') && x !== null;
+  try {
+    return { application: isObject(w.Application), addinRoot: isObject(w.wps) };
+  } catch {
+    return {};
+  }
+}
+
 /** Standalone: files are read with exceljs, which is loaded only now (a separate chunk). */
 const openFile: OpenFile = async (input) => {
   const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ './hosts/browser-host');
@@ -94,13 +115,13 @@ function officeSignals(): OfficeSignals {
 async function main(): Promise<void> {
   // The boot check found this web view too old and shows its own page.
   if ((window as unknown as { __jiangxuanUnsupported?: boolean }).__jiangxuanUnsupported) return;
-  let params: PageParams = parsePageParams(window.location.href, officeSignals());
+  let params: PageParams = parsePageParams(window.location.href, officeSignals(), wpsSignals());
   let lang: Lang = params.lang ?? langFromLocale(navigator.language);
   let theme: ThemeName = params.theme ?? systemTheme();
   let officeHost: WorkbookHost | undefined;
   let bootMessage: Localized | undefined;
-  if (params.mode === 'office') {
-    const started = await startOffice();
+  if (params.mode !== 'standalone') {
+    const started = params.mode === 'wps' ? await startWps() : await startOffice();
     if (started.host) {
       officeHost = started.host;
       lang = params.lang ?? started.lang ?? lang;

@@ -1,11 +1,12 @@
 /**
- * How the page was opened, decided from its URL alone (pure, no DOM): inside Office the task-pane URL carries
- * `_host_Info`, so office.js is loaded only then and the standalone page never contacts Microsoft hosts.
+ * How the page was opened, decided from its URL and a few local signals (pure, no DOM): inside Office the
+ * task-pane URL carries `_host_Info`, so office.js is loaded only then and the standalone page never contacts
+ * Microsoft hosts; inside WPS 表格 the add-in page has WPS's `Application` and `wps` objects.
  */
 import type { Lang } from '../core/model/findings';
 import { formatIsoDate, parseIsoDate } from '../core/model/dates';
 
-export type PageMode = 'office' | 'standalone';
+export type PageMode = 'office' | 'wps' | 'standalone';
 export type ThemeName = 'light' | 'dark';
 
 export interface PageParams {
@@ -59,7 +60,19 @@ export function officeSignalsPresent(sig: OfficeSignals): boolean {
   return false;
 }
 
-export function parsePageParams(href: string, signals: OfficeSignals = {}): PageParams {
+/** WPS injects its object model into add-in pages (task panes it creates): both globals are there. */
+export interface WpsSignals {
+  /** `window.Application` is an object. */
+  application?: boolean;
+  /** `window.wps` (the add-in root: CreateTaskPane, PluginStorage…) is an object. */
+  addinRoot?: boolean;
+}
+
+export function wpsSignalsPresent(sig: WpsSignals): boolean {
+  return !!sig.application && !!sig.addinRoot;
+}
+
+export function parsePageParams(href: string, signals: OfficeSignals = {}, wps: WpsSignals = {}): PageParams {
   const q = queryOf(href);
   const lang = (q.get('lang') ?? '').toLowerCase();
   const theme = (q.get('theme') ?? '').toLowerCase();
@@ -67,7 +80,7 @@ export function parsePageParams(href: string, signals: OfficeSignals = {}): Page
   const asOf = asOfRaw ? parseIsoDate(asOfRaw) : undefined;
   const sample = (q.get('sample') ?? '').toLowerCase();
   return {
-    mode: openedByOffice(href) || officeSignalsPresent(signals) ? 'office' : 'standalone',
+    mode: wpsSignalsPresent(wps) ? 'wps' : openedByOffice(href) || officeSignalsPresent(signals) ? 'office' : 'standalone',
     lang: lang.startsWith('en') ? 'en' : lang.startsWith('zh') ? 'zh' : undefined,
     theme: theme === 'dark' ? 'dark' : theme === 'light' ? 'light' : undefined,
     asOf: asOf ? formatIsoDate(asOf) : undefined,

@@ -139,7 +139,7 @@ function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Parti
       const v = cells[c];
       if (typeof v !== 'string' || isBlank(v)) continue;
       // "联系人：林晓" in one cell, or "联系人：" then the value in a cell to the right; several labels may share a row.
-      const m = /^([^:：]{1,16})[:：]\s*(.*)$/s.exec(v.trim());
+      const m = /^([^:：]{1,16})[:：]\s*([\s\S]*)$/.exec(v.trim()); // [\s\S], not the s flag: the WPS bundle targets ES2017
       const labelPart = m ? m[1] : v;
       const key = keyOf.get(headerKey(labelPart));
       if (!key || found[key]) continue;
@@ -153,7 +153,7 @@ function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Parti
         const w = cells[k];
         if (isBlank(w)) continue;
         // The next cell may be another label ("联系人：" | "联系电话："): then this label has no value.
-        if (typeof w === 'string' && keyOf.has(headerKey(w.replace(/[:：].*$/s, '')))) break;
+        if (typeof w === 'string' && keyOf.has(headerKey(w.replace(/[:：][\s\S]*$/, '')))) break;
         valueCol = k;
         break;
       }

@@ -121,7 +121,8 @@ export interface WorkbookSource {
 export type StopLive = () => Promise<void>;
 
 export interface WorkbookHost {
-  readonly kind: 'office' | 'browser';
+  /** office: Excel (Office.js); wps: WPS 表格 (its JS API); browser: a file picked on the standalone page. */
+  readonly kind: 'office' | 'wps' | 'browser';
   check(req: CheckRequest): Promise<CheckOutcome>;
   /** Office: select the finding's cell in Excel. Browser: nothing (the page scrolls its own preview). */
   reveal(f: Finding): Promise<void>;

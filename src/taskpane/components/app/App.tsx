@@ -44,7 +44,8 @@ const useStyles = makeStyles({
 
 export function App({ params, initialLang, initialTheme, officeHost, openFile, bootMessage }: AppProps) {
   const s = useStyles();
-  const office = params.mode === 'office' && officeHost !== undefined;
+  // In a spreadsheet host (Excel or WPS 表格): the pane works on the open workbook.
+  const office = params.mode !== 'standalone' && officeHost !== undefined;
   const { lang, t, theme, toggleLang, toggleTheme } = useLanguageAndTheme(initialLang, initialTheme);
   const wide = useMediaQuery('(min-width: 900px)') && !office;
   const programmes = React.useMemo(() => builtinProgrammes(), []);
@@ -68,7 +69,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       <div
         className={mergeClasses(s.app, dragging && s.dropHint)}
         data-testid="app"
-        data-mode={office ? 'office' : 'standalone'}
+        data-mode={office ? params.mode : 'standalone'}
         data-busy={check.busy ? 'true' : 'false'}
         data-checks={check.checks}
         {...(office ? {} : dropProps)}

@@ -1,0 +1,90 @@
+/**
+ * The workbook open in WPS 表格, through the WPS adapter (src/adapters/wps). WPS's object model is synchronous:
+ * each call runs after the pane has painted (a zero-delay timer), so "正在校验…" shows before the work blocks,
+ * and its failures become HostErrors with the adapter's or the core's own words.
+ */
+import type { Finding } from '../../core/model/findings';
+import { cellAddress } from '../../core/model/grid';
+import { parseIsoDate } from '../../core/model/dates';
+import type { Profile } from '../../core/profiles/schema';
+import {
+  applyInputRules,
+  checkWorkbook,
+  clearMarks,
+  detectWorkbookProgramme,
+  isWpsError,
+  readWorkbookGrid,
+  selectCell,
+  WpsLiveChecker,
+  type EtApp,
+} from '../../adapters/wps/index';
+import type { CheckOutcome, CheckRequest, HostError, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
+import { asHostError, HostError as HostErrorClass } from './workbook-host';
+
+/** Adapter failures keep their words (no workbook open…), core failures theirs, anything else its text. */
+export function toHostError(e: unknown): HostError {
+  if (isWpsError(e)) return new HostErrorClass('failed', e.localized, { cause: e });
+  return asHostError(e);
+}
+
+export class WpsHost implements WorkbookHost {
+  readonly kind = 'wps' as const;
+
+  constructor(private readonly app: EtApp) {}
+
+  private run<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          resolve(fn());
+        } catch (e) {
+          reject(toHostError(e));
+        }
+      }, 0);
+    });
+  }
+
+  /** Reads, checks and marks. The 校验结果 sheet (req.writeResultsSheet) is Excel only for now. */
+  check(req: CheckRequest): Promise<CheckOutcome> {
+    return this.run(() => {
+      const { marks: _marks, ...outcome } = checkWorkbook(this.app, { programId: req.programId, asOf: req.asOf, lang: req.lang, onProgress: req.onProgress });
+      return outcome;
+    });
+  }
+
+  detect(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined> {
+    return this.run(() => detectWorkbookProgramme(this.app));
+  }
+
+  reveal(f: Finding): Promise<void> {
+    return this.run(() => void selectCell(this.app, f.sheet, f.cell || cellAddress(f.row, f.col)));
+  }
+
+  /** The open workbook read afresh, with its merged areas (scoring and cultivation read it as the CLI reads the file). */
+  source(): Promise<WorkbookSource> {
+    return this.run(() => ({ name: '当前工作簿', grid: readWorkbookGrid(this.app) }));
+  }
+
+  clearMarks(): Promise<void> {
+    return this.run(() => void clearMarks(this.app));
+  }
+
+  applyInputRules(outcome: CheckOutcome): Promise<void> {
+    return this.run(() => void applyInputRules(this.app, outcome.result.recognized));
+  }
+
+  /** Re-checks edited rows through SheetChange where this WPS has it; elsewhere nothing runs (check on demand). */
+  startLive(outcome: CheckOutcome, req: CheckRequest, onResult: (o: CheckOutcome) => void, onError: (e: HostError) => void): StopLive {
+    const asOf = parseIsoDate(outcome.result.asOf);
+    if (!asOf) return async () => undefined;
+    const state = { grid: outcome.grid, profile: outcome.profile, asOf, lang: req.lang };
+    const live = new WpsLiveChecker(
+      this.app,
+      state,
+      (result) => onResult({ ...outcome, result, grid: state.grid }),
+      (e) => onError(toHostError(e)),
+    );
+    live.start();
+    return async () => live.stop();
+  }
+}
