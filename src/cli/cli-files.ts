@@ -117,7 +117,7 @@ export type WriteStep = 'create' | 'write' | 'replace';
 
 /** One line saying why `target` could not be written and what to do. */
 export function writeFailureMessage(e: unknown, target: string, step: WriteStep, platform: Platform = process.platform, targetExisted = false): string {
-  const where = dirname(target) === '.' ? '当前文件夹' : `文件夹 ${dirname(target)}`;
+  const where = dirname(target) === '.' ? '当前文件夹' : `文件夹 ${dirname(target)} `;
   const head = `无法保存 ${target}：`;
   const code = errCode(e);
   switch (code) {
@@ -231,6 +231,7 @@ export async function checkOutputFile(out: string, check: OutputCheck): Promise<
 export interface WriteOps {
   writeBytes(handle: FileHandle, bytes: Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  tempName(target: string): string;
   platform: Platform;
 }
 
@@ -241,6 +242,7 @@ const DEFAULT_OPS: WriteOps = {
     await handle.sync();
   },
   rename,
+  tempName: (target) => tempNameFor(target),
   platform: process.platform,
 };
 
@@ -273,7 +275,7 @@ async function stage(target: string, bytes: Uint8Array, ops: WriteOps): Promise<
   try {
     // 'wx' = O_CREAT | O_EXCL: fails if anything, even a dangling symlink, is already there; never follows one.
     for (let attempt = 0; ; attempt++) {
-      tmp = tempNameFor(target);
+      tmp = ops.tempName(target);
       try {
         handle = await open(tmp, 'wx', 0o644);
         break;
