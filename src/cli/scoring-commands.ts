@@ -18,6 +18,7 @@ import { BUILTIN_PROFILE_IDS } from '../core/profiles/builtin-profiles';
 import { generateScoreSheets } from '../adapters/exceljs/scoring/generate';
 import { consolidateScoreFiles, consolidationExitCode, ReturnedBytes } from '../adapters/exceljs/scoring/consolidate-files';
 import { readScoreFile } from '../adapters/exceljs/scoring/scoresheet-reader';
+import { isWorkbookReadError } from '../adapters/exceljs/errors';
 import { roundContext } from '../core/scoring/consolidate-round';
 import { writeResultWorkbook } from '../adapters/exceljs/scoring/result-writer';
 import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
@@ -317,8 +318,8 @@ async function consolidateIsolated(input: Parameters<typeof consolidateScoreFile
       try {
         await readScoreFile(f.bytes, f.name, ctx);
         files.push(f);
-      } catch {
-        files.push({ ...f, bytes: new Uint8Array(0), unreadable: READER_FAILED });
+      } catch (err) {
+        files.push({ ...f, bytes: new Uint8Array(0), unreadable: isWorkbookReadError(err) ? err.localized : READER_FAILED });
       }
     }
     if (files.every((f, i) => f === input.files[i])) throw e; // no single file is to blame
