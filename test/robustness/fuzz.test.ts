@@ -162,7 +162,7 @@ describe(`fuzz: validate on ${VALIDATE_MUTANTS} mutants of samples/*.xlsx (seed 
     if (!ONLY) expect(Object.keys(codes).sort()).toEqual(expect.arrayContaining(['2']));
     if (!ONLY) expect((codes['0'] ?? 0) + (codes['1'] ?? 0)).toBeGreaterThan(VALIDATE_MUTANTS / 10);
     expect(report(outcomes)).toBe('');
-  }, 600_000);
+  }, 1_200_000);
 });
 
 // ------------------------------------------------------------------ consolidate: mutants of returned files
@@ -247,7 +247,7 @@ describe(`fuzz: consolidate with one of ${CONSOLIDATE_MUTANTS} mutants among goo
       return o;
     });
     expect(report(await pool(jobs))).toBe('');
-  }, 600_000);
+  }, 1_200_000);
 });
 
 // ------------------------------------------------------------------ known unbounded cases (not in the default set)
