@@ -124,7 +124,7 @@ describe('expert scoring', () => {
     for (const s of out.sheets) {
       const sent = await zip.file(s.name)!.async('uint8array');
       const fills = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`C00${c + 1}`, { criteria: even(60 + 5 * c), recommend: '推荐' }]));
-      picked.push(new File([await fillSheet(sent, fills)], s.name, { lastModified: 1 }));
+      picked.push(new File([(await fillSheet(sent, fills)) as Uint8Array<ArrayBuffer>], s.name, { lastModified: 1 }));
     }
     // Moved or deleted after it was chosen: the browser's File then fails to read.
     const gone = { name: '评分表-已删除.xlsx', lastModified: 2, arrayBuffer: () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError')) } as unknown as File;
