@@ -15,7 +15,8 @@ import { buildAll, foreignRequests, launch, ROOT, startServer, type Browser, typ
 const describeE2E = process.env.JIANGXUAN_E2E === '1' ? describe : describe.skip;
 
 const NAMES = ['<img src=x-name onerror="window.__xss=1">', '<script>window.__xss=2</script>林晓', '"><svg onload=window.__xss=3>'];
-const SHEET = '申报<img src=x-sheet onerror=window.__xss=4>';
+// At most 31 characters: Excel's limit, so that the test's own exceljs keeps the name whole.
+const SHEET = '申报<svg onload=window.__xss=4>';
 
 describeE2E('hostile names on the standalone page', () => {
   let server: Server;
@@ -60,7 +61,8 @@ describeE2E('hostile names on the standalone page', () => {
     await page.waitForTimeout(500);
 
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await page.locator('img[src^="x-"], svg[onload], script:not([src])').count()).toBe(0);
+    expect(await page.locator('img[src^="x-"], svg[onload]').count()).toBe(0);
+    expect(await page.locator('script', { hasText: '__xss' }).count()).toBe(0);
     const text = await page.locator('body').innerText();
     // The findings name the nominees as they are written.
     expect(text).toContain('<img src=x-name');
