@@ -48,9 +48,12 @@ function compatScript(officeJsUrl) {
 
 /**
  * office.js loads, relative to itself: the host file (excel-<platform>-<version>.js), the locale strings
- * (<ll-cc>/office_strings.js), o15apptofilemappingtable.js, es6-promise.js and telemetry/oteljs_agave.js.
- * Word, Outlook, PowerPoint, OneNote, Project and Access files, debug builds and the SSO helpers are left out
- * (~10 MB instead of 86 MB).
+ * (<ll-cc>/office_strings.js), o15apptofilemappingtable.js, es6-promise.js, and — optionally — Microsoft's
+ * telemetry scripts (telemetry/oteljs*.js, ariatelemetry/aria-web-telemetry*.js), which post usage data to
+ * *.pipe.aria.microsoft.com. Those are not shipped: 匠选 sends nothing anywhere (README), and office.js carries on
+ * without them (the request for them gets a 404 from this origin). Word, Outlook, PowerPoint, OneNote, Project
+ * and Access files, debug builds and the SSO helpers are left out (~10 MB instead of 86 MB).
+ * test/e2e/web-build.test.ts scans dist/web for telemetry scripts and endpoints.
  */
 function officeJsPatterns(OFFICE_DIST) {
   if (!OFFICE_DIST) return [];
@@ -67,8 +70,6 @@ function officeJsPatterns(OFFICE_DIST) {
       info,
     },
     { from: '*/office_strings.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
-    { from: 'telemetry/*.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, info },
-    { from: 'ariatelemetry/*.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
   ];
 }
 

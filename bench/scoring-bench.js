@@ -145,7 +145,7 @@ async function main() {
     log(`${run === 0 ? 'warm-up' : `run ${run}`}: read+check+stats ${ms(t2 - t1)}, result workbook ${ms(t3 - t2)}, total ${ms(t3 - t0)}`);
   }
   const cliStart = performance.now();
-  const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'jiangxuan.js'), 'consolidate', RETURNED, '--program', 'sqc-2025', '--out', path.join(OUT, 'result-cli.xlsx'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const cli = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'jiangxuan.js'), 'consolidate', RETURNED, '--program', 'sqc-2025', '--out', path.join(OUT, 'result-cli.xlsx'), '--format', 'json', '--force'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const cliMs = performance.now() - cliStart;
   if (cli.status !== 0) log(`CLI exited ${cli.status}: ${cli.stderr}`);
 

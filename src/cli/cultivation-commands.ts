@@ -5,8 +5,7 @@
  * is written beside its target first and renamed, and an existing file is not replaced without --force.
  */
 import { Command, Option } from 'commander';
-import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../adapters/exceljs/cultivation';
 import { isWorkbookReadError } from '../adapters/exceljs/read-workbook';
 import { CultivationCapacityError, CultivationDesignError } from '../core/cultivation/design';
@@ -16,7 +15,8 @@ import { parseIsoDate, SimpleDate } from '../core/model/dates';
 import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
 import { Profile } from '../core/profiles/schema';
 import { CliFailure, EXIT_OK, SetRun } from './cli-failure';
-import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
+import { checkOutputFile, readInputFile, writeOutputFile } from './cli-files';
+import { writeText } from './cli-output';
 import { profileFromOptions } from './load-profile-file';
 
 export interface CultivationCliOptions {
@@ -63,16 +63,7 @@ function parseDate(text: string | undefined, option: string): SimpleDate | undef
 /** --out is required, is never an input file, and an existing file is replaced only with --force. */
 async function checkOut(out: string | undefined, inputs: (string | undefined)[], force: boolean | undefined): Promise<string> {
   if (!out) throw new CliFailure('请用 --out 指定要生成的工作簿文件名，如 --out 培育跟踪2026.xlsx');
-  refuseOverwritingInput(out, inputs);
-  let exists = false;
-  try {
-    const s = await stat(out);
-    if (s.isDirectory()) throw new CliFailure(`--out ${out} 是文件夹：请写出文件名，如 ${join(out, '培育跟踪.xlsx')}`);
-    exists = true;
-  } catch (e) {
-    if (e instanceof CliFailure) throw e;
-  }
-  if (exists && !force) throw new CliFailure(`${out} 已存在：为免覆盖已填写的跟踪表，请换一个文件名（确需覆盖请加 --force）`);
+  await checkOutputFile(out, { inputs, force, example: '培育跟踪.xlsx' });
   return out;
 }
 
@@ -86,7 +77,7 @@ export async function runCultivation(opts: CultivationCliOptions): Promise<numbe
   const year = parseYear(opts.year, profile.year);
   const periodStart = parseDate(opts.start, '--start');
   const asOf = parseDate(opts.asOf, '--as-of');
-  const out = await checkOut(opts.out, [opts.trainees], opts.force);
+  const out = await checkOut(opts.out, [opts.trainees, opts.profile], opts.force);
   const nominees = opts.trainees ? (await readInputFile(opts.trainees)).bytes : undefined;
   let result;
   try {
@@ -99,9 +90,9 @@ export async function runCultivation(opts: CultivationCliOptions): Promise<numbe
     }
     designFailure(e);
   }
-  await writeFileAtomically(out, result.bytes);
+  await writeOutputFile(out, result.bytes, { force: opts.force });
   const from = result.source ? `，来自 ${basename(opts.trainees!)} 的工作表“${result.source.sheet}”` : '（空白，可直接填写培育对象清单）';
-  process.stdout.write(
+  writeText(
     `已生成${result.year}年度培育跟踪工作簿：${out}\n` +
       `  培育对象 ${result.trainees} 人${from}\n` +
       `  填写后检查：npx jiangxuan validate ${basename(out)} --program ${profile.id}\n`,
@@ -125,7 +116,7 @@ export async function runRollover(file: string, opts: CultivationCliOptions): Pr
   const profile = cultivationProfile(opts);
   const year = parseYear(opts.year);
   const asOf = parseDate(opts.asOf, '--as-of');
-  const out = await checkOut(opts.out, [file], opts.force);
+  const out = await checkOut(opts.out, [file, opts.profile], opts.force);
   const { bytes } = await readInputFile(file);
   let result;
   try {
@@ -140,8 +131,8 @@ export async function runRollover(file: string, opts: CultivationCliOptions): Pr
   if (result.report.fromYear !== undefined && year <= result.report.fromYear) {
     throw new CliFailure(`--year ${year} 应晚于原工作簿的培育年度 ${result.report.fromYear}，如 --year ${result.report.fromYear + 1}`);
   }
-  await writeFileAtomically(out, result.bytes);
-  process.stdout.write(rolloverText(result.report, out));
+  await writeOutputFile(out, result.bytes, { force: opts.force });
+  writeText(rolloverText(result.report, out));
   return EXIT_OK;
 }
 

@@ -6,6 +6,7 @@ import { isCheckError } from '../core/check/failures';
 import { ProfileError } from '../core/profiles/load-profile';
 import { Profile } from '../core/profiles/schema';
 import { CliFailure } from './cli-failure';
+import { readFailure } from './cli-files';
 
 export function profileFromOptions(opts: { program?: string; profile?: string }): Profile | undefined {
   if (opts.program && opts.profile) throw new CliFailure('--program 和 --profile 只能选一个');
@@ -14,8 +15,9 @@ export function profileFromOptions(opts: { program?: string; profile?: string })
       let text: string;
       try {
         text = readFileSync(opts.profile, 'utf8');
-      } catch {
-        throw new CliFailure(`读不到配置文件 ${opts.profile}：请检查路径`);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        throw new CliFailure(code === 'ENOENT' || code === 'ENOTDIR' ? `读不到配置文件 ${opts.profile}：请检查路径` : `无法读取配置文件 ${opts.profile}：${readFailure(e).zh}`);
       }
       let raw: unknown;
       try {

@@ -8,6 +8,7 @@ import { runValidate } from './validate-command';
 import { registerScoring } from './scoring-commands';
 import { registerCultivation } from './cultivation-commands';
 import { CliFailure, EXIT_UNUSABLE, SetRun } from './cli-failure';
+import { endQuietlyOnBrokenPipe, writeErrorLine } from './cli-output';
 
 function registerValidate(program: Command, setRun: SetRun): void {
   program
@@ -19,6 +20,7 @@ function registerValidate(program: Command, setRun: SetRun): void {
     .option('--as-of <date>', '按此日期计算年龄和荣誉年限，YYYY-MM-DD（默认今天，但不晚于截止日期）')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .option('--out <file>', '另存一份标注版 .xlsx 工作簿（问题单元格着色并加批注，附“校验结果”表；其他格式的输入也另存为 .xlsx）')
+    .option('--force', '--out 文件已存在时覆盖')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .action((file: string, opts) => {
       setRun(runValidate(file, opts));
@@ -65,19 +67,35 @@ function main(argv: string[]): Promise<number> {
   return run;
 }
 
+/** The one line for a failure nobody foresaw: never a stack trace for users (JIANGXUAN_DEBUG=1 shows it). */
+function internalError(e: unknown): void {
+  const msg = e instanceof Error ? e.message : String(e);
+  writeErrorLine(`匠选内部错误：${msg}（请把命令和文件反馈给维护人员；设置 JIANGXUAN_DEBUG=1 可看详细信息）`);
+  if (process.env.JIANGXUAN_DEBUG) process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
+  process.exitCode = EXIT_UNUSABLE;
+}
+
+endQuietlyOnBrokenPipe();
+// Libraries (exceljs) print English warnings with console.warn; stderr carries only Jiangxuan's own lines.
+if (!process.env.JIANGXUAN_DEBUG) {
+  console.warn = () => undefined;
+  console.log = () => undefined;
+}
+// Errors thrown outside the command's promise (a library's stream callback) still end as one line.
+process.on('uncaughtException', (e) => {
+  internalError(e);
+  process.exit();
+});
+
 main(process.argv)
   .then((code) => {
     process.exitCode = code;
   })
   .catch((e: unknown) => {
     if (e instanceof CliFailure) {
-      process.stderr.write(e.message + '\n');
+      writeErrorLine(e.message);
       process.exitCode = e.exitCode;
       return;
     }
-    // Never a stack trace for users; JIANGXUAN_DEBUG=1 shows it to developers.
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`匠选内部错误：${msg}（请把命令和文件反馈给维护人员；设置 JIANGXUAN_DEBUG=1 可看详细信息）\n`);
-    if (process.env.JIANGXUAN_DEBUG) process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
-    process.exitCode = EXIT_UNUSABLE;
+    internalError(e);
   });

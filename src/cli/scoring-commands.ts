@@ -8,21 +8,25 @@
  *   2 when nothing was usable (no result file) or the input is unusable.
  */
 import { Command, Option } from 'commander';
-import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import type { Lang } from '../core/model/findings';
+import { readdir, readFile, stat, mkdir, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Lang, Localized } from '../core/model/findings';
 import type { Profile } from '../core/profiles/schema';
 import { isScoringInputError } from '../core/scoring/problems';
 import { RubricError } from '../core/scoring/rubric';
 import { BUILTIN_PROFILE_IDS } from '../core/profiles/builtin-profiles';
-import { generateScoreSheets, NamedBytes } from '../adapters/exceljs/scoring/generate';
-import { consolidateScoreFiles, consolidationExitCode } from '../adapters/exceljs/scoring/consolidate-files';
+import { generateScoreSheets } from '../adapters/exceljs/scoring/generate';
+import { consolidateScoreFiles, consolidationExitCode, ReturnedBytes } from '../adapters/exceljs/scoring/consolidate-files';
+import { readScoreFile } from '../adapters/exceljs/scoring/scoresheet-reader';
+import { isWorkbookReadError } from '../adapters/exceljs/errors';
+import { roundContext } from '../core/scoring/consolidate-round';
 import { writeResultWorkbook } from '../adapters/exceljs/scoring/result-writer';
 import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
 import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
 import { consolidationJson, consolidationText } from '../core/scoring/consolidation-report';
 import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE, SetRun } from './cli-failure';
-import { readInputFile, writeFileAtomically } from './cli-files';
+import { checkOutputFile, fileIdentity, FileIdentity, readFailure, readInputFile, sameFile, writeFailureMessage, writeOutputFile, writeOutputFiles, writesAnInput } from './cli-files';
+import { writeJson, writeProgress, writeText } from './cli-output';
 import { profileFromOptions } from './load-profile-file';
 
 export interface ScoresheetsCliOptions {
@@ -46,6 +50,7 @@ export interface ConsolidateCliOptions {
   top?: string;
   round?: string;
   lang: Lang;
+  force?: boolean;
 }
 
 function requireProfile(opts: { program?: string; profile?: string }): Profile {
@@ -74,12 +79,12 @@ function progressReporter(verb: string, unit: string): { tick: (done: number, to
       const now = Date.now();
       if (done < total && now - last < 100) return;
       last = now;
-      process.stderr.write(`\r${verb} ${done}/${total} …`);
+      writeProgress(`\r${verb} ${done}/${total} …`);
     },
     end(total) {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
-      if (tty && total >= 5) process.stderr.write(`\r${verb} ${total}/${total}，用时 ${secs} 秒\n`);
-      else if (!tty && total >= 10) process.stderr.write(`${verb}完成：${total} 个${unit}，用时 ${secs} 秒\n`);
+      if (tty && total >= 5) writeProgress(`\r${verb} ${total}/${total}，用时 ${secs} 秒\n`);
+      else if (!tty && total >= 10) writeProgress(`${verb}完成：${total} 个${unit}，用时 ${secs} 秒\n`);
     },
   };
 }
@@ -107,9 +112,9 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
   }
   progress.end(g.sheets.length);
   const outputs = [...g.sheets, g.key].map((f) => ({ ...f, path: join(outDir, f.name) }));
-  const inputs = new Set([resolve(opts.candidates), resolve(opts.experts)]);
+  const inputs = [opts.candidates, opts.experts, opts.profile];
   for (const o of outputs) {
-    if (inputs.has(o.path)) throw new CliFailure(`输出文件 ${o.name} 与输入文件同名同路径：匠选从不覆盖输入文件，请换一个 --out 文件夹`);
+    if (await writesAnInput(o.path, inputs)) throw new CliFailure(`输出文件 ${o.name} 就是输入文件（或指向它的链接）：匠选从不覆盖输入文件，请换一个 --out 文件夹`);
   }
   if (!opts.force) {
     const taken: string[] = [];
@@ -120,8 +125,19 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
       );
     }
   }
-  await mkdir(outDir, { recursive: true });
-  for (const o of outputs) await writeFileAtomically(o.path, o.bytes);
+  let created: string | undefined;
+  try {
+    created = await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new CliFailure(writeFailureMessage(e, join(opts.out, outputs[0].name), 'create'));
+  }
+  try {
+    await writeOutputFiles(outputs, { force: opts.force });
+  } catch (e) {
+    // Folders this run made are removed again (only while empty): a failure leaves nothing behind.
+    if (created) for (let d = outDir; d.length >= created.length; d = dirname(d)) if (!(await rmdir(d).then(() => true, () => false))) break;
+    throw e;
+  }
 
   const src = g.candidates.source;
   const lines: string[] = [];
@@ -134,7 +150,7 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
     lines.push('', '问题：');
     for (const p of g.problems) lines.push(`  ${p.severity === 'error' ? '错误' : '警告'}  ${p.message.zh}`);
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  writeText(lines.join('\n') + '\n');
   return g.problems.some((p) => p.severity === 'error') ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
@@ -157,43 +173,80 @@ function skipReason(name: string): string {
   return ext ? `不是表格文件（.${ext}）` : '不是表格文件（没有扩展名）';
 }
 
+/** A file to consolidate: its path, or a folder entry that could not be looked at (rejected with the reason). */
+interface FoundInput {
+  path: string;
+  unreadable?: Localized;
+}
+
 /**
- * Files given, and every spreadsheet under folders given (recursively; Excel's ~$ lock files and hidden files
- * skipped silently). Other files in the folders are listed as skipped, with the reason.
+ * Files given, and every spreadsheet under folders given (recursively, links followed once; Excel's ~$ lock files
+ * and hidden files skipped silently). Other files in the folders are listed as skipped, with the reason. The same
+ * file reached twice (a link, a folder given twice) is read once. A folder or link that cannot be looked at
+ * becomes a rejected entry: one bad file never stops the others.
  */
-async function collectInputs(paths: string[], outPath: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
-  const found: string[] = [];
+async function collectInputs(paths: string[], out: string): Promise<{ files: FoundInput[]; skipped: SkippedFile[] }> {
+  const found: FoundInput[] = [];
   const skipped: SkippedFile[] = [];
-  const seen = new Set<string>();
+  const seen: FileIdentity[] = [];
+  const walked: FileIdentity[] = [];
+  const outId = (await fileIdentity(out)) ?? undefined;
   let outFound: string | undefined;
-  const add = (p: string) => {
-    const r = resolve(p);
-    if (r === outPath) outFound = p;
-    if (r === outPath || seen.has(r)) return;
-    seen.add(r);
-    found.push(p);
+  const add = async (p: string) => {
+    const id = await fileIdentity(p);
+    if (!id) {
+      found.push({ path: p, unreadable: readFailure(await stat(p).then(() => undefined, (e: unknown) => e)) });
+      return;
+    }
+    if (outId && sameFile(id, outId)) {
+      outFound = p;
+      return;
+    }
+    if (seen.some((s) => sameFile(s, id))) return;
+    seen.push(id);
+    found.push({ path: p });
   };
   const walk = async (dir: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    const id = await fileIdentity(dir);
+    if (id && walked.some((w) => sameFile(w, id))) return; // a link back to a folder already read
+    if (id) walked.push(id);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      found.push({ path: dir, unreadable: { zh: `无法打开这个文件夹：${readFailure(e).zh}`, en: `this folder cannot be opened: ${readFailure(e).en}` } });
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
       const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && SCORE_FILE.test(e.name)) add(p);
-      else if (e.isFile()) skipped.push({ file: displayPath(p), reason: skipReason(e.name) });
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const s = await stat(p).catch(() => undefined);
+        isDir = !!s?.isDirectory();
+        // A link to nothing named like a workbook is reported rather than silently skipped.
+        isFile = s ? s.isFile() : SCORE_FILE.test(e.name);
+      }
+      if (isDir) await walk(p);
+      else if (isFile && SCORE_FILE.test(e.name)) await add(p);
+      else if (isFile) skipped.push({ file: displayPath(p), reason: skipReason(e.name) });
     }
   };
   for (const p of paths) {
     let s;
     try {
       s = await stat(p);
-    } catch {
-      throw new CliFailure(`找不到 ${p}：请检查路径和文件名`);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliFailure(`找不到 ${p}：请检查路径和文件名`);
+      throw new CliFailure(`无法读取 ${p}：${readFailure(e).zh}`);
     }
-    if (resolve(p) === outPath) throw new CliFailure('--out 不能是输入文件本身：结果请另存为新文件');
+    const id = await fileIdentity(p);
+    if (outId && id && sameFile(id, outId)) throw new CliFailure('--out 不能是输入文件本身：结果请另存为新文件');
     if (s.isDirectory()) await walk(p);
-    else add(p);
+    else await add(p);
   }
   // --out inside a folder being read: only an earlier result of ours may be replaced, never a returned sheet.
   if (outFound !== undefined) {
@@ -221,6 +274,59 @@ function skippedText(skipped: readonly SkippedFile[], lang: Lang): string {
   return [head, ...skipped.map((s) => `  ${s.file}：${s.reason}`), ''].join('\n') + '\n';
 }
 
+/** Reads every file; one that cannot be read is kept as a rejected entry with its reason. */
+async function readReturnedFiles(found: readonly FoundInput[]): Promise<ReturnedBytes[]> {
+  const named: ReturnedBytes[] = [];
+  for (const f of found) {
+    const name = displayPath(f.path);
+    if (f.unreadable) {
+      named.push({ name, bytes: new Uint8Array(0), unreadable: f.unreadable });
+      continue;
+    }
+    try {
+      const s = await stat(f.path);
+      named.push({ name, bytes: await readFile(f.path), lastModified: s.mtimeMs });
+    } catch (e) {
+      named.push({ name, bytes: new Uint8Array(0), unreadable: readFailure(e) });
+    }
+  }
+  return named;
+}
+
+/** What a file that made the reader itself fail is told (the reader's own checks give precise reasons). */
+const READER_FAILED: Localized = {
+  zh: '文件中有匠选无法处理的内容，无法读取；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再交回',
+  en: 'the file holds content Jiangxuan cannot process: open it in Excel or WPS, save it as .xlsx and return it again',
+};
+
+/**
+ * Consolidates; should reading throw for a reason the reader does not foresee, the files are tried one by one and
+ * those that fail are rejected alone, so that one damaged file never costs the others their result.
+ */
+async function consolidateIsolated(input: Parameters<typeof consolidateScoreFiles>[0]) {
+  try {
+    return await consolidateScoreFiles(input);
+  } catch (e) {
+    if (isScoringInputError(e) || e instanceof RubricError) throw e;
+    const ctx = roundContext(input.profile, input.round);
+    const files: ReturnedBytes[] = [];
+    for (const f of input.files) {
+      if (f.unreadable) {
+        files.push(f);
+        continue;
+      }
+      try {
+        await readScoreFile(f.bytes, f.name, ctx);
+        files.push(f);
+      } catch (err) {
+        files.push({ ...f, bytes: new Uint8Array(0), unreadable: isWorkbookReadError(err) ? err.localized : READER_FAILED });
+      }
+    }
+    if (files.every((f, i) => f === input.files[i])) throw e; // no single file is to blame
+    return consolidateScoreFiles({ ...input, files });
+  }
+}
+
 function nonNegativeInt(v: string, name: string, min: number): number {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || n < min) throw new CliFailure(`${name} “${v}” 应为${min > 0 ? '正' : '非负'}整数`);
@@ -231,34 +337,30 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   const profile = requireProfile(opts);
   const trim = nonNegativeInt(opts.trim, '--trim', 0);
   const top = opts.top !== undefined ? nonNegativeInt(opts.top, '--top', 1) : undefined;
-  const outPath = resolve(opts.out);
   if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out} 应是 .xlsx 文件名`);
-  const { files, skipped } = await collectInputs(paths, outPath);
-  if (!files.length) {
+  const { files: found, skipped } = await collectInputs(paths, opts.out);
+  if (!found.length) {
     const also = skipped.length ? `（另有 ${skipped.length} 个其他文件：${skipped.slice(0, 3).map((s) => s.file).join('、')}${skipped.length > 3 ? ' 等' : ''}）` : '';
     throw new CliFailure(`${paths.join('、')} 中没有找到评分表文件（.xlsx，或 WPS、LibreOffice 另存的 .xls、.et、.ods）${also}`);
   }
-  const named: NamedBytes[] = [];
-  for (const f of files) {
-    const s = await stat(f);
-    named.push({ name: displayPath(f), bytes: await readFile(f), lastModified: s.mtimeMs });
-  }
+  await checkOutputFile(opts.out, { inputs: [opts.profile, ...found.map((f) => f.path)], force: opts.force, example: '评分结果.xlsx' });
+  const named = await readReturnedFiles(found);
   const progress = progressReporter('读取', '文件');
   let c;
   try {
-    c = await consolidateScoreFiles({ profile, files: named, round: opts.round, trim, top, onProgress: (d, t) => progress.tick(d, t) });
+    c = await consolidateIsolated({ profile, files: named, round: opts.round, trim, top, onProgress: (d, t) => progress.tick(d, t) });
   } catch (e) {
     failureFrom(e);
   }
   progress.end(named.length);
   const code = consolidationExitCode(c);
-  if (code !== EXIT_UNUSABLE) await writeResultWorkbook(c).then((bytes) => writeFileAtomically(opts.out, bytes));
+  if (code !== EXIT_UNUSABLE) await writeOutputFile(opts.out, await writeResultWorkbook(c), { force: opts.force });
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify({ ...consolidationJson(c, opts.lang), skipped, out: code !== EXIT_UNUSABLE ? opts.out : null }, null, 2) + '\n');
+    writeJson({ ...consolidationJson(c, opts.lang), skipped, out: code !== EXIT_UNUSABLE ? opts.out : null });
   } else {
-    process.stdout.write(skippedText(skipped, opts.lang) + consolidationText(c, opts.lang, code !== EXIT_UNUSABLE ? { out: opts.out } : {}));
+    writeText(skippedText(skipped, opts.lang) + consolidationText(c, opts.lang, code !== EXIT_UNUSABLE ? { out: opts.out } : {}));
     if (code === EXIT_UNUSABLE) {
-      process.stdout.write(opts.lang === 'zh' ? '没有可用的评分表，未生成结果文件。\n' : 'No usable score sheet; no result file written.\n');
+      writeText(opts.lang === 'zh' ? '没有可用的评分表，未生成结果文件。\n' : 'No usable score sheet; no result file written.\n');
     }
   }
   return code;
@@ -294,6 +396,7 @@ export function registerScoring(program: Command, setRun: SetRun): void {
     .option('--trim <n>', '去极值：最高、最低各去掉 n 个（评分不少于 2n+3 份时）', '1')
     .option('--top <n>', '前 n 名标为“候选人建议名单”')
     .option('--round <name>', '要汇总的轮次（文件来自多个轮次时必填）')
+    .option('--force', '--out 文件已存在时覆盖（如重新汇总）')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .action((paths: string[], opts: ConsolidateCliOptions) => {
       setRun(runConsolidate(paths, opts));

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
+import { checkOutputFile, readInputFile, writeOutputFile } from './cli-files';
+import { writeJson, writeText } from './cli-output';
 import { readWorkbookBytes } from '../adapters/files/read-workbook';
 import { annotatedCopy } from '../adapters/files/annotated-copy';
 import { checkWorkbook, describeChoice } from '../core/check/check-workbook';
@@ -16,13 +17,14 @@ export interface ValidateCliOptions {
   asOf?: string;
   format: 'text' | 'json';
   out?: string;
+  force?: boolean;
   lang: Lang;
 }
 
 export async function runValidate(file: string, opts: ValidateCliOptions): Promise<number> {
   const lang = opts.lang;
+  if (opts.out) await checkOutputFile(opts.out, { inputs: [file, opts.profile], force: opts.force, example: '标注版.xlsx' });
   if (opts.out) {
-    refuseOverwritingInput(opts.out, [file]);
     // The copy is always an .xlsx workbook, whatever the input: a name saying otherwise would mislead Excel and
     // the user (and "x.xls" holding xlsx bytes opens with a warning).
     if (!/\.xlsx$/i.test(opts.out)) {
@@ -52,14 +54,14 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   if (opts.out) {
     const copy = await annotatedCopy(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
     converted = copy.converted;
-    await writeFileAtomically(opts.out, copy.bytes);
+    await writeOutputFile(opts.out, copy.bytes, { force: opts.force });
   }
   if (opts.format === 'json') {
-    process.stdout.write(JSON.stringify(jsonReport(result, lang, opts.out ? { annotated: opts.out } : {}), null, 2) + '\n');
+    writeJson(jsonReport(result, lang, opts.out ? { annotated: opts.out } : {}));
   } else {
     let text = formatTextReport(result, { file: basename(file), programNote }, lang);
     if (opts.out) text += `\n${savedLine(opts.out, basename(file), converted, lang)}\n`;
-    process.stdout.write(text);
+    writeText(text);
   }
   return result.counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }

@@ -54,13 +54,33 @@ export interface PickedFile {
   name: string;
   bytes: Uint8Array;
   lastModified?: number;
+  /** Why the browser could not read the file (only with `keepUnreadable`): it is then rejected alone, with this reason. */
+  unreadable?: Localized;
 }
 
-/** Reads picked files one by one, reporting progress (many returned score sheets take a moment). */
-export async function readPickedFiles(files: readonly File[], onProgress?: (done: number, total: number, name: string) => void): Promise<PickedFile[]> {
+/** Said of a picked file the browser cannot read (moved or deleted since it was chosen, no permission, a cloud placeholder). */
+export const UNREADABLE_PICK: Localized = {
+  zh: '浏览器无法读取这个文件（选中后被移动、删除或仍在网盘中未下载，或没有读取权限），请重新选择',
+  en: 'The browser cannot read this file (moved, deleted or still only in cloud storage since it was chosen, or no permission): choose it again',
+};
+
+/**
+ * Reads picked files one by one, reporting progress (many returned score sheets take a moment). With
+ * `keepUnreadable` a file that cannot be read does not stop the others: it comes back empty with `unreadable` set.
+ */
+export async function readPickedFiles(
+  files: readonly File[],
+  onProgress?: (done: number, total: number, name: string) => void,
+  options: { keepUnreadable?: boolean } = {},
+): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   for (const f of files) {
-    out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), lastModified: f.lastModified });
+    try {
+      out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), lastModified: f.lastModified });
+    } catch (e) {
+      if (!options.keepUnreadable) throw e;
+      out.push({ name: f.name, bytes: new Uint8Array(0), lastModified: f.lastModified, unreadable: UNREADABLE_PICK });
+    }
     onProgress?.(out.length, files.length, f.name);
   }
   return out;

@@ -147,7 +147,10 @@ describe('jiangxuan consolidate', () => {
     expect(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'r.xlsx', '--trim', 'x').err).toContain('--trim “x” 应为非负整数');
     expect(run('consolidate', 'returned/评分表-张华-书面初评.xlsx', '--program', 'sqc-2025', '--out', 'returned/评分表-张华-书面初评.xlsx').err).toContain('--out 不能是输入文件本身');
     expect(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'returned/评分表-张华-书面初评.xlsx').err).toContain('不是匠选的汇总结果：匠选不会覆盖交回的文件');
-    // An earlier result in the folder may be replaced.
-    expect(run('consolidate', '.', '--program', 'sqc-2025', '--out', 'result.xlsx', '--round', '书面初评').code).not.toBe(2);
+    // An earlier result in the folder may be replaced, with --force (issue 10: no command replaces a file silently).
+    const again = run('consolidate', '.', '--program', 'sqc-2025', '--out', 'result.xlsx', '--round', '书面初评');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('result.xlsx 已存在');
+    expect(run('consolidate', '.', '--program', 'sqc-2025', '--out', 'result.xlsx', '--round', '书面初评', '--force').code).not.toBe(2);
   });
 });

@@ -13,6 +13,7 @@ import { consolidateScoreFiles } from '../../src/adapters/exceljs/scoring/consol
 import { consolidationJson } from '../../src/core/scoring/consolidation-report';
 import { isHostError } from '../../src/taskpane/hosts/workbook-host';
 import * as wf from '../../src/taskpane/tools/workflows';
+import { readPickedFiles, UNREADABLE_PICK } from '../../src/taskpane/download';
 import { candidatesWorkbook, even, expertsWorkbook, fillSheet } from '../scoring/helpers';
 
 const profile = builtinProfile('sqc-2025')!;
@@ -113,6 +114,26 @@ describe('expert scoring', () => {
     const result = await load(await wf.resultWorkbook(round, { chart: false }));
     for (const name of wf.RESULT_SHEET_NAMES) expect(result.getWorksheet(name)).toBeDefined();
     expect(result.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([...wf.RESULT_SHEET_NAMES]);
+  });
+
+  it('a picked file the browser cannot read is rejected alone with its reason; the others are consolidated', async () => {
+    const source = { name: 'sqc-2025-正确.xlsx', bytes };
+    const out = await wf.scoreSheetsZip({ profile, source, experts });
+    const zip = await JSZip.loadAsync(out.zip);
+    const picked: File[] = [];
+    for (const s of out.sheets) {
+      const sent = await zip.file(s.name)!.async('uint8array');
+      const fills = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`C00${c + 1}`, { criteria: even(60 + 5 * c), recommend: '推荐' }]));
+      picked.push(new File([(await fillSheet(sent, fills)) as Uint8Array<ArrayBuffer>], s.name, { lastModified: 1 }));
+    }
+    // Moved or deleted after it was chosen: the browser's File then fails to read.
+    const gone = { name: '评分表-已删除.xlsx', lastModified: 2, arrayBuffer: () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError')) } as unknown as File;
+    await expect(readPickedFiles([...picked, gone])).rejects.toThrow('could not be read');
+    const files = await readPickedFiles([picked[0], gone, ...picked.slice(1)], undefined, { keepUnreadable: true });
+    expect(files.map((f) => f.unreadable)).toEqual([undefined, UNREADABLE_PICK, ...picked.slice(1).map(() => undefined)]);
+    const round = consolidationJson(await wf.consolidate({ profile, files }), 'zh');
+    expect(round.problems.filter((p) => p.severity === 'error')).toEqual([expect.objectContaining({ file: '评分表-已删除.xlsx', message: expect.stringContaining('浏览器无法读取这个文件') })]);
+    expect(round.candidates.every((c) => c.count > 0)).toBe(true);
   });
 
   it('asks to choose a round (the pane’s control, not --round) when the files hold several', async () => {

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { WorkbookReadError } from './errors';
 import { installExceljsPatches } from './ooxml/exceljs-patches';
 import { sniffWorkbook } from './sniff';
+import { zipEntriesIntact } from './ooxml/zip';
+import type { WorkbookReadErrorCode } from './errors';
 
 /** Workbook bytes: a Node Buffer (a Uint8Array), a Uint8Array or an ArrayBuffer (browser File.arrayBuffer()). */
 export type WorkbookBytes = Uint8Array | ArrayBuffer;
@@ -46,7 +48,26 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
     const copy = bytes.slice();
     await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], { ignoreNodes: options.ignoreNodes ?? [] });
   } catch (cause) {
-    throw new WorkbookReadError('truncated', { cause });
+    throw new WorkbookReadError(await loadFailureCode(bytes, cause), { cause });
   }
   return workbook;
+}
+
+/** jszip's own words for a container it cannot unpack. */
+const ZIP_FAILURE = /corrupted zip|end of data reached|unexpected signature|central directory|data size mismatch|crc32|invalid (stored|block|code|distance|literal)|too many length|unknown compression|encrypted zip|zip64|header check/i;
+/** exceljs' words for an address beyond the grid ("Out of bounds. Invalid column letter: XFE"). */
+const BEYOND_GRID = /out of bounds|invalid address|invalid row number/i;
+
+/**
+ * Why exceljs could not load bytes that looked like a workbook, so that the user is told the real cause: a damaged
+ * download (get it again) is not a file another program wrote wrongly (re-save it in Excel), nor one too big.
+ */
+export async function loadFailureCode(bytes: Uint8Array, cause: unknown): Promise<WorkbookReadErrorCode> {
+  // V8's "Invalid array length", "Invalid string length", "Maximum call stack size exceeded".
+  if (cause instanceof RangeError) return 'too-large';
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (ZIP_FAILURE.test(message)) return 'truncated';
+  if (BEYOND_GRID.test(message)) return 'beyond-grid';
+  // An XML error may still come from damaged bytes that happened to inflate to the recorded size: the CRCs tell.
+  return (await zipEntriesIntact(bytes)) === false ? 'truncated' : 'malformed';
 }

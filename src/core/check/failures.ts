@@ -6,7 +6,19 @@ import type { Localized } from '../model/findings';
 import type { Profile } from '../profiles/schema';
 
 /** Why bytes are not a usable workbook (the file adapters decide; the words are here). */
-export type ReadFailureCode = 'empty' | 'not-a-workbook' | 'legacy-xls' | 'encrypted' | 'truncated';
+export type ReadFailureCode =
+  | 'empty'
+  | 'not-a-workbook'
+  | 'legacy-xls'
+  | 'encrypted'
+  /** The zip container is cut short or its bytes were damaged (a download or copy went wrong). */
+  | 'truncated'
+  /** The container is intact but the spreadsheet inside breaks the format (written by another program, or edited). */
+  | 'malformed'
+  /** Cells or merged ranges beyond Excel's 16,384 columns × 1,048,576 rows. */
+  | 'beyond-grid'
+  /** More than the reader can hold in memory. */
+  | 'too-large';
 
 /** What the bytes turned out to be when they are not a usable workbook (for a more precise message). */
 export type ForeignKind = 'docx' | 'pptx' | 'opendocument' | 'xlsb' | 'html' | 'xml' | 'pdf' | 'text' | 'zip' | 'unknown';
@@ -55,6 +67,18 @@ const READ: Record<ReadFailureCode, Localized> = {
   truncated: {
     zh: '文件不完整或已损坏，无法打开，请重新从邮件下载完整文件后再试。',
     en: 'The file is incomplete or damaged and cannot be opened: download the complete file again (e.g. from the e-mail) and retry.',
+  },
+  malformed: {
+    zh: '文件是完整的，但其中的表格内容不符合 Excel 格式（可能由其他软件生成或被改动过），匠选无法读取。请在 Excel 或 WPS 中打开后另存为新的 .xlsx 文件再试。',
+    en: 'The file is complete, but the spreadsheet inside does not follow the Excel format (written by another program, or edited), so it cannot be read: open it in Excel or WPS, save it as a new .xlsx file and retry.',
+  },
+  'beyond-grid': {
+    zh: '工作簿中有超出 Excel 表格范围的单元格或合并区域（超过 16384 列或 1048576 行），可能由其他软件生成，匠选无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
+    en: 'The workbook has cells or merged ranges beyond Excel’s grid (over 16,384 columns or 1,048,576 rows), probably written by another program: open it in Excel or WPS, save it as .xlsx and retry.',
+  },
+  'too-large': {
+    zh: '工作簿太大，超出了匠选能读取的范围。请删去多余的空行、空列和不需要的工作表，另存后再试。',
+    en: 'The workbook is too large to read: delete unneeded empty rows, columns and sheets, save it and retry.',
   },
   encrypted: {
     zh: '文件设置了打开密码，匠选无法读取。请用密码打开文件，去掉打开密码后保存，再试：Excel 中为“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码；WPS 中为“文件 → 文档加密 → 密码加密”，清空打开密码。',

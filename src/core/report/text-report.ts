@@ -3,6 +3,7 @@ import { Finding, Lang, Severity } from '../model/findings';
 import { ruleName } from '../rules/catalogue';
 import { ValidationResult } from '../rules/validate-workbook';
 import { SEVERITY_LABELS } from './severity-labels';
+import { escapeControls } from '../text/printable';
 
 export interface ReportContext {
   file: string;
@@ -60,7 +61,7 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
   if (result.findings.length === 0) {
     lines.push('');
     lines.push(zh ? '没有发现问题。' : 'No problems found.');
-    return lines.join('\n') + '\n';
+    return joinLines(lines);
   }
   for (const g of groupByNominee(result.findings)) {
     lines.push('');
@@ -76,7 +77,15 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
       lines.push(`  ${SEV_MARK[f.severity]} ${SEV_LABEL[lang][f.severity]} ${f.sheet}!${f.cell}  ${f.message[lang]}  [${ruleName(f, lang)}]`);
     }
   }
-  return lines.join('\n') + '\n';
+  return joinLines(lines);
+}
+
+/**
+ * Names, sheet names and messages come from the user's file: a control character in them (an ESC sequence, a
+ * carriage return, a bidi override) is shown escaped, so that it can neither drive the terminal nor forge a line.
+ */
+function joinLines(lines: readonly string[]): string {
+  return lines.map((l) => escapeControls(l)).join('\n') + '\n';
 }
 
 /** The JSON of `--format json`: the stable shape other tools rely on (`rule` is the id, `ruleName` what people read). */

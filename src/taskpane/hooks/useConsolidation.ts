@@ -127,7 +127,8 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
     setProgress({ done: 0, total: list.length, file: '' });
     let picked: PickedFile[];
     try {
-      picked = await readPickedFiles(list, (done, total, file) => setProgress({ done, total, file }));
+      // One file the browser cannot read is rejected alone; the others are still consolidated.
+      picked = await readPickedFiles(list, (done, total, file) => setProgress({ done, total, file }), { keepUnreadable: true });
     } catch (e) {
       setError(asHostError(e));
       setRunning(false);

@@ -5,6 +5,7 @@
  * a chunk of its own, so the pane's first load carries neither exceljs nor jszip. Failures are HostErrors worded
  * for the pane's controls.
  */
+import type { Localized } from '../../core/model/findings';
 import type { SimpleDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import type { CandidateSource } from '../../core/scoring/candidates';
@@ -23,6 +24,8 @@ export interface NamedFile {
   bytes: Uint8Array;
   /** Milliseconds since 1970: orders an expert's files when a workbook records no save time. */
   lastModified?: number;
+  /** The file could not be read (returned score sheets only): it is rejected alone, with this reason. */
+  unreadable?: Localized;
 }
 
 export interface CandidateInfo {

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { annotateWorkbook } from '../../../src/adapters/exceljs/annotate';
 import type { WorkbookGrid } from '../../../src/core/model/grid';
 import { readWorkbookBuffer } from '../../../src/adapters/exceljs/read-workbook';
 import { builtinCjkDateWorkbook } from './fixtures';
@@ -39,4 +41,54 @@ test('a date in a built-in Chinese format reads as the same Date through the Nod
   });
   expect(sheetS(browser!)).toEqual(sheetS(node));
   expect(browser!.sheets.map((s) => s.name)).toEqual(node.sheets.map((s) => s.name));
+});
+
+/** The sample with its details sheet renamed in xl/workbook.xml, as LibreOffice or another tool may write it. */
+async function sampleWithSheetName(name: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE));
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', xml.replace('name="申报信息"', `name="${name}"`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe('sheet names exceljs would refuse or cut are read as the file has them, silently, on both builds', () => {
+  const LONG = '申报信息（2025年度第三届上海质量工匠培养选树推荐对象明细表）';
+  test.each([
+    ['over 31 characters', LONG],
+    ['characters Excel does not allow in a name', '申报/信息[1]'],
+    ['the name Excel reserves', 'History'],
+  ])('%s', async (_what, name) => {
+    expect(name.length > 31 || /[/[\]]/.test(name) || name === 'History').toBe(true);
+    const bytes = await sampleWithSheetName(name);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const node = await readWorkbookBuffer(bytes);
+      expect(node.sheets.map((s) => s.name)).toEqual(['推荐汇总表', name]);
+      let browser: WorkbookGrid | undefined;
+      await jest.isolateModulesAsync(async () => {
+        const bundle = jest.requireActual<typeof ExcelJS>('exceljs/dist/exceljs.min.js');
+        jest.doMock('exceljs', () => bundle);
+        const { readWorkbookBuffer: readInBrowser } = require('../../../src/adapters/exceljs/read-workbook') as typeof import('../../../src/adapters/exceljs/read-workbook');
+        browser = await readInBrowser(bytes);
+      });
+      expect(browser!.sheets.map((s) => s.name)).toEqual(['推荐汇总表', name]);
+      expect(browser!.sheets[1].rows).toEqual(node.sheets[1].rows);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('the annotated copy keeps the name; two sheets of the same name are still a broken file', async () => {
+    const bytes = await sampleWithSheetName(LONG);
+    const grid = await readWorkbookBuffer(bytes);
+    const annotated = await annotateWorkbook(bytes, [], { lang: 'zh', programName: 'x' });
+    expect((await readWorkbookBuffer(annotated)).sheets.map((s) => s.name)).toEqual([...grid.sheets.map((s) => s.name), '校验结果']);
+    await expect(readWorkbookBuffer(await sampleWithSheetName('推荐汇总表'))).rejects.toMatchObject({ code: 'malformed' });
+  });
+
+  test('sheets Jiangxuan itself creates are still checked the way exceljs checks them', () => {
+    const wb = new ExcelJS.Workbook();
+    expect(() => wb.addWorksheet('a/b')).toThrow();
+  });
 });

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
 import { readWorkbookBuffer, workbookToGrid, worksheetToGrid, WorkbookReadError } from '../../../src/adapters/exceljs/read-workbook';
 import { readWorkbookFile } from '../../support/read-file';
+import { loadFailureCode } from '../../../src/adapters/exceljs/load';
+import { checkFailureMessage } from '../../../src/core/check/failures';
 import type { SheetGrid, WorkbookGrid } from '../../../src/core/model/grid';
 import { builtinCjkDateWorkbook, BIRTH, FULL_WIDTH, ID_AS_NUMBER, fakeOle, sampleBytes, storedZip, tmpFile, toBuffer } from './fixtures';
 
@@ -223,9 +226,34 @@ describe('unusable files give a WorkbookReadError with a code and never anything
     expect(await codeOf(storedZip({}))).toBe('not-a-workbook');
   });
 
-  test('a zip claiming to be a workbook but holding garbage', async () => {
+  test('a complete zip claiming to be a workbook but holding garbage: malformed, not "download it again"', async () => {
     const fake = storedZip({ 'xl/workbook.xml': 'not xml at all <<<', 'xl/worksheets/sheet1.xml': '<<<' });
+    expect(await codeOf(fake)).toBe('malformed');
+    await expect(readWorkbookBuffer(fake)).rejects.toMatchObject({ localized: { zh: expect.stringContaining('另存为新的 .xlsx') } });
+    await expect(readWorkbookBuffer(fake)).rejects.not.toMatchObject({ localized: { zh: expect.stringContaining('重新从邮件下载') } });
+  });
+
+  test('the same XML damage in a stored entry whose CRC no longer matches: damaged in transit', async () => {
+    const fake = Buffer.from(storedZip({ 'xl/workbook.xml': '<workbook><sheets/></workbook>' }));
+    const at = fake.indexOf('<sheets/>');
+    fake[at + 1] = '!'.charCodeAt(0); // "<!heets/>": bad XML, and the entry's CRC-32 no longer matches
     expect(await codeOf(fake)).toBe('truncated');
+  });
+
+  test('cells or merges beyond column XFD: beyond-grid, not "damaged"', async () => {
+    const sample = await sampleBytes();
+    const zip = await JSZip.loadAsync(sample);
+    const part = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, xml.replace('</sheetData>', '<row r="20"><c r="XFE20"><v>1</v></c></row></sheetData>'));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await codeOf(bytes)).toBe('beyond-grid');
+    await expect(readWorkbookBuffer(bytes)).rejects.toMatchObject({ localized: { zh: expect.stringContaining('超出 Excel 表格范围') } });
+  });
+
+  test('running out of room while loading (a RangeError from V8): too-large', async () => {
+    expect(await loadFailureCode(new Uint8Array(0), new RangeError('Invalid string length'))).toBe('too-large');
+    expect(checkFailureMessage({ code: 'unreadable', reason: 'too-large' }).zh).toContain('工作簿太大');
   });
 
   test('an HTML table saved with an .xls name', async () => {

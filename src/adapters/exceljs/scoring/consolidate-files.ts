@@ -3,7 +3,9 @@
  * decides which files count and computes the round (src/core/scoring/consolidate-round.ts). Bytes in, result
  * out; no fs.
  */
+import type { Localized } from '../../../core/model/findings';
 import type { Profile } from '../../../core/profiles/schema';
+import { checkScoreFile } from '../../../core/scoring/score-file';
 import { consolidateRound, ConsolidatedRound, ReturnedFile, roundContext } from '../../../core/scoring/consolidate-round';
 import type { NamedBytes } from './generate';
 import { readScoreFile } from './scoresheet-reader';
@@ -11,9 +13,14 @@ import { readScoreFile } from './scoresheet-reader';
 export { consolidationExitCode } from '../../../core/scoring/consolidate-round';
 export type { ConsolidatedRound, FileReport, FileStatus } from '../../../core/scoring/consolidate-round';
 
+/** A returned file's bytes, or why the caller could not read them (the file is then rejected with that reason). */
+export interface ReturnedBytes extends NamedBytes {
+  unreadable?: Localized;
+}
+
 export interface ConsolidateFilesInput {
   profile: Profile;
-  files: NamedBytes[];
+  files: ReturnedBytes[];
   /** Which round (needed only when the files hold several). */
   round?: string;
   trim?: number;
@@ -30,7 +37,8 @@ export async function consolidateScoreFiles(input: ConsolidateFilesInput): Promi
   const files: ReturnedFile[] = [];
   for (let i = 0; i < input.files.length; i++) {
     const src = input.files[i];
-    const returned: ReturnedFile = { score: await readScoreFile(src.bytes, src.name, ctx) };
+    const score = src.unreadable ? checkScoreFile({ kind: 'unreadable', file: src.name, reason: src.unreadable }, ctx) : await readScoreFile(src.bytes, src.name, ctx);
+    const returned: ReturnedFile = { score };
     if (src.lastModified !== undefined) returned.lastModified = src.lastModified;
     files.push(returned);
     input.onProgress?.(i + 1, input.files.length, src.name);
