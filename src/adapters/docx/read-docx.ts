@@ -61,12 +61,16 @@ export async function readDocxGrid(bytes: Uint8Array, name: string): Promise<Doc
     throw new DocxReadError('truncated', { cause: e });
   }
   if (xml.length > MAX_XML) throw new DocxReadError('too-large');
+  let read: DocxGrid;
   try {
-    return documentGrid(xml, name);
+    read = documentGrid(xml, name);
   } catch (e) {
     if (e instanceof XmlFormatError) throw new DocxReadError('truncated', { cause: e });
     throw e;
   }
+  // A 申报表 is a table: a letter or a 事迹材料 without one is not a form.
+  if (read.tables === 0) throw new DocxReadError('no-table');
+  return read;
 }
 
 interface CellBuild {

@@ -88,12 +88,13 @@ function documentSheet(wb: ExcelJS.Workbook, name: string, doc: PrintDocument): 
       const span = cell.span ?? 1;
       if (span > 1) ws.mergeCells(r, c, r, c + span - 1);
       const target = ws.getCell(r, c);
-      target.value = cell.paragraphs.map((p) => p.text).join('\n');
+      const text = cell.paragraphs.map((p) => p.text).join('\n');
+      // Figures are numbers in the sheet (the officer may sum them), everything else text.
+      target.value = !cell.label && /^\d{1,12}(\.\d+)?$/.test(text) ? Number(text) : text;
       target.alignment = { vertical: cell.label ? 'middle' : 'top', horizontal: cell.label ? 'center' : 'left', wrapText: true };
       target.border = THIN;
       if (cell.paragraphs.some((p) => p.bold)) target.font = { bold: true };
       // A row of boxes (□是  □否) also offers its options as a drop-down: picking 是 is easier than editing a box.
-      const text = String(target.value);
       if (!cell.label && CHOICES.test(text)) {
         const options = text.split(/\s+/).filter(Boolean).map((o) => o.slice(1));
         target.dataValidation = { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [`"${options.join(',')}"`] };

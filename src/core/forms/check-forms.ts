@@ -80,7 +80,7 @@ export function classifySheet(sheet: SheetGrid, profile: Profile, layout: FormLa
   if (!table) return { kind: 'none' };
   // Labels on several rows under the "header": the layout of a form, too broken to read as one.
   const below = scan.labelRows.filter((r) => r > table.headerRow).length;
-  return { kind: below >= 3 ? 'unclear' : 'table' };
+  return { kind: below >= 2 ? 'unclear' : 'table' };
 }
 
 export interface FormsValidation {

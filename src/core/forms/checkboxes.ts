@@ -109,8 +109,10 @@ export function readChoices(field: FieldSpec, text: string): string | undefined 
       const right = text.slice(m.end, k + 1 < marks.length ? marks[k + 1].at : text.length);
       const l = optionAtEdge(field, left, 'end');
       const r = optionAtEdge(field, right, 'start');
-      // The mark belongs to the option it touches (fewer spaces between); a tie goes to the one after it.
-      const gapL = l ? left.length - left.trimEnd().length : Infinity;
+      // The mark belongs to the option it touches (fewer spaces between); a tie goes to the one after it, except
+      // for a mark in brackets after an option ("农业户口（是）").
+      const bracketed = /[（(]\s*$/.test(left);
+      const gapL = l ? (bracketed ? -1 : left.length - left.trimEnd().length) : Infinity;
       const gapR = r ? right.length - right.trimStart().length : Infinity;
       add(gapL < gapR ? l : r ?? l, '');
     }

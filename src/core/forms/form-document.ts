@@ -16,6 +16,8 @@ import { paragraphsOf } from './document-model';
 
 /** Label | value | label | value | label | value. */
 export const FORM_COLUMNS = [14, 19, 13, 19, 13, 22];
+/** A form with at most two pairs to a row (统计表) gives its long labels more room. */
+const TWO_PAIR_COLUMNS = [22, 14, 14, 22, 14, 14];
 const FULL = FORM_COLUMNS.length;
 /** Where a value on a form is blank: a line to write on. */
 export const BLANK = '＿＿＿＿＿＿';
@@ -57,7 +59,7 @@ function valueParagraphs(item: FormItem, values: FormValues): DocParagraph[] {
     const unknown = unprintedChoice(f, v);
     return [{ text: renderChoices(f, v) + (unknown ? `  ${TICKED}${unknown}` : '') }];
   }
-  if (!v) return [{ text: '' }];
+  if (!v) return [{ text: item.suffix ? `        ${item.suffix}` : '' }];
   return paragraphsOf(item.suffix ? `${v}${item.suffix}` : v);
 }
 
@@ -149,7 +151,8 @@ export function formDocument(layout: FormLayout, values: FormValues, opts: { att
   const attachments = longTexts
     .filter((i) => attached.has(i.field.key))
     .map((i) => ({ heading: `附页：${i.field.label}${who}`, paragraphs: text(values, i.field.key).split(/\r?\n/) }));
-  return { document: { title: layout.title, above, table: { columns: FORM_COLUMNS, rows }, below, attachments }, attached: [...attached] };
+  const columns = layout.rows.some((r) => r.kind === 'pairs' && r.items.length === 3) || layout.rows.some((r) => r.kind === 'forces') ? FORM_COLUMNS : TWO_PAIR_COLUMNS;
+  return { document: { title: layout.title, above, table: { columns, rows }, below, attachments }, attached: [...attached] };
 }
 
 function buildRows(layout: FormLayout, values: FormValues, attached: ReadonlySet<string>): DocRow[] {

@@ -30,13 +30,16 @@ export type FormItemInput = z.infer<typeof formItemSchema>;
  *   field it is read into, absent for blocks only the organiser fills (市总工会审批意见);
  * - `heading`: a full-width line of text ("历年工匠培养选树工作情况（附小结）"); `{year}` is the programme's year.
  */
-export const formRowSchema = z.union([
-  z.strictObject({ pairs: z.array(formItemSchema).min(1).max(3) }),
-  z.strictObject({ forces: z.array(z.string().min(1)).min(1).max(2) }),
-  z.strictObject({ questions: z.array(formItemSchema).min(1), intro: z.string().min(1).optional() }),
-  z.strictObject({ opinion: z.string().min(1), field: z.string().min(1).optional() }),
-  z.strictObject({ heading: z.string().min(1) }),
-]);
+export const formRowSchema = z.union(
+  [
+    z.strictObject({ pairs: z.array(formItemSchema).min(1).max(3) }),
+    z.strictObject({ forces: z.array(z.string().min(1)).min(1).max(2) }),
+    z.strictObject({ questions: z.array(formItemSchema).min(1), intro: z.string().min(1).optional() }),
+    z.strictObject({ opinion: z.string().min(1), field: z.string().min(1).optional() }),
+    z.strictObject({ heading: z.string().min(1) }),
+  ],
+  { error: '每一行应是以下之一：{ "pairs": [至多三个字段] }、{ "forces": [一至两个五力] }、{ "questions": [...] }、{ "opinion": "…", "field": "…" }、{ "heading": "…" }' },
+);
 export type FormRowInput = z.infer<typeof formRowSchema>;
 
 /**

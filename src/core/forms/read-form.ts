@@ -182,13 +182,28 @@ export function readForm(sheet: SheetGrid, layout: FormLayout, opts: ReadFormOpt
     if (l.ticked !== undefined) reading.ticked = l.ticked;
     readings.set(l.item, reading);
   }
-  // Nothing to the right: the value below the label ("values below labels"), else the empty cell to type in.
+  // Nothing to the right: the value below the label ("values below labels") when the label stands alone on its
+  // row or on a row of labels — never under a tick-box line (the line below is the next indicator) — else the
+  // empty cell to type in.
+  const rowOfLabels = (r: number) => {
+    const row = sheet.rows[r] ?? [];
+    let labelsHere = 0;
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (!labelAt.has(id(r, c))) return false;
+      labelsHere++;
+    }
+    return labelsHere >= 1;
+  };
+  const inlineLabelled = (v: CellValue) => typeof v === 'string' && (LEADING_MARK.test(v) || inlinePairs(v.split('\n')[0], index, (k) => index.items.get(k)?.[0]).length > 0);
   for (const { label: l, empty } of waiting) {
     const item = l.item!;
     const below = l.bottom + 1;
     const v = below < to ? at(below, l.col) : null;
+    // Only where no blank value cell stands beside the label (labels side by side, or a label across the row).
+    const mayBeBelow = empty === undefined && item.field.type !== 'indicator' && l.ticked === undefined && rowOfLabels(l.row);
     let reading: Reading;
-    if (!isBlank(v) && !labelAt.has(id(below, l.col)) && !consumed.has(id(below, l.col))) {
+    if (mayBeBelow && !isBlank(v) && !labelAt.has(id(below, l.col)) && !consumed.has(id(below, l.col)) && !inlineLabelled(v)) {
       consumed.add(id(below, l.col));
       reading = { text: cellText(v), cell: v, place: { row: below, col: l.col }, composite: false };
     } else {
