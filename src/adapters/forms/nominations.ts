@@ -102,7 +102,6 @@ export async function loadNominations(files: readonly InputFile[], opts: LoadOpt
   const sheets: SheetGrid[] = [];
   const names = new Set<string>();
   const workbooks = files.filter((f) => !isDocx(f));
-  const statisticsSheets: SheetGrid[] = [];
   let workbook: InputFile | undefined;
   for (const file of files) {
     try {
@@ -128,7 +127,17 @@ export async function loadNominations(files: readonly InputFile[], opts: LoadOpt
       en: files.length ? 'None of the files could be read as a form or a workbook.' : 'No files chosen: choose Word forms (.docx) or workbooks (.xlsx).',
     });
   }
-  const grid: WorkbookGrid = { sheets };
+  return gatherNominations({ sheets }, opts, { problems, workbook });
+}
+
+/**
+ * The nominations of a grid already read (the workbook open in Excel, or the sheets of the files): checked
+ * through the one door, nominees gathered from its forms and tables, statistics sheets read on their own.
+ */
+export function gatherNominations(grid: WorkbookGrid, opts: LoadOptions, from: { problems?: FileProblem[]; workbook?: InputFile } = {}): Nominations {
+  const problems = from.problems ?? [];
+  const workbook = from.workbook;
+  const statisticsSheets: SheetGrid[] = [];
   // Statistics sheets (上海工匠 附件3) are read on their own, not as nominations: find the programme first.
   const probe = chosenProgramme(opts) ?? detectProgramme(grid, opts.profiles)?.profile;
   const outcome = checkWorkbook(removeStatistics(grid, statisticsSheets, probe), { profile: opts.profile, programId: opts.programId, profiles: opts.profiles, asOf: opts.asOf, today: opts.today });
@@ -138,7 +147,7 @@ export async function loadNominations(files: readonly InputFile[], opts: LoadOpt
   const details = outcome.result.recognized.find((t) => t.kind === 'details');
   const summary = outcome.result.recognized.find((t) => t.kind === 'summary');
   const nominees: Nominee[] = [];
-  for (const s of sheets) {
+  for (const s of grid.sheets) {
     const form = formsBySheet.get(s.name);
     if (form) nominees.push({ values: new Map(form.values), record: form, from: 'form' });
     else if (details && details.sheet.name === s.name) for (const r of recordsFromTable(details)) nominees.push({ values: new Map(r.values), record: r, from: 'table' });
