@@ -94,6 +94,10 @@ describe('jiangxuan forms read', () => {
     const json = JSON.parse(run('forms', 'read', 'mail-bad', '--out', 'bad2.xlsx', '--format', 'json', ...FOOTER).out);
     expect(json.findings).toEqual([expect.objectContaining({ severity: 'error', sheet: `${sqc[1].name}.docx`, label: '身份证', rule: 'id.checksum', nominee: sqc[1].name })]);
     expect(json.problems).toEqual([expect.objectContaining({ file: '旧版.doc' })]);
+    // The workbook it wrote, checked by validate, has the same problems (on its table instead of the Word file).
+    const v = JSON.parse(run('validate', 'bad2.xlsx', '--format', 'json').out);
+    expect(v.counts).toEqual(json.counts);
+    expect(v.findings.map((f: { rule: string }) => f.rule)).toEqual(['id.checksum']);
   });
 
   test('nothing usable: exit 2 with one line', () => {

@@ -14,7 +14,7 @@ import type { Profile } from '../profiles/schema';
 import { recognizeSheet } from '../recognition/recognize-tables';
 import { NoTableError, TableReport, ValidationResult, validateWorkbook } from '../rules/validate-workbook';
 import { report } from '../rules/catalogue';
-import { headerKey, isBlank } from '../text/normalize';
+import { headerKey, isBlank, simplify } from '../text/normalize';
 import { CheckError } from '../check/failures';
 import { applicationForm, FormLayout } from './form-layout';
 import type { FormRecord } from './form-record';
@@ -37,16 +37,23 @@ interface QuickScan {
   distinct: number;
 }
 
+const LEAD = /^[\s\u3000☑☒■√✓✔□☐\d.、．()（）]*/;
+
 /** Whole-cell labels in the first rows (cheap: a table's data rows rarely hold a short label-like text). */
-function quickScan(sheet: SheetGrid, keys: ReadonlySet<string>): QuickScan {
+function quickScan(sheet: SheetGrid, keys: LabelKeys): QuickScan {
   const rows: number[] = [];
   const seen = new Set<string>();
   for (let r = 0; r < Math.min(sheet.rows.length, SCAN_ROWS); r++) {
     let hit = false;
     for (const v of sheet.rows[r] ?? []) {
       if (typeof v !== 'string' || v.length > 40 || isBlank(v)) continue;
-      const k = headerKey(v.replace(/^[\s☑☒■√✓✔□☐]+/, ''));
-      if (keys.has(k)) {
+      // Most data cells are names, units, numbers: their first character starts no label, and folding them
+      // (NFKC, traditional → simplified) would cost more than the rest of the check.
+      const body = v.replace(LEAD, '');
+      const first = body.charAt(0);
+      if (!first || (!keys.first.has(first) && !keys.first.has(simplify(first.normalize('NFKC')).toLowerCase()))) continue;
+      const k = headerKey(body);
+      if (keys.all.has(k)) {
         hit = true;
         seen.add(k);
       }
@@ -56,13 +63,20 @@ function quickScan(sheet: SheetGrid, keys: ReadonlySet<string>): QuickScan {
   return { labelRows: rows, distinct: seen.size };
 }
 
-const keySets = new WeakMap<FormLayout, Set<string>>();
-function labelKeys(layout: FormLayout): Set<string> {
+interface LabelKeys {
+  all: Set<string>;
+  /** First characters of the keys. */
+  first: Set<string>;
+}
+
+const keySets = new WeakMap<FormLayout, LabelKeys>();
+function labelKeys(layout: FormLayout): LabelKeys {
   let keys = keySets.get(layout);
   if (!keys) {
-    keys = new Set<string>();
-    for (const i of layout.items) for (const l of [i.label, i.field.label, ...i.field.aliases]) keys.add(headerKey(l));
-    keys.delete('');
+    const all = new Set<string>();
+    for (const i of layout.items) for (const l of [i.label, i.field.label, ...i.field.aliases]) all.add(headerKey(l));
+    all.delete('');
+    keys = { all, first: new Set([...all].map((k) => k.charAt(0))) };
     keySets.set(layout, keys);
   }
   return keys;
@@ -76,6 +90,8 @@ export function classifySheet(sheet: SheetGrid, profile: Profile, layout: FormLa
     const filled = [...record.places.keys()].length;
     if (filled >= MIN_FORM_FIELDS && record.labelRows >= MIN_FORM_LABEL_ROWS) return { kind: 'form', record };
   }
+  // Too few label rows to be anything but a table (or nothing): the engine recognises it (only once).
+  if (scan.labelRows.length < 3) return { kind: 'table' };
   const table = recognizeSheet(sheet, profile);
   if (!table) return { kind: 'none' };
   // Labels on several rows under the "header": the layout of a form, too broken to read as one.
