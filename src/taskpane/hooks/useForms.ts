@@ -95,7 +95,7 @@ export function useForms({
         kind: 'insert',
         run: async () => {
           try {
-            const names = await host.insertSheets!(r.workbook, {});
+            const names = await host.insertSheets!(r.workbook, { sheetNames: r.sheetNames });
             setPlaced({ intent: 'success', text: f.inserted(names), testId: 'forms-placed' });
           } catch (e) {
             setPlaced({ intent: 'error', text: asHostError(e).localized[lang], testId: 'forms-placed' });

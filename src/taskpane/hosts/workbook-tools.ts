@@ -94,6 +94,8 @@ export interface FormsRead {
   profile: Profile;
   /** The workbook made from them: 推荐汇总表, 申报信息, 统计表. */
   workbook: Uint8Array;
+  /** Its sheets (inserting them into the open workbook renames any that are taken). */
+  sheetNames: string[];
   fileName: string;
   nominees: string[];
   /** How many nominees came from forms (the rest from tables). */

@@ -15,6 +15,7 @@ import { gatherNominations, loadNominations, NoNominationsError, type Nomination
 import { nominationsWorkbook, packSubmission, printedForms, workbookFindings } from '../../adapters/forms/outputs';
 import { SHEETS } from '../../adapters/forms/details-workbook';
 import { zipFiles } from '../../adapters/exceljs/scoring/zip';
+import { readWorkbookBytes } from '../../adapters/files/read-workbook';
 import { asHostError, HostError, type WorkbookSource } from '../hosts/workbook-host';
 import type { FormFindingView, FormsRead, FormTools, NamedFile, PackView, PrintedForms } from '../hosts/workbook-tools';
 
@@ -82,9 +83,11 @@ export function readForms(o: { files: NamedFile[]; profile?: Profile; asOf?: str
     // The forms' findings, and those of what the workbook adds (the 汇总表's footer, the 统计表).
     const made = (await workbookFindings(n, workbook, { today: today(), asOf: o.asOf })).filter((f) => f.sheet !== SHEETS.details);
     const findings = [...n.outcome.result.findings, ...made];
+    const { sheets } = await readWorkbookBytes(workbook);
     return {
       profile: n.profile,
       workbook,
+      sheetNames: sheets.map((x) => x.name),
       fileName: `${fillTitle('{programme}', n.profile).replace(/[“”"]/g, '')}申报信息.xlsx`,
       nominees: n.nominees.map((x) => nameOf(x.values)),
       forms: n.nominees.filter((x) => x.from === 'form').length,
