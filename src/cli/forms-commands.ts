@@ -219,7 +219,7 @@ export async function runPack(inputs: string[], opts: FormsCliOptions): Promise<
   const zh = lang === 'zh';
   const { n, paths } = await load(inputs, opts);
   if (n.nominees.length === 0) throw new CliFailure('文件中没有找到申报信息或申报表，无法打包');
-  const folder = await outFolder(opts.out, '报送材料');
+  if (!opts.out) throw new CliFailure('请用 --out 指定报送材料要放到的文件夹，如 --out 报送');
   const pack = await packSubmission(n, { force: opts.force, lang, today: fromJsDate(new Date()), asOf: opts.asOf });
   const lines = [...header(n, paths, lang), (zh ? '结果：' : 'Result: ') + countsLine(pack.counts, lang)];
   if (pack.refused) {
@@ -228,6 +228,8 @@ export async function runPack(inputs: string[], opts: FormsCliOptions): Promise<
     process.stdout.write(lines.join('\n') + '\n');
     return EXIT_ERRORS_FOUND;
   }
+  // The folder is made only for a package (a refused one leaves nothing behind).
+  const folder = await outFolder(opts.out, '报送材料');
   const zipPath = join(folder, `${pack.name}.zip`);
   await writeAll(join(folder, pack.name), pack.files, paths, opts.force);
   refuseOverwritingInput(zipPath, paths);
