@@ -35,7 +35,8 @@ export interface FormsCliOptions {
   email?: string;
 }
 
-const INPUT = /\.(docx|xlsx|xlsm|doc|xls)$/i;
+/** Word forms and the workbook formats the one file entry reads (CSV and text files in a mail folder are left out). */
+const INPUT = /\.(docx|doc|xlsx|xlsm|xls|et|ods|xlsb)$/i;
 
 /** Files named on the command line; a folder gives its .docx and .xlsx files (not Word's ~$ lock files). */
 export async function collectInputs(paths: readonly string[]): Promise<{ files: InputFile[]; paths: string[] }> {
@@ -49,7 +50,7 @@ export async function collectInputs(paths: readonly string[]): Promise<{ files: 
     }
     if (s.isDirectory()) {
       const names = (await readdir(p)).filter((n) => INPUT.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));
-      if (names.length === 0) throw new CliFailure(`文件夹 ${p} 里没有 Word 申报表（.docx）或工作簿（.xlsx）`);
+      if (names.length === 0) throw new CliFailure(`文件夹 ${p} 里没有 Word 申报表（.docx）或工作簿（.xlsx、.xls 等）`);
       found.push(...names.map((n) => join(p, n)));
     } else found.push(p);
   }

@@ -9,9 +9,11 @@ import { Card, Muted } from '../panel-parts/Card';
 import { FilePickButton } from '../panel-parts/FilePickButton';
 import { HostErrorBar, NoticeBar } from '../panel-parts/MessageBars';
 import { usePanelStyles } from '../panel-parts/panel-styles';
+import { WORKBOOK_ACCEPT } from '../../file-name';
 import { FormFindings } from './FormFindings';
 
-const FORM_ACCEPT = '.docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Word forms, and workbooks laid out like them (every format the page reads). */
+const FORM_ACCEPT = `.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,${WORKBOOK_ACCEPT}`;
 
 export function ReadFormsCard({ model: m, f, t, lang, onOpenInCheck }: { model: FormsModel; f: FormStrings; t: Strings; lang: Lang; onOpenInCheck?: (bytes: Uint8Array, name: string) => void }) {
   const s = usePanelStyles();
