@@ -19,7 +19,8 @@ const TICKS = '☑☒■√✓✔▣●◉⊠';
 const LEADING_MARK = new RegExp(`^[\\s\\u3000]*([${MARKS}])[\\s\\u3000]*`);
 const NUMBERING = /^[\s\u3000]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])[\s\u3000]*/;
 const BLANK_LINE = /^[\s\u3000_＿]*$/;
-const ATTACHMENT_HEADING = /^[\s\u3000]*附页[\s\u3000]*[:：]?[\s\u3000]*(.+)$/s;
+// [\s\S] rather than the s flag: the WPS build stays within ES2017.
+const ATTACHMENT_HEADING = /^[\s\u3000]*附页[\s\u3000]*[:：]?[\s\u3000]*([\s\S]+)$/;
 const SEE_ATTACHMENT = /^[（(]?\s*(?:详)?见附页\s*[)）]?$/;
 /** The blank lines of a printed opinion block (“盖章：”, “年 月 日”), not part of what the unit wrote. */
 const STAMP_TEMPLATE = /^[\s\u3000]*(?:盖章[:：]?|（?盖章）?|年[\s\u3000]*月[\s\u3000]*日)[\s\u3000]*$/;
