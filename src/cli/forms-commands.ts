@@ -18,7 +18,7 @@ import { loadNominations, NoNominationsError, type InputFile, type Nominations }
 import { nominationsWorkbook, packSubmission, printedForms, workbookFindings, type OutputFile } from '../adapters/forms/outputs';
 import { SHEETS } from '../adapters/forms/details-workbook';
 import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, SetRun } from './cli-failure';
-import { readInputFile, refuseOverwritingInput, writeFileAtomically } from './cli-files';
+import { checkOutputFile, readInputFile, writeOutputFile, writeOutputFiles, writesAnInput } from './cli-files';
 import { profileFromOptions } from './load-profile-file';
 
 export interface FormsCliOptions {
@@ -133,24 +133,18 @@ async function outFolder(out: string | undefined, what: string): Promise<string>
   return out;
 }
 
-/** Writes files into a folder; a file already there is replaced only with --force. */
+/**
+ * Writes files into a folder (the CLI's safe writes: all staged, then renamed into place). Nothing is written when a
+ * target is an input or, without --force, already exists.
+ */
 async function writeAll(folder: string, files: readonly OutputFile[], inputs: readonly string[], force: boolean | undefined): Promise<void> {
-  for (const f of files) {
-    const target = join(folder, ...f.path.split('/'));
-    refuseOverwritingInput(target, inputs);
-    if (!force) {
-      const exists = await stat(target).then(
-        () => true,
-        () => false,
-      );
-      if (exists) throw new CliFailure(`${target} 已存在：为免覆盖，请换一个 --out 文件夹（确需覆盖请加 --force）`);
-    }
+  const targets = files.map((f) => ({ path: join(folder, ...f.path.split('/')), bytes: f.bytes }));
+  for (const t of targets) {
+    if (await writesAnInput(t.path, inputs)) throw new CliFailure(`--out 不能包含输入文件本身（${t.path}）：匠选从不改写原文件，请换一个文件夹`);
+    if (!force && (await stat(t.path).then(() => true, () => false))) throw new CliFailure(`${t.path} 已存在：匠选不会覆盖已有的文件，请换一个 --out 文件夹（确需覆盖请加 --force）`);
   }
-  for (const f of files) {
-    const target = join(folder, ...f.path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomically(target, f.bytes);
-  }
+  for (const t of targets) await mkdir(dirname(t.path), { recursive: true });
+  await writeOutputFiles(targets, { force });
 }
 
 export async function runFormsRead(inputs: string[], opts: FormsCliOptions): Promise<number> {
@@ -158,11 +152,10 @@ export async function runFormsRead(inputs: string[], opts: FormsCliOptions): Pro
   if (!opts.out) throw new CliFailure('请用 --out 指定要生成的工作簿，如 --out 申报信息.xlsx');
   if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out}：请写 .xlsx 文件名，如 --out 申报信息.xlsx`);
   const { n, paths } = await load(inputs, opts);
-  refuseOverwritingInput(opts.out, paths);
-  if (!opts.force && (await stat(opts.out).then(() => true, () => false))) throw new CliFailure(`${opts.out} 已存在：为免覆盖，请换一个文件名（确需覆盖请加 --force）`);
+  await checkOutputFile(opts.out, { inputs: paths, force: opts.force, example: '申报信息.xlsx' });
   if (n.nominees.length === 0) throw new CliFailure(lang === 'zh' ? '文件中没有找到申报表或申报信息表' : 'No forms or details table found in the files');
   const bytes = await nominationsWorkbook(n);
-  await writeFileAtomically(opts.out, bytes);
+  await writeOutputFile(opts.out, bytes, { force: opts.force });
   // The forms' own findings, and those of what the workbook adds (the 汇总表's footer, the 统计表).
   const made = (await workbookFindings(n, bytes, { today: fromJsDate(new Date()), asOf: opts.asOf })).filter((f) => f.sheet !== SHEETS.details).map((f) => ({ ...f, sheet: `${basename(opts.out!)} ${f.sheet}` }));
   const findings = [...n.outcome.result.findings, ...made];
@@ -232,10 +225,9 @@ export async function runPack(inputs: string[], opts: FormsCliOptions): Promise<
   // The folder is made only for a package (a refused one leaves nothing behind).
   const folder = await outFolder(opts.out, '报送材料');
   const zipPath = join(folder, `${pack.name}.zip`);
+  await checkOutputFile(zipPath, { inputs: paths, force: opts.force, example: `${pack.name}.zip` });
   await writeAll(join(folder, pack.name), pack.files, paths, opts.force);
-  refuseOverwritingInput(zipPath, paths);
-  if (!opts.force && (await stat(zipPath).then(() => true, () => false))) throw new CliFailure(`${zipPath} 已存在：请换一个 --out 文件夹（确需覆盖请加 --force）`);
-  await writeFileAtomically(zipPath, pack.zip!);
+  await writeOutputFile(zipPath, pack.zip!, { force: opts.force });
   if (pack.counts.error) {
     lines.push('', zh ? `!!!!!! 警告：仍有 ${pack.counts.error} 个错误（--force），已照样打包；问题清单见“校验问题（尚未改正）.xlsx” !!!!!!` : `!!!!!! WARNING: ${pack.counts.error} errors remain (--force); packed anyway, see the annotated workbook !!!!!!`);
   }

@@ -126,7 +126,7 @@ describe('jiangxuan forms write', () => {
     // Printing again into the same folder does not overwrite without --force.
     const again = run('forms', 'write', '申报信息.xlsx', '--out', '打印');
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/已存在：为免覆盖/);
+    expect(again.err).toMatch(/已存在：匠选不会覆盖已有的文件/);
   });
 });
 

@@ -5,7 +5,6 @@
  * a chunk of its own, so the pane's first load carries neither exceljs nor jszip. Failures are HostErrors worded
  * for the pane's controls.
  */
-import type { Localized } from '../../core/model/findings';
 import type { SimpleDate } from '../../core/model/dates';
 import type { FindingCounts, Lang, Localized, Severity } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
