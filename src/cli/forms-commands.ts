@@ -71,7 +71,10 @@ async function load(inputs: string[], opts: FormsCliOptions): Promise<{ n: Nomin
     const n = await loadNominations(files, { profile, asOf: opts.asOf, today: fromJsDate(new Date()), footer: Object.values(footer).some(Boolean) ? footer : undefined });
     return { n, paths };
   } catch (e) {
-    if (e instanceof NoNominationsError) throw new CliFailure([e.localized[opts.lang], ...e.problems.map((p) => `  ${p.file}：${p.message[opts.lang]}`)].join('\n'));
+    if (e instanceof NoNominationsError) {
+      // The reason per file on lines of their own (each escaped alone: a file name cannot forge a line).
+      throw new CliFailure(e.localized[opts.lang], undefined, e.problems.map((p) => `  ${p.file}：${p.message[opts.lang]}`));
+    }
     if (isCheckError(e)) throw new CliFailure(e.failure.code === 'bad-date' ? `--as-of ${e.localized[opts.lang]}` : e.localized[opts.lang]);
     throw e;
   }

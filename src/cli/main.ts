@@ -96,6 +96,7 @@ main(process.argv)
   .catch((e: unknown) => {
     if (e instanceof CliFailure) {
       writeErrorLine(e.message);
+      for (const line of e.details) writeErrorLine(line);
       process.exitCode = e.exitCode;
       return;
     }
