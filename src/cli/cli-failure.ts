@@ -7,6 +7,8 @@ export class CliFailure extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT_UNUSABLE,
+    /** Lines printed under the message, one per item (e.g. each file and why it could not be read). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'CliFailure';

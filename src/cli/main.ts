@@ -7,6 +7,7 @@ import { runPrograms } from './programs-command';
 import { runValidate } from './validate-command';
 import { registerScoring } from './scoring-commands';
 import { registerCultivation } from './cultivation-commands';
+import { registerForms } from './forms-commands';
 import { CliFailure, EXIT_UNUSABLE, SetRun } from './cli-failure';
 import { endQuietlyOnBrokenPipe, writeErrorLine } from './cli-output';
 
@@ -54,6 +55,7 @@ function main(argv: string[]): Promise<number> {
   registerPrograms(program, setRun);
   registerScoring(program, setRun);
   registerCultivation(program, setRun);
+  registerForms(program, setRun);
 
   try {
     program.parse(argv);
@@ -94,6 +96,7 @@ main(process.argv)
   .catch((e: unknown) => {
     if (e instanceof CliFailure) {
       writeErrorLine(e.message);
+      for (const line of e.details) writeErrorLine(line);
       process.exitCode = e.exitCode;
       return;
     }

@@ -109,6 +109,7 @@ export interface Strings {
   sectionCheck: string;
   sectionScoring: string;
   sectionCultivation: string;
+  sectionForms: string;
   sections: string;
   // Expert scoring
   scGenerateTab: string;
@@ -300,6 +301,7 @@ const zh: Strings = {
   sectionCheck: '校验',
   sectionScoring: '专家评分',
   sectionCultivation: '培育跟踪',
+  sectionForms: '申报表',
   sections: '功能',
   scGenerateTab: '生成评分表',
   scConsolidateTab: '汇总评分',
@@ -489,6 +491,7 @@ const en: Strings = {
   sectionCheck: 'Check',
   sectionScoring: 'Expert scoring',
   sectionCultivation: 'Cultivation',
+  sectionForms: 'Forms',
   sections: 'Features',
   scGenerateTab: 'Score sheets',
   scConsolidateTab: 'Consolidate',

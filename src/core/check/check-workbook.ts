@@ -15,8 +15,10 @@ import { defaultAsOf } from '../model/as-of';
 import type { Profile } from '../profiles/schema';
 import { allBuiltinProfiles, BUILTIN_PROFILE_IDS } from '../profiles/builtin-profiles';
 import { detectProgram } from '../recognition/detect-program';
-import { NoTableError, ValidationResult, validateWorkbook } from '../rules/validate-workbook';
-import { CheckError } from './failures';
+import { NoTableError, ValidationResult } from '../rules/validate-workbook';
+import { validateWithForms } from '../forms/check-forms';
+import type { FormRecord } from '../forms/form-record';
+import { CheckError, isCheckError } from './failures';
 
 /** How the programme was chosen: by the user, named in a title line, or the best fit of the headers. */
 export type ProgrammeChoice = 'chosen' | 'title' | 'headers';
@@ -40,6 +42,8 @@ export interface CheckOutcome {
   evidence?: string;
   /** Findings, counts, the tables (reports and as recognised), the date used. */
   result: ValidationResult;
+  /** Sheets read as 申报表 forms (src/core/forms), one nominee each; absent when there were none. */
+  forms?: FormRecord[];
 }
 
 /** The built-in programmes, in the order pickers show them. */
@@ -83,15 +87,17 @@ export function checkWorkbook(grid: WorkbookGrid, req: CheckRequest): CheckOutco
     evidence = det.evidence;
   }
   const asOf = asOfGiven ?? defaultAsOf(profile.deadline, req.today);
-  let result: ValidationResult;
+  let checked;
   try {
-    result = validateWorkbook(grid, profile, { asOf });
+    // Form sheets are read as forms; everything else as before (src/core/forms/check-forms.ts).
+    checked = validateWithForms(grid, profile, { asOf });
   } catch (e) {
     if (e instanceof NoTableError) throw new CheckError({ code: 'no-table', profile }, { cause: e });
     throw e;
   }
-  const outcome: CheckOutcome = { profile, how, result };
+  const outcome: CheckOutcome = { profile, how, result: checked.result };
   if (evidence !== undefined) outcome.evidence = evidence;
+  if (checked.forms.length) outcome.forms = checked.forms;
   return outcome;
 }
 
@@ -102,9 +108,9 @@ export function checkWorkbook(grid: WorkbookGrid, req: CheckRequest): CheckOutco
  */
 export function recheckWorkbook(grid: WorkbookGrid, profile: Profile, asOf: SimpleDate): ValidationResult {
   try {
-    return validateWorkbook(grid, profile, { asOf });
+    return validateWithForms(grid, profile, { asOf }).result;
   } catch (e) {
-    if (!(e instanceof NoTableError)) throw e;
+    if (!(e instanceof NoTableError) && !(isCheckError(e) && e.failure.code === 'unclear-layout')) throw e;
     return {
       program: { id: profile.id, name: profile.name },
       asOf: formatIsoDate(asOf),

@@ -33,7 +33,9 @@ export type CheckFailure =
   /** No programme was chosen and none could be detected: no title names one, no header matches a form. */
   | { code: 'no-program' }
   /** The chosen or detected programme's tables are not in the workbook. */
-  | { code: 'no-table'; profile: Profile };
+  | { code: 'no-table'; profile: Profile }
+  /** Sheets with the form's labels that read neither as a table (one header row) nor as a form (src/core/forms). */
+  | { code: 'unclear-layout'; profile: Profile; sheets: readonly string[] };
 
 export type CheckFailureCode = CheckFailure['code'];
 
@@ -157,6 +159,13 @@ export function checkFailureMessage(f: CheckFailure): Localized {
         zh: '找不到可识别的表格，也无法判断这份工作簿属于哪个评选项目。需要一行表头，如推荐汇总表“序号 | 所在单位名称 | 姓名 | 所在岗位名称 | 职务、职称/技能等级”，或申报信息表“姓名 | 性别 | 身份证 | …”；如是某个项目的表格，请选择该项目后再校验。',
         en: 'No recognisable table, and no way to tell which programme this workbook is for. A header row is needed, such as the summary sheet’s “序号 | 所在单位名称 | 姓名 | 所在岗位名称 | 职务、职称/技能等级” or the details’ “姓名 | 性别 | 身份证 | …”; if it is a programme’s table, choose that programme and check again.',
       };
+    case 'unclear-layout': {
+      const names = f.sheets.map((n) => `“${n}”`).join('、');
+      return {
+        zh: `工作表${names}既不是一行表头的表格，也不像“${f.profile.shortName.zh}”的申报表，没有校验：表格需要一行表头（如“姓名 | 性别 | 身份证 | …”，每人一行）；申报表需要像通知附件那样逐项填写（“姓名”“性别”“身份证”等栏目名的右边或下面是所填内容）。请按其中一种整理后再校验。`,
+        en: `Sheet ${names} is neither a table with one header row nor laid out like the “${f.profile.shortName.en}” application form, so it was not checked: a table needs one header row (e.g. “姓名 | 性别 | 身份证 | …”, one nominee per row); a form needs each item as on the notice’s form (the value right of or below labels such as “姓名”, “性别”, “身份证”). Arrange it one way or the other and check again.`,
+      };
+    }
     case 'no-table':
       return {
         zh: `没有找到“${f.profile.shortName.zh}”的表格，需要含以下栏目的表头（在工作表的前 40 行内）：${describeTables(f.profile, 'zh')}。如项目选错了，请改选项目。`,

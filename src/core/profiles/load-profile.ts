@@ -8,6 +8,7 @@ import catalogueJson from './builtin/fields.json';
 import { FieldSpec, fieldSchema, Profile, profileSchema, ResolvedTable, TableKind } from './schema';
 import { workbookRuleProblems } from '../rules/workbook-rules';
 import { cultivationProblems } from './cultivation-schema';
+import { formsProblems } from '../forms/form-layout';
 
 export class ProfileError extends Error {
   constructor(
@@ -161,6 +162,7 @@ export function resolveProfile(raw: unknown, source: string, lookup: (id: string
   }
   // A rule naming a table or field that does not exist would silently check nothing.
   problems.push(...workbookRuleProblems({ tables, workbookRules }));
+  problems.push(...formsProblems(data.forms, allKeys));
   if (problems.length) throw new ProfileError(source, problems);
   const { tables: _t, extends: _e, ...rest } = data;
   return { ...rest, workbookRules, tables, source };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { workbookRuleSchema } from './workbook-rule-schema';
 import { cultivationSchema } from './cultivation-schema';
+import { formsSchema } from '../forms/form-schema';
 
 export const localizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -212,6 +213,8 @@ export const profileSchema = z.strictObject({
     .optional(),
   /** Cultivation programmes (kind "cultivation"): period, targets, titles and activity kinds of the notice. */
   cultivation: cultivationSchema.optional(),
+  /** The notice's paper forms (申报表, 汇总表, 统计表) and the e-mail package (src/core/forms). */
+  forms: formsSchema.optional(),
   /** Minimum working age; younger → error. */
   minWorkingAge: z.number().int().positive().default(16),
   /** Tags, not requirements. Editable: the 2026 "2+3+6+6" system is not listed in the notices. */

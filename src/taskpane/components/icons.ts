@@ -29,3 +29,5 @@ export { LeafTwo20Regular } from '@fluentui/react-icons/svg/leaf-two';
 export { PeopleTeam20Regular } from '@fluentui/react-icons/svg/people-team';
 export { TableAdd20Regular } from '@fluentui/react-icons/svg/table-add';
 export { WindowNew20Regular } from '@fluentui/react-icons/svg/window-new';
+export { DocumentText20Regular } from '@fluentui/react-icons/svg/document-text';
+export { FolderZip20Regular } from '@fluentui/react-icons/svg/folder-zip';

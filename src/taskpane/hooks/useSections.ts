@@ -1,9 +1,9 @@
 /** The pane's top-level tabs: which one is shown, and which were opened (those stay mounted, keeping their work). */
 import * as React from 'react';
 
-/** 校验 (the checker), 专家评分, 培育跟踪. */
-export type SectionId = 'check' | 'scoring' | 'cultivation';
-export const SECTIONS: readonly SectionId[] = ['check', 'scoring', 'cultivation'];
+/** 校验 (the checker), 申报表, 专家评分, 培育跟踪. */
+export type SectionId = 'check' | 'forms' | 'scoring' | 'cultivation';
+export const SECTIONS: readonly SectionId[] = ['check', 'forms', 'scoring', 'cultivation'];
 
 export interface Sections {
   section: SectionId;

@@ -87,6 +87,7 @@ const KIND_OF: Record<CheckFailureCode, HostErrorKind> = {
   unreadable: 'unreadable',
   'no-program': 'no-table',
   'no-table': 'no-table',
+  'unclear-layout': 'no-table',
   'unknown-program': 'failed',
   'bad-date': 'failed',
 };

@@ -5,8 +5,8 @@
  * a chunk of its own, so the pane's first load carries neither exceljs nor jszip. Failures are HostErrors worded
  * for the pane's controls.
  */
-import type { Localized } from '../../core/model/findings';
 import type { SimpleDate } from '../../core/model/dates';
+import type { FindingCounts, Lang, Localized, Severity } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
 import type { CandidateSource } from '../../core/scoring/candidates';
 import type { RolloverReport } from '../../core/cultivation/rollover';
@@ -77,7 +77,67 @@ export interface RolloverResult {
   year: number;
 }
 
+/** A finding of the forms workflow as the pane lists it: where (a Word file and label, or a cell) and what. */
+export interface FormFindingView {
+  severity: Severity;
+  /** "林晓.docx「身份证」", or "林晓!B5「身份证」" on a sheet. */
+  where: string;
+  message: Localized;
+  /** The rule's name, as people read it. */
+  rule: Localized;
+  nominee?: string;
+}
+
+/** Word forms (and form sheets) read into a checked workbook. */
+export interface FormsRead {
+  profile: Profile;
+  /** The workbook made from them: 推荐汇总表, 申报信息, 统计表. */
+  workbook: Uint8Array;
+  /** Its sheets (inserting them into the open workbook renames any that are taken). */
+  sheetNames: string[];
+  fileName: string;
+  nominees: string[];
+  /** How many nominees came from forms (the rest from tables). */
+  forms: number;
+  /** Files that could not be read, and why. */
+  problems: { file: string; message: Localized }[];
+  findings: FormFindingView[];
+  counts: FindingCounts;
+}
+
+/** Printed forms, 汇总表 and 统计表 of the open workbook, as one zip. */
+export interface PrintedForms {
+  zip: Uint8Array;
+  fileName: string;
+  files: string[];
+  /** Errors still in the nominations (the forms are printed anyway; the pane says so). */
+  errors: number;
+}
+
+/** The e-mail package of the open workbook, or why it was not made. */
+export interface PackView {
+  name: string;
+  fileName: string;
+  zip?: Uint8Array;
+  files: string[];
+  counts: FindingCounts;
+  /** Errors remain and packing anyway was not asked for. */
+  refused: boolean;
+  findings: FormFindingView[];
+  /** Where it goes (the notice's e-mail and address). */
+  email?: string;
+}
+
+/** The 申报表 section: the CLI's `forms read`, `forms write` and `pack`. */
+export interface FormTools {
+  readForms(o: { files: NamedFile[]; profile?: Profile; asOf?: string }): Promise<FormsRead>;
+  printForms(o: { source: WorkbookSource; profile?: Profile }): Promise<PrintedForms>;
+  pack(o: { source: WorkbookSource; profile?: Profile; force: boolean; lang: Lang }): Promise<PackView>;
+}
+
 export interface WorkbookTools {
+  /** Word forms in, printed forms and the e-mail package out. */
+  readonly forms: FormTools;
   /** Who the candidates of the open workbook are, before any expert list is picked. */
   candidateInfo(profile: Profile, source: WorkbookSource): Promise<CandidateInfo>;
   /** The assignment (who scores whom, conflicts of interest, problems) without writing anything. */

@@ -22,6 +22,7 @@ import { RESULT_SHEETS, writeResultWorkbook } from '../../adapters/exceljs/scori
 import { zipFiles } from '../../adapters/exceljs/scoring/zip';
 import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../../adapters/exceljs/cultivation';
 import { asHostError, HostError } from '../hosts/workbook-host';
+import { formTools } from './form-tools';
 import type { WorkbookSource } from '../hosts/workbook-host';
 import type {
   CandidateInfo,
@@ -200,6 +201,7 @@ export function rollover(o: { file: NamedFile; year?: number }): Promise<Rollove
 
 /** The implementation the pane's sections use (through tools/load.ts). */
 export const workbookTools: WorkbookTools = {
+  forms: formTools,
   candidateInfo,
   planScoring,
   scoreSheetsZip,

@@ -20,26 +20,30 @@ const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Entities, then Excel's own escapes for characters XML cannot hold ("_x0009_" is a tab). */
 export function decodeXml(s: string): string {
-  const t =
-    s.indexOf('&') < 0
-      ? s
-      : s.replace(ENTITY, (e) => {
-          switch (e) {
-            case '&lt;':
-              return '<';
-            case '&gt;':
-              return '>';
-            case '&amp;':
-              return '&';
-            case '&quot;':
-              return '"';
-            case '&apos;':
-              return "'";
-            default:
-              return String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10));
-          }
-        });
+  const t = decodeXmlEntities(s);
   return t.indexOf('_x') < 0 ? t : t.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The five XML entities and character references only (Word text has no "_xHHHH_" escapes). */
+export function decodeXmlEntities(s: string): string {
+  return s.indexOf('&') < 0
+    ? s
+    : s.replace(ENTITY, (e) => {
+        switch (e) {
+          case '&lt;':
+            return '<';
+          case '&gt;':
+            return '>';
+          case '&amp;':
+            return '&';
+          case '&quot;':
+            return '"';
+          case '&apos;':
+            return "'";
+          default:
+            return String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10));
+        }
+      });
 }
 
 const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

@@ -24,6 +24,7 @@ export type { OpenFile };
 /** The scoring and cultivation tabs are a chunk of their own, fetched the first time one is opened. */
 const ScoringPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../scoring/ScoringPanel').then((m) => ({ default: m.ScoringPanel })));
 const CultivationPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../cultivation/CultivationPanel').then((m) => ({ default: m.CultivationPanel })));
+const FormsPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../forms/FormsPanel').then((m) => ({ default: m.FormsPanel })));
 
 export interface AppProps {
   params: PageParams;
@@ -85,6 +86,15 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         />
         <SectionTabs section={sections.section} onSelect={sections.select} wide={wide} t={t} />
         <CheckSection check={check} host={host} office={office} wide={wide} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
+        {sections.visited.has('forms') && (
+          <ToolSection label={t.sectionForms} hidden={sections.section !== 'forms'} loading={t.working}>
+            <FormsPanel host={host} office={office} profile={check.programme.profile} chosen={check.programme.how === 'chosen'} t={t} lang={lang} onOpenInCheck={(bytes, name) => {
+              // A workbook made from Word forms opens in 校验 like any file the user picks.
+              check.showError(undefined);
+              workbook.open({ file: new File([bytes as BlobPart], name) }).then(() => sections.select('check'), (e: unknown) => check.showError(asHostError(e)));
+            }} />
+          </ToolSection>
+        )}
         {sections.visited.has('scoring') && (
           <ToolSection label={t.sectionScoring} hidden={sections.section !== 'scoring'} loading={t.working}>
             <ScoringPanel host={host} office={office} profile={check.programme.profile} profiles={programmes} onProgramme={check.chooseProgramme} t={t} lang={lang} />

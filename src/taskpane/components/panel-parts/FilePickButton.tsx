@@ -14,8 +14,11 @@ export function FilePickButton({
   appearance,
   size,
   disabled,
+  accept = WORKBOOK_ACCEPT,
 }: {
   label: string;
+  /** File types offered (default: the workbooks Jiangxuan reads). */
+  accept?: string;
   testId: string;
   multiple?: boolean;
   onFiles(files: File[]): void;
@@ -32,7 +35,7 @@ export function FilePickButton({
         ref={input}
         className={s.hiddenInput}
         type="file"
-        accept={WORKBOOK_ACCEPT}
+        accept={accept}
         multiple={multiple}
         data-testid={testId}
         aria-label={label}
