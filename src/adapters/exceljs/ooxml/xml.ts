@@ -63,3 +63,32 @@ export function localAttribute(attrs: ReadonlyMap<string, string>, local: string
   for (const [k, v] of attrs) if (k.endsWith(':' + local)) return v;
   return undefined;
 }
+
+const NAME_CHAR = /[\w.-]/;
+
+/**
+ * The attribute text of the first start tag with this local name (any prefix: <sheetProtection …/> or
+ * <x:sheetProtection …>), or undefined. A linear scan with indexOf: safe on any text a returned file may hold.
+ */
+export function startTagAttributes(xml: string, localName: string): string | undefined {
+  for (let i = xml.indexOf(localName); i >= 0; i = xml.indexOf(localName, i + 1)) {
+    const after = xml[i + localName.length];
+    if (after !== undefined && after !== '>' && after !== '/' && !/\s/.test(after)) continue;
+    let j = i - 1;
+    if (xml[j] === ':') {
+      j--;
+      let k = 0;
+      while (j >= 0 && k < 64 && NAME_CHAR.test(xml[j])) {
+        j--;
+        k++;
+      }
+      if (k === 0) continue;
+    }
+    if (xml[j] !== '<') continue;
+    const end = xml.indexOf('>', i);
+    if (end < 0) return undefined;
+    const text = xml.slice(i + localName.length, end);
+    return text.endsWith('/') ? text.slice(0, -1) : text;
+  }
+  return undefined;
+}
