@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { builtinProfile, userProfile } from '../../src/core/profiles/builtin-profiles';
 import { consolidateScoreFiles } from '../../src/adapters/exceljs/scoring/consolidate-files';
 import { writeResultWorkbook } from '../../src/adapters/exceljs/scoring/result-writer';
+import { checkFinalWorkbook, finalizeResultWorkbook } from '../../src/adapters/exceljs/scoring/finalize';
 import { consolidate, ConsolidationResult, ScoreRecord, CANDIDATE_FLAG_LABELS, EXPERT_FLAG_LABELS } from '../../src/core/scoring/consolidate';
 import type { ConsolidatedRound } from '../../src/core/scoring/consolidate-round';
 import { progressText } from '../../src/core/scoring/result-content';
@@ -269,6 +270,30 @@ maybe(
     expect(file).toMatchObject({ status: 'accepted', scores: 12 });
     expect(c.problems.filter((x) => x.file === sent.name && x.severity === 'error')).toEqual([]);
     expect(c.verified).toBe(true);
+  },
+  240000,
+);
+
+maybe(
+  'a 定稿 copy keeps its chart, its hash survives being opened and saved by LibreOffice, and an edit is caught',
+  async () => {
+    const { c } = await scored();
+    const final = await finalizeResultWorkbook(await writeResultWorkbook(c), { now: new Date('2025-04-10T09:00:00Z') });
+    expect(final.hash).toMatch(/^[0-9a-f]{64}$/);
+    const zip = await JSZip.loadAsync(final.bytes);
+    expect(Object.keys(zip.files).some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toBe(true);
+    await expect(checkFinalWorkbook(final.bytes)).resolves.toMatchObject({ ok: true, recorded: final.hash, actual: final.hash });
+    const resaved = savedByLibreOffice(final.bytes);
+    await expect(checkFinalWorkbook(resaved)).resolves.toMatchObject({ ok: true, actual: final.hash });
+    // Printed, the sign-off page carries the hash.
+    if (poppler) expect(printToPdf(final.bytes).text[0]).toContain(final.hash.slice(0, 16));
+    const edited = await JSZip.loadAsync(final.bytes);
+    const part = 'xl/worksheets/sheet2.xml';
+    const xml = await edited.file(part)!.async('string');
+    const at = xml.indexOf('<v>', xml.indexOf('r="E2"'));
+    edited.file(part, xml.slice(0, at) + '<v>1' + xml.slice(at + 3));
+    const tampered = await edited.generateAsync({ type: 'uint8array' });
+    await expect(checkFinalWorkbook(tampered)).resolves.toMatchObject({ ok: false, recorded: final.hash });
   },
   240000,
 );

@@ -156,7 +156,9 @@ export function consolidateRound(input: ConsolidateRoundInput): ConsolidatedRoun
   const sheets = read.filter((r): r is SheetRead => r.f.kind === 'scoresheet');
   const keys = read.filter((r): r is KeyRead => r.f.kind === 'key' && r.f.meta.programme.id === programme.id);
   const roundCounts = new Map<string, number>();
-  for (const s of sheets) if (s.f.meta.programme.id === programme.id) roundCounts.set(s.f.meta.round, (roundCounts.get(s.f.meta.round) ?? 0) + 1);
+  // A sheet whose MAC failed says nothing trustworthy about its round: it is rejected in this one.
+  const forged = (s: SheetRead) => s.f.problems.some((p) => p.code === 'sheet.mac');
+  for (const s of sheets) if (s.f.meta.programme.id === programme.id && !forged(s)) roundCounts.set(s.f.meta.round, (roundCounts.get(s.f.meta.round) ?? 0) + 1);
   let round = input.round?.trim();
   if (!round) {
     if (roundCounts.size > 1) {
@@ -214,7 +216,7 @@ export function consolidateRound(input: ConsolidateRoundInput): ConsolidatedRoun
   const inRound: SheetRead[] = [];
   for (const s of sheets) {
     const m = s.f.meta;
-    if (m.programme.id === programme.id && m.round !== round) {
+    if (m.programme.id === programme.id && m.round !== round && !forged(s)) {
       report(s, 'other-round', { expert: `${m.expert.name}（${m.expert.code}）`, round: m.round });
       problems.push(problem('sheet.other-round', { round: m.round, current: round }, { file: s.f.file }));
       continue;
@@ -266,6 +268,7 @@ export function consolidateRound(input: ConsolidateRoundInput): ConsolidatedRoun
         m.set(v, (m.get(v) ?? 0) + 1);
       }
     }
+    sharedProtection(ours, addLocal);
     const majority = new Map([...votes].map(([code, m]) => [code, [...m].sort((a, b) => b[1] - a[1])[0][0]]));
     for (const s of ours) {
       if (s.f.meta.blind) continue;
@@ -415,6 +418,32 @@ export function consolidateRound(input: ConsolidateRoundInput): ConsolidatedRoun
     accepted,
     rejected: files.filter((f) => f.status === 'rejected').length,
   };
+}
+
+/**
+ * Without the key: files claiming different experts but carrying the same sheet protection are one sheet under two
+ * names (every generated sheet has its own random salt). The expert all of whose files carry it owns it; the files
+ * claiming anyone else are rejected. When that cannot be told, every file carrying it is.
+ */
+function sharedProtection(sheets: readonly SheetRead[], addLocal: (order: number, p: ScoringProblem) => void): void {
+  const byPrint = new Map<string, SheetRead[]>();
+  for (const s of sheets) if (s.f.protection) (byPrint.get(s.f.protection) ?? byPrint.set(s.f.protection, []).get(s.f.protection)!).push(s);
+  const printsOf = new Map<string, Set<string>>();
+  for (const s of sheets) {
+    const k = expertKey(s.f.meta);
+    (printsOf.get(k) ?? printsOf.set(k, new Set()).get(k)!).add(s.f.protection ?? '');
+  }
+  for (const files of byPrint.values()) {
+    const claimed = new Set(files.map((s) => expertKey(s.f.meta)));
+    if (claimed.size < 2) continue;
+    const owners = [...claimed].filter((e) => printsOf.get(e)!.size === 1);
+    const owner = owners.length === 1 ? owners[0] : undefined;
+    for (const s of files) {
+      if (expertKey(s.f.meta) === owner) continue;
+      const other = files.find((x) => expertKey(x.f.meta) !== expertKey(s.f.meta))!.f.meta.expert;
+      addLocal(s.order, problem('sheet.protection-shared', { other: `${other.name}（${other.code}）` }, { file: s.f.file, expert: s.f.meta.expert.name }));
+    }
+  }
 }
 
 function countExpected(k: KeyMeta): Map<string, number> {

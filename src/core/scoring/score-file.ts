@@ -33,7 +33,6 @@ import {
   scoreSheetLayout,
   SHEETS,
   SIGN_LABEL,
-  signRow,
   totalFormula,
 } from './metadata';
 import { problem, ProblemPlace, rejectsFile, ScoringCodeOf, ScoringParams, ScoringProblem } from './problems';
@@ -124,6 +123,11 @@ export type ScoreFile =
       blank: boolean;
       /** Checked against the key of its batch (MAC and password). */
       bound: boolean;
+      /**
+       * The 评分表 sheet's protection hash and salt: random for every file generated, kept by every re-save, so
+       * two files claiming different experts with the same one are one expert's sheet under two names.
+       */
+      protection?: string;
     });
 
 const MAX_CELL_PROBLEMS = 50;
@@ -175,7 +179,9 @@ function checkSheet(base: Base, meta: ScoreSheetMeta, sheets: readonly ReturnedS
     rejected: problems.some(rejectsFile),
     blank,
     bound: !!binding,
+    ...(fingerprint ? { protection: fingerprint } : {}),
   });
+  let fingerprint: string | undefined;
 
   if (binding && !binding.mac) {
     err('sheet.mac', { key: binding.key });
@@ -201,6 +207,7 @@ function checkSheet(base: Base, meta: ScoreSheetMeta, sheets: readonly ReturnedS
 
   // Protection: present and, with the key, set with this expert's password.
   const prot = sheetInfo.protection;
+  if (prot?.hashValue) fingerprint = `${prot.saltValue ?? ''}|${prot.hashValue}`;
   const protectedAtAll = !!prot && prot.sheet && !!(prot.hashValue || prot.password);
   if (!protectedAtAll || binding?.password === 'none') {
     err('sheet.unprotected', {});
@@ -247,10 +254,10 @@ function checkSheet(base: Base, meta: ScoreSheetMeta, sheets: readonly ReturnedS
     }
   });
   const endRow = layout.firstRow + meta.candidates.length;
-  const sign = signRow(layout, meta.candidates.length);
   const watched = [layout.code, layout.name, layout.unit, ...layout.criteria, layout.position, layout.recommend].filter((x): x is number => x !== undefined);
   for (let r = endRow; r <= sheet.rows.length; r++) {
-    if (r === sign && (textAt(r, 1) === SIGN_LABEL || !textAt(r, 1))) continue;
+    // The signature line (what the expert types there is theirs).
+    if (textAt(r, 1) === SIGN_LABEL) continue;
     if (watched.some((c) => !isBlank(at(r, c)))) {
       rowIssues.push({ zh: `名单之后多出第 ${r} 行（“${textAt(r, layout.code) || textAt(r, layout.name ?? layout.code)}”）`, en: `an extra row ${r} after the list` });
       break;

@@ -82,8 +82,12 @@ export interface SheetProtectionHash {
 
 /** Excel's default spin count is 100,000; ours is low (see sheetProtectionHash). */
 const SPIN_COUNT = 100;
-/** A spin count read from a returned file is at most this: a hostile file must not make us hash for minutes. */
-const MAX_SPIN_COUNT = 100_000;
+/**
+ * A returned sheet's protection is checked only up to this spin count. Ours use SPIN_COUNT and no program can
+ * re-hash a password it does not know, so a higher count means the protection was set again (Excel's own default
+ * is 100,000): a mismatch, told without hashing for seconds on a hostile file's say-so.
+ */
+const MAX_SPIN_COUNT = 1000;
 
 async function spin(salt: Uint8Array, password: string, spinCount: number): Promise<Uint8Array> {
   const pwd = utf16le(password);

@@ -4,8 +4,9 @@
  *   Jiangxuan wrote), so nothing changes when the copy is opened; the workbook no longer recalculates;
  * - protected: every sheet, with a random password that is not kept (a correction means a new 定稿 from the
  *   result workbook, not an edit of the copy);
- * - the hash: SHA-256 over every cell value of every sheet (the metadata sheet and the line that shows the hash
- *   left out), written in the sign-off block and the metadata. Anyone can recompute it (checkFinalWorkbook): it
+ * - the hash: SHA-256 over every cell value of every sheet (numbers to 8 significant digits; the metadata sheet
+ *   and the line that shows the hash left out), written in the sign-off block and the metadata; opening and saving
+ *   the copy in Excel, WPS or LibreOffice does not change it, changing a value does. Anyone can recompute it (checkFinalWorkbook): it
  *   proves a file is the one whose hash is written on the signed printout, not who made it.
  * The score-spread chart, which exceljs does not keep, is drawn again from the metadata. Browser-safe.
  */
@@ -62,7 +63,9 @@ async function resultMeta(bytes: Uint8Array): Promise<ResultMeta> {
 /** One line per non-empty cell, sheet by sheet in workbook order: the text the content hash covers. */
 function valueText(v: CellValue): string {
   if (v instanceof Date) return 'd:' + (Number.isNaN(v.getTime()) ? 'NaN' : v.toISOString());
-  if (typeof v === 'number') return 'n:' + String(v);
+  // 8 significant digits: far finer than any score or mean (steps of 0.5), and coarse enough that another
+  // program's re-save (LibreOffice writes 15 digits, not always rounded as JavaScript does) keeps the hash.
+  if (typeof v === 'number') return 'n:' + String(Number(v.toPrecision(8)));
   if (typeof v === 'boolean') return 'b:' + String(v);
   if (typeof v === 'string') return 's:' + v;
   return 'e:' + cellText(v);
@@ -90,24 +93,24 @@ export async function contentHash(bytes: Uint8Array, leaveOut: { sheet: string; 
 
 type FormulaLike = { formula?: string; sharedFormula?: string; result?: unknown };
 
-/** Replaces every formula of the sheet by its result; false when a formula has none (never calculated). */
-function freezeSheet(ws: ExcelJS.Worksheet): boolean {
-  let ok = true;
+/**
+ * Replaces every formula of the sheet by its result. A formula without a stored result is empty (exceljs reads an
+ * empty text result as none; Jiangxuan, Excel, WPS and LibreOffice always store results).
+ */
+function freezeSheet(ws: ExcelJS.Worksheet): void {
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
       const v = cell.value as FormulaLike | null;
       if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return;
-      if (v.result === undefined) ok = false;
       const r = v.result;
       cell.value = r === undefined || r === null ? null : typeof r === 'object' && r && 'error' in r ? String((r as { error: string }).error) : (r as ExcelJS.CellValue);
     }),
   );
-  return ok;
 }
 
 /**
- * The 定稿 copy of a result workbook. Throws FinalizeError when the bytes are not a result workbook, are already a
- * 定稿 copy, or hold formulas never calculated.
+ * The 定稿 copy of a result workbook. Throws FinalizeError when the bytes are not a result workbook or are already
+ * a 定稿 copy.
  */
 export async function finalizeResultWorkbook(bytes: Uint8Array, opts: { now?: Date } = {}): Promise<FinalWorkbook> {
   const meta = await resultMeta(bytes);
@@ -119,14 +122,7 @@ export async function finalizeResultWorkbook(bytes: Uint8Array, opts: { now?: Da
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const metaSheet = wb.getWorksheet(SHEETS.meta);
   if (metaSheet) wb.removeWorksheet(metaSheet.id);
-  let calculated = true;
-  for (const ws of wb.worksheets) calculated = freezeSheet(ws) && calculated;
-  if (!calculated) {
-    throw new FinalizeError({
-      zh: '工作簿中有公式没有计算结果：请先在 Excel、WPS 或 LibreOffice 中打开并保存一次，再定稿',
-      en: 'some formulas have no calculated result: open and save the workbook in Excel, WPS or LibreOffice first',
-    });
-  }
+  for (const ws of wb.worksheets) freezeSheet(ws);
   wb.calcProperties = { fullCalcOnLoad: false };
   const line = meta.finalLine ?? { sheet: wb.worksheets[0]?.name ?? '', cell: 'A1' };
   const lineCell = wb.getWorksheet(line.sheet)?.getCell(line.cell);

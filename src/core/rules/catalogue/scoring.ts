@@ -360,6 +360,15 @@ export const SCORING_PROBLEMS = {
       en: p.mode === 'ballot' ? 'a ranking ballot; this consolidation is of scored sheets; not used' : 'a scored sheet; this consolidation is of ranking ballots; not used',
     }),
   }),
+  'sheet.protection-shared': problemRule({
+    severity: 'error',
+    name: { zh: '冒用他人评分表', en: 'Sheet of another expert' },
+    docs: FILES,
+    message: (p: { other: string }) => ({
+      zh: `这份文件的工作表保护与 ${p.other} 的评分表相同：它是另一位专家的评分表改了名义，未使用（提供评分安排文件可以核实每份文件的来源）`,
+      en: `this file carries the same sheet protection as ${p.other}'s sheet: another expert's sheet under a new name; not used`,
+    }),
+  }),
   'sheet.mixed-batches': problemRule({
     severity: 'warning',
     name: { zh: '评分表来自多次生成', en: 'Sheets from several batches' },
