@@ -155,7 +155,7 @@ export function canonicalJson(v: unknown): string {
  * blind, the rubric and the candidate list as sent (codes, and names and units unless blind). Fields are picked by
  * name, so a field added later is not covered by accident; the generation time is left out.
  */
-export function sheetMacMessage(m: Omit<ScoreSheetMeta, 'mac' | 'generatedAt'>): string {
+export function sheetMacMessage(m: Omit<ScoreSheetMeta, 'mac' | 'generatedAt'> & { mac?: string; generatedAt?: string }): string {
   const expert = { code: m.expert.code, name: m.expert.name, unit: m.expert.unit, group: m.expert.group ?? null };
   const candidates = m.candidates.map((c) => (m.blind ? { code: c.code } : { code: c.code, name: c.name ?? '', unit: c.unit ?? '' }));
   return (

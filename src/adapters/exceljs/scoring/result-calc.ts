@@ -81,7 +81,6 @@ export function addCalcSheets(wb: ExcelJS.Workbook, c: ConsolidatedRound, m: Mat
   const others = othersMeans(c.records);
   const total = new Map(c.records.map((r) => [`${r.expert}|${r.candidate}`, r.total]));
   const ownCol = (j: number) => 3 + j;
-  const othCol = (j: number) => 3 + E + j;
   const oRows: RawCell[][] = codes.map((code) => {
     const r = m.row.get(code)!;
     const cells: RawCell[] = [code, nameOf.get(code) ?? ''];
