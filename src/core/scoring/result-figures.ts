@@ -68,9 +68,11 @@ export function agreementBlock(a: AgreementResult, records: readonly ScoreRecord
   for (let e = 0; e < m; e++) {
     const column = scores.map((row) => row[e]);
     const { ranks: r } = averageRanks(column);
+    const count = new Map<number, number>();
+    for (const x of column) count.set(x, (count.get(x) ?? 0) + 1);
     for (let c = 0; c < n; c++) {
       ranks[c][e] = r[c];
-      const same = column.filter((x) => x === column[c]).length;
+      const same = count.get(column[c])!;
       ties[c][e] = same * same - 1;
       t += ties[c][e];
     }

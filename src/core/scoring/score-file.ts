@@ -15,7 +15,7 @@
 import type { CellValue } from '../model/grid';
 import type { Localized } from '../model/findings';
 import { cellText, compareKey, isBlank } from '../text/normalize';
-import { sameUnit } from './assignment';
+import { sameUnitKey, unitKey } from './assignment';
 import type { Recusal, ScoreRecord } from './consolidate';
 import {
   columnLetter,
@@ -322,10 +322,14 @@ class RowChecker {
     return true;
   }
 
+  private expertUnitKey?: string;
+
   /** A candidate of the expert's own unit (only when the sheet shows units): never counted. */
   private ownUnit(c: { code: string; unit?: string }, r: number): boolean {
     const unit = c.unit;
-    if (this.meta.blind || !unit || !sameUnit(unit, this.meta.expert.unit)) return false;
+    if (this.meta.blind || !unit) return false;
+    this.expertUnitKey ??= unitKey(this.meta.expert.unit);
+    if (!sameUnitKey(unitKey(unit), this.expertUnitKey)) return false;
     this.cellErr('score.same-unit', { candidate: c.code, unit, expertUnit: this.meta.expert.unit }, c.code, `A${r}`);
     return true;
   }

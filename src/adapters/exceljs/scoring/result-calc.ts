@@ -12,7 +12,7 @@ import type { ConsolidatedRound } from '../../../core/scoring/consolidate-round'
 import { columnLetter } from '../../../core/scoring/metadata';
 import { expertAnalysisLines } from '../../../core/scoring/result-content';
 import { agreementBlock, expertZ, othersMeans } from '../../../core/scoring/result-figures';
-import { describeW, LENIENCY_SHARE, LOW_CORRELATION, MIN_SHARED_FOR_CORRELATION_FLAG } from '../../../core/scoring/statistics';
+import { describeW, LENIENCY_SHARE, LOW_CORRELATION, mean, MIN_SHARED_FOR_CORRELATION_FLAG, sampleSd } from '../../../core/scoring/statistics';
 import { sheetRef } from '../../../core/model/sheet-refs';
 import { appendRows, RawCell } from './sheet-rows';
 import { styleHeaderRow, THIN } from './header-style';
@@ -47,67 +47,90 @@ export interface CalcPlaces {
   w: Map<number, WPlace>;
 }
 
-/** Adds the three hidden calculation sheets (their large bodies are appended as XML by `appendCalcRows`). */
+/** Adds the three hidden calculation sheets (their bodies are appended as XML by `rows`, which is fast). */
 export function addCalcSheets(wb: ExcelJS.Workbook, c: ConsolidatedRound, m: MatrixPlace): { places: CalcPlaces; rows: (zip: JSZip) => Promise<void> } {
   const experts = c.result.experts;
   const E = experts.length;
   const codes = [...m.row.keys()];
   const mref = (col: number, row: number | string) => sheetRef(m.sheet, `${columnLetter(col)}${row}`);
-  const colRange = (col: number) => sheetRef(m.sheet, `${columnLetter(col)}$2:${columnLetter(col)}$${m.lastRow}`);
   const nameOf = new Map(c.result.candidates.map((x) => [x.code, x.name]));
 
-  // 计算·标准分: z = (x − the expert's mean) ÷ the expert's SD, blank where undefined; then each candidate's mean.
+  // 计算·标准分: each expert's mean and SD (rows 2 and 3), then z = (x − mean) ÷ SD per score (blank where
+  // undefined: fewer than two scores, or no spread), and each candidate's mean of them.
   const zs = wb.addWorksheet(CALC_SHEETS.z, { state: 'hidden' });
   styleHeaderRow(zs.getRow(1), ['编号', '姓名', ...experts.map((e) => `${e.code}\n${e.name}`), '标准分均值'], 32);
   const zMeanCol = 3 + E;
   const z = expertZ(c.records);
-  const zRows: RawCell[][] = codes.map((code) => {
-    const r = m.row.get(code)!;
+  const totals = new Map<string, number[]>();
+  for (const r of c.records) (totals.get(r.expert) ?? totals.set(r.expert, []).get(r.expert)!).push(r.total);
+  const colRange = (j: number) => sheetRef(m.sheet, `${columnLetter(m.m0 + j)}$2:${columnLetter(m.m0 + j)}$${m.lastRow}`);
+  const zRows: RawCell[][] = [
+    ['（平均分）', '', ...experts.map((e, j) => fv(`IF(COUNT(${colRange(j)})>=2,AVERAGE(${colRange(j)}),"")`, (totals.get(e.code)?.length ?? 0) >= 2 ? mean(totals.get(e.code)!) : undefined))],
+    [
+      '（标准差）',
+      '',
+      ...experts.map((e, j) => {
+        const sd = sampleSd(totals.get(e.code) ?? []);
+        return fv(`IF(COUNT(${colRange(j)})>=2,IF(STDEV(${colRange(j)})>0,STDEV(${colRange(j)}),""),"")`, sd ? sd : undefined);
+      }),
+    ],
+  ];
+  const zRowOf = (code: string) => m.row.get(code)! + 2;
+  for (const code of codes) {
+    const r = zRowOf(code);
     const cells: RawCell[] = [code, nameOf.get(code) ?? ''];
     experts.forEach((e, j) => {
-      const x = mref(m.m0 + j, r);
-      const col = colRange(m.m0 + j);
-      cells.push(fv(`IF(ISNUMBER(${x}),IF(COUNT(${col})>=2,IF(STDEV(${col})>0,(${x}-AVERAGE(${col}))/STDEV(${col}),""),""),"")`, z.get(e.code)?.get(code)));
+      const col = columnLetter(3 + j);
+      const x = mref(m.m0 + j, m.row.get(code)!);
+      cells.push(fv(`IF(AND(ISNUMBER(${x}),ISNUMBER(${col}$3)),(${x}-${col}$2)/${col}$3,"")`, z.get(e.code)?.get(code)));
     });
     const zsOf = experts.map((e) => z.get(e.code)?.get(code)).filter((v): v is number => v !== undefined);
     const range = `C${r}:${columnLetter(zMeanCol - 1)}${r}`;
-    cells.push(E ? fv(`IF(COUNT(${range})=0,"",AVERAGE(${range}))`, zsOf.length ? zsOf.reduce((a, b) => a + b, 0) / zsOf.length : undefined) : '');
-    return cells;
-  });
+    cells.push(E ? fv(`IF(COUNT(${range})=0,"",AVERAGE(${range}))`, mean(zsOf)) : '');
+    zRows.push(cells);
+  }
 
-  // 计算·他人均分: the expert's total where the candidate has other scores, and the others' mean beside it.
+  // 计算·他人均分: per candidate the number and sum of scores; the expert's total where the candidate has
+  // others' scores too, and beside it the others' mean.
   const os = wb.addWorksheet(CALC_SHEETS.others, { state: 'hidden' });
-  styleHeaderRow(os.getRow(1), ['编号', '姓名', ...experts.map((e) => `${e.code} 本人`), ...experts.map((e) => `${e.code} 他人平均`)], 32);
+  styleHeaderRow(os.getRow(1), ['编号', '姓名', '评分份数', '总分之和', ...experts.map((e) => `${e.code} 本人`), ...experts.map((e) => `${e.code} 他人平均`)], 32);
   const others = othersMeans(c.records);
   const total = new Map(c.records.map((r) => [`${r.expert}|${r.candidate}`, r.total]));
-  const ownCol = (j: number) => 3 + j;
   const oRows: RawCell[][] = codes.map((code) => {
     const r = m.row.get(code)!;
-    const cells: RawCell[] = [code, nameOf.get(code) ?? ''];
-    const n = mref(m.count, r);
+    const cand = c.result.candidates.find((x) => x.code === code);
+    const cells: RawCell[] = [
+      code,
+      nameOf.get(code) ?? '',
+      fv(mref(m.count, r), cand?.count),
+      fv(`SUM(${sheetRef(m.sheet, `${columnLetter(m.m0)}${r}:${columnLetter(m.m0 + Math.max(0, E - 1))}${r}`)})`, cand ? cand.scores.reduce((s2, x) => s2 + x.total, 0) : 0),
+    ];
     experts.forEach((e, j) => {
       const x = mref(m.m0 + j, r);
-      const o = others.get(`${e.code}|${code}`);
-      cells.push(fv(`IF(AND(ISNUMBER(${x}),${n}>=2),${x},"")`, o !== undefined ? total.get(`${e.code}|${code}`) : undefined));
+      cells.push(fv(`IF(AND(ISNUMBER(${x}),$C${r}>=2),${x},"")`, others.has(`${e.code}|${code}`) ? total.get(`${e.code}|${code}`) : undefined));
     });
-    const rowSum = sheetRef(m.sheet, `${columnLetter(m.m0)}${r}:${columnLetter(m.m0 + E - 1)}${r}`);
     experts.forEach((e, j) => {
-      const own = `${columnLetter(ownCol(j))}${r}`;
-      cells.push(fv(`IF(ISNUMBER(${own}),(SUM(${rowSum})-${own})/(${n}-1),"")`, others.get(`${e.code}|${code}`)));
+      const own = `${columnLetter(OWN0 + j)}${r}`;
+      cells.push(fv(`IF(ISNUMBER(${own}),($D${r}-${own})/($C${r}-1),"")`, others.get(`${e.code}|${code}`)));
     });
     return cells;
   });
 
-  const wBlocks = addAgreementSheet(wb, c, m);
+  const w = agreementSheet(wb, c, m);
   return {
-    places: { zMean: (code) => sheetRef(CALC_SHEETS.z, `${columnLetter(zMeanCol)}${m.row.get(code)}`), w: wBlocks },
+    places: { zMean: (code) => sheetRef(CALC_SHEETS.z, `${columnLetter(zMeanCol)}${zRowOf(code)}`), w: w.places },
     rows: async (zip) => {
-      if (!E) return;
-      await appendRows(zip, CALC_SHEETS.z, 2, zRows, zMeanCol);
-      await appendRows(zip, CALC_SHEETS.others, 2, oRows, 2 + 2 * E);
+      if (E) {
+        await appendRows(zip, CALC_SHEETS.z, 2, zRows, zMeanCol);
+        await appendRows(zip, CALC_SHEETS.others, 2, oRows, OWN0 - 1 + 2 * E);
+      }
+      if (w.rows.length) await appendRows(zip, CALC_SHEETS.w, 1, w.rows, w.width);
     },
   };
 }
+
+/** 计算·他人均分: the first "本人" column (after 编号, 姓名, 评分份数, 总分之和). */
+const OWN0 = 5;
 
 /** Where a W block's results are, for 专家分析. */
 interface WPlace {
@@ -122,63 +145,55 @@ interface WPlace {
  * the tie terms, the rank sums, and W = 12 S ÷ (m²(n³ − n) − m T), χ² = m(n − 1)W, p = CHIDIST(χ², n − 1).
  * Which candidates are in a block (scored by every expert of the group) is decided at consolidation.
  */
-function addAgreementSheet(wb: ExcelJS.Workbook, c: ConsolidatedRound, m: MatrixPlace): Map<number, WPlace> {
+function agreementSheet(wb: ExcelJS.Workbook, c: ConsolidatedRound, m: MatrixPlace): { places: Map<number, WPlace>; rows: RawCell[][]; width: number } {
   const ws = wb.addWorksheet(CALC_SHEETS.w, { state: 'hidden' });
+  ws.getColumn(1).width = 26;
   const places = new Map<number, WPlace>();
   const expertCol = new Map(c.result.experts.map((e, j) => [e.code, m.m0 + j]));
-  let row = 1;
+  const rows: RawCell[][] = [];
+  let width = 2;
+  const ref = (cell: string) => sheetRef(CALC_SHEETS.w, cell);
   c.result.agreement.forEach((a, ai) => {
     if (!a.w) return;
     const b = agreementBlock(a, c.records);
     const mm = b.experts.length;
     const n = b.candidates.length;
-    ws.getCell(row, 1).value = `组别：${a.group ?? '全体'}（${mm} 位专家 × ${n} 名候选人，均由每位专家评过）`;
-    ws.getCell(row, 1).font = { bold: true };
-    row++;
-    styleHeaderRow(ws.getRow(row), ['编号', ...b.experts.map((e) => `${e} 总分`), ...b.experts.map((e) => `${e} 名次`), ...b.experts.map((e) => `${e} 并列项`), '名次和'], 32);
-    const first = row + 1;
-    const last = row + n;
+    rows.push([`组别：${a.group ?? '全体'}（${mm} 位专家 × ${n} 名候选人，均由每位专家评过）`]);
+    rows.push(['编号', ...b.experts.map((e) => `${e} 总分`), ...b.experts.map((e) => `${e} 名次`), ...b.experts.map((e) => `${e} 并列项`), '名次和']);
+    const first = rows.length + 1;
+    const last = rows.length + n;
     const tot = (j: number) => 2 + j;
     const rk = (j: number) => 2 + mm + j;
     const tie = (j: number) => 2 + 2 * mm + j;
     const sumCol = 2 + 3 * mm;
+    width = Math.max(width, sumCol);
     b.candidates.forEach((code, ci) => {
       const r = first + ci;
-      const cells: ExcelJS.CellValue[] = [code];
-      b.experts.forEach((e, j) => cells.push({ formula: sheetRef(m.sheet, `${columnLetter(expertCol.get(e)!)}${m.row.get(code)}`), result: b.scores[ci][j] } as ExcelJS.CellFormulaValue));
-      b.experts.forEach((_, j) => {
-        const x = `${columnLetter(tot(j))}${r}`;
-        const col = `${columnLetter(tot(j))}$${first}:${columnLetter(tot(j))}$${last}`;
-        cells.push({ formula: `SUMPRODUCT(--(${col}<${x}))+(SUMPRODUCT(--(${col}=${x}))+1)/2`, result: b.ranks[ci][j] } as ExcelJS.CellFormulaValue);
-      });
-      b.experts.forEach((_, j) => {
-        const x = `${columnLetter(tot(j))}${r}`;
-        const col = `${columnLetter(tot(j))}$${first}:${columnLetter(tot(j))}$${last}`;
-        cells.push({ formula: `SUMPRODUCT(--(${col}=${x}))^2-1`, result: b.ties[ci][j] } as ExcelJS.CellFormulaValue);
-      });
-      cells.push({ formula: `SUM(${columnLetter(rk(0))}${r}:${columnLetter(rk(mm - 1))}${r})`, result: b.rankSums[ci] } as ExcelJS.CellFormulaValue);
-      ws.getRow(r).values = cells;
+      const cells: RawCell[] = [code];
+      b.experts.forEach((e, j) => cells.push({ f: sheetRef(m.sheet, `${columnLetter(expertCol.get(e)!)}${m.row.get(code)}`), v: b.scores[ci][j] }));
+      const col = (j: number) => `${columnLetter(tot(j))}$${first}:${columnLetter(tot(j))}$${last}`;
+      // RANK.AVG (Excel 2010+, LibreOffice; "_xlfn." is how the file names it): ties share the mean rank.
+      b.experts.forEach((_, j) => cells.push({ f: `_xlfn.RANK.AVG(${columnLetter(tot(j))}${r},${col(j)},1)`, v: b.ranks[ci][j] }));
+      b.experts.forEach((_, j) => cells.push({ f: `COUNTIF(${col(j)},${columnLetter(tot(j))}${r})^2-1`, v: b.ties[ci][j] }));
+      cells.push({ f: `SUM(${columnLetter(rk(0))}${r}:${columnLetter(rk(mm - 1))}${r})`, v: b.rankSums[ci] });
+      rows.push(cells);
     });
-    row = last + 1;
-    const put = (label: string, formula: string | number, result?: number): string => {
-      ws.getCell(row, 1).value = label;
-      ws.getCell(row, 2).value = typeof formula === 'number' ? formula : ({ formula, result } as ExcelJS.CellFormulaValue);
-      return `B${row++}`;
+    const put = (label: string, cell: RawCell): string => {
+      rows.push([label, cell]);
+      return `B${rows.length}`;
     };
     const mCell = put('专家数 m', mm);
     const nCell = put('候选人数 n', n);
-    const s = put('S = 名次和的离差平方和', `DEVSQ(${columnLetter(sumCol)}${first}:${columnLetter(sumCol)}${last})`, b.s);
-    const t = put('T = Σ(t³ − t)', `SUM(${columnLetter(tie(0))}${first}:${columnLetter(tie(mm - 1))}${last})`, b.t);
-    const w = put('W', `MIN(1,MAX(0,12*${s}/(${mCell}^2*(${nCell}^3-${nCell})-${mCell}*${t})))`, a.w.w);
-    const chi = put('χ² = m(n − 1)W', `${mCell}*(${nCell}-1)*${w}`, a.w.chiSquare);
-    const df = put('自由度 n − 1', `${nCell}-1`, a.w.df);
-    const p = put('p 值', `CHIDIST(${chi},${df})`, a.w.p);
-    const ref = (cell: string) => sheetRef(CALC_SHEETS.w, cell);
+    const s = put('S = 名次和的离差平方和', { f: `DEVSQ(${columnLetter(sumCol)}${first}:${columnLetter(sumCol)}${last})`, v: b.s });
+    const t = put('T = Σ(t³ − t)', { f: `SUM(${columnLetter(tie(0))}${first}:${columnLetter(tie(mm - 1))}${last})`, v: b.t });
+    const w = put('W', { f: `MIN(1,MAX(0,12*${s}/(${mCell}^2*(${nCell}^3-${nCell})-${mCell}*${t})))`, v: a.w.w });
+    const chi = put('χ² = m(n − 1)W', { f: `${mCell}*(${nCell}-1)*${w}`, v: a.w.chiSquare });
+    const df = put('自由度 n − 1', { f: `${nCell}-1`, v: a.w.df });
+    const p = put('p 值', { f: `CHIDIST(${chi},${df})`, v: a.w.p });
     places.set(ai, { w: ref(w), chi: ref(chi), df: ref(df), p: ref(p) });
-    row += 2;
+    rows.push([], []);
   });
-  ws.getColumn(1).width = 26;
-  return places;
+  return { places, rows, width };
 }
 
 /** The 专家分析 sheet: per expert figures from 总分矩阵 and 计算·他人均分, flags as formulas, then Kendall's W. */
@@ -200,8 +215,8 @@ export function writeExpertAnalysis(
     const row = ws.getRow(rowNo);
     const col = columnLetter(m.m0 + j);
     const range = sheetRef(m.sheet, `${col}$2:${col}$${Math.max(2, m.lastRow)}`);
-    const own = oRange(3 + j);
-    const oth = oRange(3 + E + j);
+    const own = oRange(OWN0 + j);
+    const oth = oRange(OWN0 + E + j);
     const L = `H${rowNo}`;
     const R = `I${rowNo}`;
     const flags = joinFlags([
