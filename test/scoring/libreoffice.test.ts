@@ -8,7 +8,9 @@
  * - a grouped ranking ballot (Borda count) recalculates to our figures too;
  * - printed to PDF: A4, a bounded number of pages, every page naming its sheet, the candidate codes on every page
  *   of the candidate sheets, the chart alone on one page;
- * - a score sheet filled and saved by LibreOffice still consolidates, bound to its expert (MAC, password).
+ * - a score sheet filled and saved by LibreOffice still consolidates, bound to its expert (MAC, password);
+ * - typed into by hand in LibreOffice (AutoInput on, as shipped), 推荐 stays 推荐 — with the old header 推荐意见
+ *   in the same column, AutoInput completed it to the header and the drop-down refused it (needs python3-uno).
  */
 import JSZip from 'jszip';
 import { builtinProfile, userProfile } from '../../src/core/profiles/builtin-profiles';
@@ -20,10 +22,11 @@ import type { ConsolidatedRound } from '../../src/core/scoring/consolidate-round
 import { progressText } from '../../src/core/scoring/result-content';
 import { fillSheet, even } from './helpers';
 import { panel, Panel } from './panel';
-import { poppler, printToPdf, recalculatedSheets, savedByLibreOffice, soffice } from './office-tools';
+import { poppler, printToPdf, pyuno, recalculatedSheets, savedByLibreOffice, soffice, typeInLibreOffice } from './office-tools';
 
 const maybe = soffice ? test : test.skip;
 const maybePrint = soffice && poppler ? test : test.skip;
+const maybeTyping = pyuno ? test : test.skip;
 
 const FORCES = ['引领力', '实践力', '创新力', '攻关力', '传承力'];
 /** 上海质量工匠 2025 with a round minimum of 6 accepted scores (the panel has 7 experts). */
@@ -294,6 +297,31 @@ maybe(
     edited.file(part, xml.slice(0, at) + '<v>1' + xml.slice(at + 3));
     const tampered = await edited.generateAsync({ type: 'uint8array' });
     await expect(checkFinalWorkbook(tampered)).resolves.toMatchObject({ ok: false, recorded: final.hash });
+  },
+  240000,
+);
+
+maybeTyping(
+  'typed by hand in LibreOffice: the drop-downs take what the expert types, and the sheet consolidates bound to its expert',
+  async () => {
+    const { p } = await scored();
+    const sent = p.gen.sheets[1];
+    const codes = p.gen.assignment.byExpert.get('E02')!;
+    const cells: [string, string][] = [];
+    codes.forEach((code, i) => {
+      const r = 4 + i;
+      if (code === 'C005') cells.push([`D${r}`, '师徒或亲属']);
+      else cells.push(...(['E', 'F', 'G', 'H', 'I'].map((col, k) => [`${col}${r}`, String(15 + k)]) as [string, string][]), [`L${r}`, i % 2 ? '不推荐' : '推荐']);
+    });
+    const typed = await typeInLibreOffice(sent.bytes, cells);
+    for (const [ref, text] of cells) expect([ref, typed.cells[ref].replace(/\.0$/, '')]).toEqual([ref, text]);
+    const c = await consolidateScoreFiles({ profile, files: [{ name: sent.name, bytes: typed.bytes }, ...p.returned.filter((_, i) => i !== 1), p.key], top: 3 });
+    expect(c.files.find((f) => f.file === sent.name)).toMatchObject({ status: 'accepted', scores: 11 });
+    expect(c.records.filter((r) => r.expert === 'E02').every((r) => r.total === 85)).toBe(true);
+    expect(c.recusals).toContainEqual(expect.objectContaining({ candidate: 'C005', expert: 'E02', reason: '师徒或亲属' }));
+    // The column's header once started with an option: the same typing then ends empty (completed to 推荐意见, refused).
+    const old = await fillSheet(sent.bytes, {}, { mutate: (ws) => void (ws.getCell('L3').value = '推荐意见') });
+    expect((await typeInLibreOffice(old, [['L4', '推荐']])).cells.L4).toBe('');
   },
   240000,
 );

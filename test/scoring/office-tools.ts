@@ -3,7 +3,7 @@
  * formula and export each sheet as CSV, open and save a workbook again, print a workbook to PDF and read the pages
  * back as text. HOME and the LibreOffice profile live in a temp folder; every call is bounded in time.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ function which(cmd: string): string | undefined {
 
 export const soffice = which('soffice') ?? which('libreoffice');
 export const poppler = !!(which('pdfinfo') && which('pdftotext'));
+/** LibreOffice's Python bridge (apt python3-uno): needed to type into cells as a person does. */
+export const pyuno = !!soffice && spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
 
 const RECALC = (mode: number) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -113,6 +115,40 @@ export function printToPdf(bytes: Uint8Array): PrintedPdf {
     }
     return { pages, text, size };
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Types into the first sheet of a workbook in a running LibreOffice, the way an expert does (cell by cell, then
+ * Enter; AutoInput, data validation and protection apply), and saves it as .xlsx (type-in-libreoffice.py).
+ * Returns the saved bytes and each typed cell's text after Enter.
+ */
+export async function typeInLibreOffice(bytes: Uint8Array, cells: [string, string][]): Promise<{ bytes: Uint8Array; cells: Record<string, string> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'jx-uno-'));
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  // A process group of its own, so that LibreOffice's helper processes end with it.
+  const lo = spawn(soffice!, [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`], {
+    env: { ...process.env, HOME: dir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    writeFileSync(join(dir, 'in.xlsx'), bytes);
+    writeFileSync(join(dir, 'cells.json'), JSON.stringify(cells));
+    const out = execFileSync('/usr/bin/python3', [join(__dirname, 'type-in-libreoffice.py'), port, join(dir, 'in.xlsx'), join(dir, 'out.xlsx'), join(dir, 'cells.json')], {
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    return { bytes: readFileSync(join(dir, 'out.xlsx')), cells: JSON.parse(out.trim().split('\n').pop()!) };
+  } finally {
+    if (lo.pid) {
+      try {
+        process.kill(-lo.pid, 'SIGKILL');
+      } catch {
+        // already ended
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
