@@ -67,7 +67,10 @@ export interface ReturnedSheet {
   state: 'visible' | 'hidden' | 'veryHidden';
   /** Present on the sheets of a score sheet (the metadata sheet apart): the checks read them. */
   cells?: SheetCells;
-  /** The sheet's protection; null when the sheet is not protected at all (read for score sheets only). */
+  /**
+   * The sheet's protection; null when the sheet is not protected at all; absent when it cannot be read (a score
+   * sheet re-saved as .xls or .ods: only an .xlsx package carries the hash we check).
+   */
   protection?: SheetProtection | null;
 }
 
@@ -78,7 +81,8 @@ export interface ReturnedSheet {
 export interface Binding {
   key: string;
   mac: boolean;
-  password: 'match' | 'mismatch' | 'none';
+  /** 'unknown': the file's format does not let the protection be read (re-saved as .xls or .ods). */
+  password: 'match' | 'mismatch' | 'none' | 'unknown';
 }
 
 /** What the reader found in a returned file: plain data, nothing judged yet. */
@@ -207,15 +211,19 @@ function checkSheet(base: Base, meta: ScoreSheetMeta, sheets: readonly ReturnedS
 
   // Protection: present and, with the key, set with this expert's password.
   const prot = sheetInfo.protection;
-  if (prot?.hashValue) fingerprint = `${prot.saltValue ?? ''}|${prot.hashValue}`;
-  const protectedAtAll = !!prot && prot.sheet && !!(prot.hashValue || prot.password);
-  if (!protectedAtAll || binding?.password === 'none') {
-    err('sheet.unprotected', {});
-    return out();
-  }
-  if (binding?.password === 'mismatch') {
-    err('sheet.password', {});
-    return out();
+  if (prot === undefined) {
+    warn('sheet.protection-unknown', {});
+  } else {
+    if (prot?.hashValue) fingerprint = `${prot.saltValue ?? ''}|${prot.hashValue}`;
+    const protectedAtAll = !!prot && prot.sheet && !!(prot.hashValue || prot.password);
+    if (!protectedAtAll || binding?.password === 'none') {
+      err('sheet.unprotected', {});
+      return out();
+    }
+    if (binding?.password === 'mismatch') {
+      err('sheet.password', {});
+      return out();
+    }
   }
 
   const sheet = sheetInfo.cells ?? NO_CELLS;

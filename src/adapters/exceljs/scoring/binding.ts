@@ -46,6 +46,7 @@ export async function keyIntact(meta: KeyMeta): Promise<boolean> {
 export async function bindSheet(meta: ScoreSheetMeta, key: { file: string; meta: KeyMeta }, protection: SheetProtection | null | undefined): Promise<Binding> {
   const mac = sameHex(await sheetMac(key.meta.secret, meta), meta.mac);
   const expert = key.meta.experts.find((e) => e.code === meta.expert.code);
-  const password = expert?.password ? await protectionMatches(protection && protection.sheet ? protection : null, expert.password) : 'mismatch';
+  const password =
+    protection === undefined ? 'unknown' : expert?.password ? await protectionMatches(protection && protection.sheet ? protection : null, expert.password) : 'mismatch';
   return { key: key.file, mac, password };
 }

@@ -99,6 +99,15 @@ export const SCORING_PROBLEMS = {
       'the protection of the 评分表 sheet was removed, so locked cells may have been edited; not used',
     ),
   }),
+  'sheet.protection-unknown': problemRule({
+    severity: 'warning',
+    name: { zh: '无法核对工作表保护', en: 'Protection not checked' },
+    docs: FILES,
+    message: fixed(
+      '评分表被另存为 .xlsx 以外的格式（如 .xls、.ods），无法核对工作表保护；签名和名单照常核对。请专家以后保存为 .xlsx',
+      'the sheet was re-saved in another format (.xls, .ods …): its protection cannot be checked; the signature and the list are checked as usual',
+    ),
+  }),
   'sheet.expert-line': problemRule({
     severity: 'error',
     name: { zh: '评审专家一行被改动', en: 'Expert line edited' },
