@@ -162,7 +162,7 @@ describe('jiangxuan consolidate', () => {
     expect(t.code).toBe(0);
     expect(t.out.split('\n')[1]).toMatch(/^来源未核实/);
     expect(t.out.trim().split('\n').pop()).toMatch(/^来源未核实/);
-    const j = JSON.parse(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'result5.xlsx', '--no-key', '--format', 'json').out);
+    const j = JSON.parse(run('consolidate', 'returned', '--program', 'sqc-2025', '--out', 'result5.xlsx', '--no-key', '--format', 'json', '--force').out);
     expect(j).toMatchObject({ verified: false, verification: expect.stringMatching(/^来源未核实/) });
   });
 
