@@ -135,10 +135,12 @@ describe('expert scoring', () => {
     const zip = await JSZip.loadAsync(out.zip);
     const picked: File[] = [];
     for (const s of out.sheets) {
-      const sent = await zip.file(s.name)!.async('uint8array');
+      const sent = await zip.file(`${s.folder}/${s.name}`)!.async('uint8array');
       const fills = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`C00${c + 1}`, { criteria: even(60 + 5 * c), recommend: '推荐' }]));
       picked.push(new File([(await fillSheet(sent, fills)) as Uint8Array<ArrayBuffer>], s.name, { lastModified: 1 }));
     }
+    const key = await zip.file(`${out.keyFolder}/${out.keyName}`)!.async('uint8array');
+    picked.push(new File([key as Uint8Array<ArrayBuffer>], out.keyName, { lastModified: 1 }));
     // Moved or deleted after it was chosen: the browser's File then fails to read.
     const gone = { name: '评分表-已删除.xlsx', lastModified: 2, arrayBuffer: () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError')) } as unknown as File;
     await expect(readPickedFiles([...picked, gone])).rejects.toThrow('could not be read');
