@@ -82,9 +82,9 @@ async function fill(bytes, expertIndex, quality, rng) {
     if (q === undefined) return;
     for (let k = 0; k < 5; k++) {
       const raw = q + leniency + (rng.next() - 0.5) * 5;
-      row.getCell(4 + k).value = Math.min(20, Math.max(0, Math.round(raw * 2) / 2));
+      row.getCell(5 + k).value = Math.min(20, Math.max(0, Math.round(raw * 2) / 2));
     }
-    row.getCell(11).value = q > 15 ? '推荐' : '不推荐';
+    row.getCell(12).value = q > 15 ? '推荐' : '不推荐';
   });
   wb.modified = new Date(Date.UTC(2025, 3, 1, 8, expertIndex));
   return new Uint8Array(await wb.xlsx.writeBuffer());

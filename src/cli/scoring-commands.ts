@@ -1,15 +1,19 @@
 /**
- * `jiangxuan scoresheets` and `jiangxuan consolidate` (issue 4). The file system lives here only: the work is
- * done on bytes by src/adapters/exceljs/scoring (shared with the task pane).
+ * `jiangxuan scoresheets`, `jiangxuan consolidate` and `jiangxuan finalize`. The file system lives here only: the
+ * work is done on bytes by src/adapters/exceljs/scoring (shared with the task pane).
  *
  * scoresheets: exit 0 when every candidate can be scored, 1 when some candidate has no expert (the sheets are
- *   still written and the reason is printed), 2 for unusable input.
+ *   still written and the reason is printed), 2 for unusable input. The experts' sheets go to <out>/评分表/, the
+ *   organiser's key to <out>/评分安排（内部，勿外发）/.
  * consolidate: exit 0 when every file was usable, 1 when some file was rejected (results still written),
- *   2 when nothing was usable (no result file) or the input is unusable.
+ *   2 when nothing was usable (no result file), the input is unusable, or the round's key file is missing or
+ *   damaged and --no-key was not given.
+ * finalize: exit 0 with the 定稿 copy written (or, with --check, its hash matching), 1 when --check finds the
+ *   contents changed, 2 for a file that is not a result workbook.
  */
 import { Command, Option } from 'commander';
 import { readdir, readFile, stat, mkdir, rmdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Lang, Localized } from '../core/model/findings';
 import type { Profile } from '../core/profiles/schema';
 import { isScoringInputError } from '../core/scoring/problems';
@@ -21,6 +25,7 @@ import { readScoreFile } from '../adapters/exceljs/scoring/scoresheet-reader';
 import { isWorkbookReadError } from '../adapters/exceljs/errors';
 import { roundContext } from '../core/scoring/consolidate-round';
 import { writeResultWorkbook } from '../adapters/exceljs/scoring/result-writer';
+import { checkFinalWorkbook, FinalizeError, finalizeResultWorkbook } from '../adapters/exceljs/scoring/finalize';
 import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
 import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
 import { consolidationJson, consolidationText } from '../core/scoring/consolidation-report';
@@ -38,6 +43,7 @@ export interface ScoresheetsCliOptions {
   round?: string;
   blind?: boolean;
   groupBy?: string;
+  ballot?: boolean;
   force?: boolean;
 }
 
@@ -46,10 +52,18 @@ export interface ConsolidateCliOptions {
   profile?: string;
   out: string;
   format: 'text' | 'json';
-  trim: string;
+  trim?: string;
   top?: string;
   round?: string;
+  /** commander's --no-key: false when given. */
+  key: boolean;
   lang: Lang;
+  force?: boolean;
+}
+
+export interface FinalizeCliOptions {
+  out?: string;
+  check?: boolean;
   force?: boolean;
 }
 
@@ -106,46 +120,56 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
   const progress = progressReporter('生成评分表', '文件');
   let g;
   try {
-    g = await generateScoreSheets({ profile, candidates, experts, round: opts.round, blind: opts.blind, groupBy: opts.groupBy, onProgress: progress.tick });
+    g = await generateScoreSheets({ profile, candidates, experts, round: opts.round, blind: opts.blind, groupBy: opts.groupBy, ballot: opts.ballot, onProgress: progress.tick });
   } catch (e) {
     failureFrom(e);
   }
   progress.end(g.sheets.length);
-  const outputs = [...g.sheets, g.key].map((f) => ({ ...f, path: join(outDir, f.name) }));
+  const outputs = [...g.sheets, g.key].map((f) => ({ ...f, shown: join(f.folder, f.name), path: join(outDir, f.folder, f.name) }));
   const inputs = [opts.candidates, opts.experts, opts.profile];
   for (const o of outputs) {
     if (await writesAnInput(o.path, inputs)) throw new CliFailure(`输出文件 ${o.name} 就是输入文件（或指向它的链接）：匠选从不覆盖输入文件，请换一个 --out 文件夹`);
   }
   if (!opts.force) {
     const taken: string[] = [];
-    for (const o of outputs) if (await exists(o.path)) taken.push(o.name);
+    for (const o of outputs) if (await exists(o.path)) taken.push(o.shown);
     if (taken.length) {
       throw new CliFailure(
         `${opts.out} 中已有 ${taken.length} 个同名文件（${taken.slice(0, 3).join('、')}${taken.length > 3 ? ' 等' : ''}）：已发出的评分表不应被覆盖（重新生成会改变批次，旧表交回后无法核对）；确需重新生成请加 --force，或换一个文件夹`,
       );
     }
   }
-  let created: string | undefined;
+  // The experts' sheets and the key go to folders of their own under --out (so nobody sends the key by mistake).
+  const made: string[] = [];
   try {
-    created = await mkdir(outDir, { recursive: true });
+    for (const dir of new Set(outputs.map((o) => dirname(o.path)))) {
+      const created = await mkdir(dir, { recursive: true });
+      if (created) made.push(created);
+    }
   } catch (e) {
-    throw new CliFailure(writeFailureMessage(e, join(opts.out, outputs[0].name), 'create'));
+    throw new CliFailure(writeFailureMessage(e, join(opts.out, outputs[0].shown), 'create'));
   }
   try {
     await writeOutputFiles(outputs, { force: opts.force });
   } catch (e) {
     // Folders this run made are removed again (only while empty): a failure leaves nothing behind.
-    if (created) for (let d = outDir; d.length >= created.length; d = dirname(d)) if (!(await rmdir(d).then(() => true, () => false))) break;
+    for (const o of outputs) {
+      for (let d = dirname(o.path); made.some((m) => d === m || d.startsWith(m + sep)); d = dirname(d)) if (!(await rmdir(d).then(() => true, () => false))) break;
+    }
     throw e;
   }
 
   const src = g.candidates.source;
   const lines: string[] = [];
-  lines.push(`${profile.shortName.zh} · ${g.round} · 评分表${g.blind ? '（盲评）' : ''}`);
+  lines.push(`${profile.shortName.zh} · ${g.round} · ${g.mode === 'ballot' ? '名次投票表' : '评分表'}${g.blind ? '（盲评）' : ''}`);
   lines.push(`候选人 ${g.candidates.candidates.length} 名（${candidates.name} 工作表“${src.sheet}”第 ${src.firstRow}–${src.lastRow} 行）；专家 ${g.experts.experts.length} 位${g.grouped ? `，按“${opts.groupBy}”分组` : ''}；同单位回避 ${g.assignment.exclusions.length} 对`);
-  lines.push('', `已生成 ${g.sheets.length} 份评分表（${opts.out}）：`);
+  lines.push('', `已生成 ${g.sheets.length} 份评分表（${join(opts.out, g.sheets[0]?.folder ?? '')}，分别发给各位专家）：`);
   for (const s of g.sheets) lines.push(`  ${s.name}  ${s.candidates} 名候选人${s.expert.email ? `  → ${s.expert.email}` : ''}`);
-  lines.push('', `评分安排：${g.key.name}`, '  含候选人姓名、各评分表的保护密码和回避名单，只留在组织方，不要发给专家；汇总时与交回的评分表放在一起。');
+  lines.push(
+    '',
+    `评分安排：${join(opts.out, g.key.folder, g.key.name)}`,
+    '  含本批次密钥、候选人姓名、各评分表的保护密码和回避名单：只留在组织方，切勿发给专家；汇总时与交回的评分表一并给出，匠选用它核实每份评分表的来源。',
+  );
   if (g.problems.length) {
     lines.push('', '问题：');
     for (const p of g.problems) lines.push(`  ${p.severity === 'error' ? '错误' : '警告'}  ${p.message.zh}`);
@@ -335,7 +359,7 @@ function nonNegativeInt(v: string, name: string, min: number): number {
 
 export async function runConsolidate(paths: string[], opts: ConsolidateCliOptions): Promise<number> {
   const profile = requireProfile(opts);
-  const trim = nonNegativeInt(opts.trim, '--trim', 0);
+  const trim = opts.trim !== undefined ? nonNegativeInt(opts.trim, '--trim', 0) : undefined;
   const top = opts.top !== undefined ? nonNegativeInt(opts.top, '--top', 1) : undefined;
   if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out} 应是 .xlsx 文件名`);
   const { files: found, skipped } = await collectInputs(paths, opts.out);
@@ -348,7 +372,7 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   const progress = progressReporter('读取', '文件');
   let c;
   try {
-    c = await consolidateIsolated({ profile, files: named, round: opts.round, trim, top, onProgress: (d, t) => progress.tick(d, t) });
+    c = await consolidateIsolated({ profile, files: named, round: opts.round, trim, top, allowUnverified: opts.key === false, onProgress: (d, t) => progress.tick(d, t) });
   } catch (e) {
     failureFrom(e);
   }
@@ -366,6 +390,36 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   return code;
 }
 
+// ------------------------------------------------------------------ finalize
+
+/** `jiangxuan finalize 结果.xlsx [--out 定稿.xlsx]` writes the 定稿 copy; `--check 定稿.xlsx` recomputes its hash. */
+export async function runFinalize(file: string, opts: FinalizeCliOptions): Promise<number> {
+  const input = await readInputFile(file, '结果工作簿');
+  try {
+    if (opts.check) {
+      const r = await checkFinalWorkbook(input.bytes);
+      process.stdout.write(
+        r.ok
+          ? `定稿内容未被改动：内容校验码 ${r.actual}（定稿于 ${r.at.replace('T', ' ').slice(0, 16)}）\n请与签字页上记录的校验码核对。\n`
+          : `定稿内容已被改动：记录的校验码 ${r.recorded}，现在的内容算得 ${r.actual}\n`,
+      );
+      return r.ok ? EXIT_OK : EXIT_ERRORS_FOUND;
+    }
+    const out = opts.out ?? join(dirname(file), basename(file).replace(/\.xlsx$/i, '') + '-定稿.xlsx');
+    if (!/\.xlsx$/i.test(out)) throw new CliFailure(`--out ${out} 应是 .xlsx 文件名`);
+    await checkOutputFile(out, { inputs: [file], force: opts.force, example: '评分结果-定稿.xlsx' });
+    const r = await finalizeResultWorkbook(input.bytes);
+    await writeOutputFile(out, r.bytes, { force: opts.force });
+    process.stdout.write(
+      `定稿已保存：${out}\n所有数字已固定为数值，各工作表已加保护。\n内容校验码（SHA-256）：${r.hash}\n请把这个校验码写在签字页上或另行存档；以后可用 jiangxuan finalize --check ${out} 核对文件是否被改动。\n`,
+    );
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof FinalizeError) throw new CliFailure(`${file}：${e.localized.zh}`);
+    throw e;
+  }
+}
+
 // ------------------------------------------------------------------ registration
 
 export function registerScoring(program: Command, setRun: SetRun): void {
@@ -379,7 +433,8 @@ export function registerScoring(program: Command, setRun: SetRun): void {
     .requiredOption('--out <dir>', '输出文件夹')
     .option('--round <name>', '评审轮次（默认第一轮，如 书面初评）')
     .option('--blind', '盲评：评分表中不出现候选人姓名和单位')
-    .option('--group-by <column>', '按此列（如 组别）把候选人分给同组专家')
+    .option('--group-by <column>', '按此列（如 组别）把候选人分给同组专家；汇总时分组排名、分组划线')
+    .option('--ballot', '名次投票（会审答辩）：专家为候选人排出名次，按 Borda 计数汇总')
     .option('--force', '覆盖输出文件夹中的同名文件')
     .action((opts: ScoresheetsCliOptions) => {
       setRun(runScoresheets(opts));
@@ -393,12 +448,24 @@ export function registerScoring(program: Command, setRun: SetRun): void {
     .option('--profile <file>', '自定义项目配置 JSON 文件')
     .requiredOption('--out <file>', '结果工作簿 .xlsx')
     .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .option('--trim <n>', '去极值：最高、最低各去掉 n 个（评分不少于 2n+3 份时）', '1')
-    .option('--top <n>', '前 n 名标为“候选人建议名单”')
+    .option('--trim <n>', '去极值：最高、最低各去掉 n 个（评分不少于 2n+3 份时；默认 1，名次投票默认 0）')
+    .option('--top <n>', '前 n 名标为“候选人建议名单”（分组时每组前 n 名）')
     .option('--round <name>', '要汇总的轮次（文件来自多个轮次时必填）')
+    .option('--no-key', '没有评分安排文件时仍然汇总：无法核实评分表的来源，结果中处处注明“来源未核实”')
     .option('--force', '--out 文件已存在时覆盖（如重新汇总）')
     .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
     .action((paths: string[], opts: ConsolidateCliOptions) => {
       setRun(runConsolidate(paths, opts));
+    });
+
+  program
+    .command('finalize')
+    .description('定稿：把结果工作簿另存为固定数值、加保护、带内容校验码的副本 / write a frozen, protected final copy')
+    .argument('<result.xlsx>', '结果工作簿（--check 时为定稿副本）')
+    .option('--out <file>', '定稿副本的文件名（默认 原文件名-定稿.xlsx）')
+    .option('--check', '核对定稿副本的内容校验码，不写任何文件')
+    .option('--force', '覆盖已有的同名文件')
+    .action((file: string, opts: FinalizeCliOptions) => {
+      setRun(runFinalize(file, opts));
     });
 }

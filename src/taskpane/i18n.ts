@@ -133,6 +133,8 @@ export interface Strings {
   scGroupBy: string;
   scGroupByHint: string;
   scGroupByMissing: string;
+  scBallot: string;
+  scBallotHint: string;
   scAssignment: string;
   scAssignmentLine: (candidates: number, experts: number, exclusions: number) => string;
   scPerCandidate: (min: number, max: number) => string;
@@ -155,6 +157,12 @@ export interface Strings {
   scFilesChosen: (n: number) => string;
   scTop: string;
   scTopHint: string;
+  scNoKey: string;
+  scNoKeyHint: string;
+  scFiles: string;
+  scFilesTally: (accepted: number, rejected: number, other: number) => string;
+  scFileScores: (n: number) => string;
+  scFileLeftOut: (n: number) => string;
   scReadingFiles: (done: number, total: number, file: string) => string;
   scConsolidating: string;
   scRanking: string;
@@ -166,6 +174,9 @@ export interface Strings {
   scColMean: string;
   scColTrimmed: string;
   scColSd: string;
+  scColMedian: string;
+  scColRange: string;
+  scSortByRange: string;
   scColFlags: string;
   scShortlisted: string;
   scNotRanked: string;
@@ -174,6 +185,9 @@ export interface Strings {
   scWriteResultsHint: string;
   scWritten: (names: string[]) => string;
   scInsertUnsupported: string;
+  scFinalize: string;
+  scFinalizeHint: string;
+  scFinalized: (file: string, hash: string) => string;
   scNoReturned: string;
   scSeverity: Record<'error' | 'warning', string>;
   // Cultivation
@@ -324,6 +338,8 @@ const zh: Strings = {
   scGroupBy: '按组别分配',
   scGroupByHint: '候选人只分给同组专家（专家名单也要有“组别”列）',
   scGroupByMissing: '候选人表格中没有“组别”列',
+  scBallot: '名次投票（会审答辩）',
+  scBallotHint: '专家为候选人排出名次（1 为最优），汇总时按 Borda 计数：每张票第一名 100 分、最后一名 0 分，取平均。',
   scAssignment: '分配情况',
   scAssignmentLine: (c, e, x) => `候选人 ${c} 名 · 专家 ${e} 位 · 同单位回避 ${x} 对`,
   scPerCandidate: (a, b) => (a === b ? `每名候选人由 ${a} 位专家评分` : `每名候选人由 ${a}–${b} 位专家评分`),
@@ -334,22 +350,28 @@ const zh: Strings = {
   scColCandidates: '候选人数',
   scNoSheet: '不生成评分表',
   scDownloadZip: '下载评分表（zip）',
-  scDownloadZipHint: '一个 zip：每位专家一份评分表，另有一份“评分安排（内部，勿发专家）”，含候选人姓名、保护密码和回避名单，只留在组织方。',
+  scDownloadZipHint: '一个 zip，内有两个文件夹：“评分表”中每位专家一份，分别发出；“评分安排（内部，勿外发）”中是本批次的密钥、候选人姓名、保护密码和回避名单，只留在组织方，切勿发出。',
   scGenerating: (d, t) => `正在生成评分表 ${d} / ${t}`,
-  scGenerated: (n, zip, key) => `已下载 ${zip}：${n} 份评分表，以及“${key}”。评分安排文件只留在组织方，汇总时与交回的评分表一起选择。`,
+  scGenerated: (n, zip, key) => `已下载 ${zip}：${n} 份评分表，以及“${key}”。评分安排文件只留在组织方、切勿发出；汇总时与交回的评分表一起选择，用它核实每份评分表的来源。`,
   scProblems: '问题',
   scNoProblems: '没有问题：每名候选人都有专家评分。',
   scAllFilesFine: '每个文件都可用，没有问题。',
   scReturned: '交回的评分表',
   scPickReturned: '选择交回的文件…',
-  scReturnedHint: '可一次选择多个文件：专家交回的评分表（.xlsx；专家用 WPS 或 LibreOffice 另存的 .xls、.et、.ods 也可），以及评分安排文件（有它才能核对发出的名单、还原盲评的姓名）。文件只在本机读取。',
+  scReturnedHint: '可一次选择多个文件：专家交回的评分表（.xlsx；专家用 WPS 或 LibreOffice 另存的 .xls、.et、.ods 也可），以及评分安排文件（用它核实每份评分表确由对应专家交回、未被改动，并还原盲评的姓名）。文件只在本机读取。',
   scFilesChosen: (n) => `已选择 ${n} 个文件`,
   scTop: '建议名单人数',
-  scTopHint: '排名前 N 名标为“候选人建议名单”；第 N 名并列时都列入',
+  scTopHint: '排名前 N 名（分组时每组前 N 名）标为“候选人建议名单”；第 N 名并列时都列入；有效评分不足本轮最低份数的候选人不列入',
+  scNoKey: '没有评分安排文件，仍然汇总（无法核实来源）',
+  scNoKeyHint: '只在评分安排文件确实丢失时使用：结果处处注明“来源未核实”，不宜作为正式依据。',
+  scFiles: '文件',
+  scFilesTally: (a, r, o) => `计入 ${a} 份 · 退回 ${r} 份${o ? ` · 其他 ${o} 个` : ''}`,
+  scFileScores: (n) => `计入 ${n} 份评分`,
+  scFileLeftOut: (n) => `${n} 项不计`,
   scReadingFiles: (d, t, f) => `正在读取 ${d} / ${t}：${f}`,
   scConsolidating: '正在汇总…',
   scRanking: '排名',
-  scRankingBasis: '排名依据：去掉一个最高分和一个最低分后的平均分（不少于 5 份评分时；更少时为平均分）；同分并列。匠选网页、Excel 加载项和命令行用同一套计算，结果一致。',
+  scRankingBasis: '排名依据：去掉一个最高分和一个最低分后的平均分（不少于 5 份评分时；更少时为平均分）；同分并列；分组时组内排名。匠选网页、Excel 加载项和命令行用同一套计算，结果一致。',
   scColRank: '排名',
   scColCode: '编号',
   scColName: '姓名',
@@ -357,6 +379,9 @@ const zh: Strings = {
   scColMean: '平均分',
   scColTrimmed: '去极值平均',
   scColSd: '标准差',
+  scColMedian: '中位数',
+  scColRange: '分歧',
+  scSortByRange: '按分歧（最高分与最低分之差）排序；再点一次恢复按排名',
   scColFlags: '提示',
   scShortlisted: '候选人建议名单',
   scNotRanked: '未排名',
@@ -365,7 +390,10 @@ const zh: Strings = {
   scWriteResultsHint: '在当前工作簿末尾插入结果汇总、评分明细、总分矩阵、专家分析等工作表（名称前加轮次）；已有的工作表不会改动。',
   scWritten: (names) => `已写入当前工作簿：${names.join('、')}`,
   scInsertUnsupported: '这个版本的 Excel 不能把工作表插入当前工作簿（需要 ExcelApi 1.13：Microsoft 365、Excel 2021 或更新版本、Excel 网页版）；已改为下载结果工作簿，可在 Excel 中打开。',
-  scNoReturned: '选择专家交回的评分表（和评分安排文件）后，这里显示每个文件的问题、排名和专家一致性。',
+  scFinalize: '定稿',
+  scFinalizeHint: '另存一份定稿：所有数字固定为数值、各工作表加保护，并写明内容校验码。请把校验码写在签字页上，以后可以核对文件是否被改动。',
+  scFinalized: (file, hash) => `已下载定稿 ${file}。内容校验码（SHA-256）：${hash}`,
+  scNoReturned: '选择专家交回的评分表和评分安排文件后，这里显示每个文件的处理结果、问题、排名和专家一致性。',
   scSeverity: { error: '错误', warning: '警告' },
   cuCreateTitle: '从当前名单生成培育跟踪工作簿',
   cuCreateHint: '培育对象取自当前工作簿的推荐汇总表、申报信息表或培育对象清单（姓名、性别、身份证号码、手机号码、工作单位、所属行业、工种）。',
@@ -524,7 +552,7 @@ const en: Strings = {
   scColCandidates: 'Candidates',
   scNoSheet: 'no score sheet',
   scDownloadZip: 'Download score sheets (zip)',
-  scDownloadZipHint: 'One zip: a score sheet per expert and the organiser’s key "评分安排（内部，勿发专家）" (internal, never send to experts) with names, passwords and conflicts of interest.',
+  scDownloadZipHint: 'One zip with two folders: 评分表, one sheet per expert to send; 评分安排（内部，勿外发）, the batch secret, names, passwords and conflicts of interest — keep it, never send it.',
   scGenerating: (d, t) => `Writing score sheets ${d} of ${t}`,
   scGenerated: (n, zip, key) => `Downloaded ${zip}: ${n} score sheets and "${key}". Keep the key file; pick it with the returned sheets to consolidate.`,
   scProblems: 'Problems',
@@ -539,7 +567,7 @@ const en: Strings = {
   scReadingFiles: (d, t, f) => `Reading ${d} of ${t}: ${f}`,
   scConsolidating: 'Consolidating…',
   scRanking: 'Ranking',
-  scRankingBasis: 'Ranked by the mean without the highest and the lowest score (from 5 scores; the plain mean below that); ties share a rank. The page, the Excel add-in and the command line compute the same figures.',
+  scRankingBasis: 'Ranked by the mean without the highest and the lowest score (from 5 scores; the plain mean below that); ties share a rank; within each group when grouped. The page, the Excel add-in and the command line compute the same figures.',
   scColRank: 'Rank',
   scColCode: 'Code',
   scColName: 'Name',
@@ -557,6 +585,20 @@ const en: Strings = {
   scInsertUnsupported: 'This Excel cannot insert sheets into the open workbook (ExcelApi 1.13 is needed: Microsoft 365, Excel 2021 or later, Excel on the web); the result workbook was downloaded instead, open it in Excel.',
   scNoReturned: 'Choose the experts’ returned score sheets (and the key file) to see each file’s problems, the ranking and the panel’s agreement here.',
   scSeverity: { error: 'Error', warning: 'Warning' },
+  scBallot: 'Ranking ballot (会审答辩)',
+  scBallotHint: 'Experts order the candidates (1 = best); consolidated by Borda count: first 100, last 0 on each ballot, averaged.',
+  scNoKey: 'No key file: consolidate anyway (origin not verified)',
+  scNoKeyHint: 'Only when the key file is truly lost: every output then says the origin was not verified; not a formal basis.',
+  scFiles: 'Files',
+  scFilesTally: (a, r, o) => `${a} counted · ${r} rejected${o ? ` · ${o} other` : ''}`,
+  scFileScores: (n) => `${n} scores counted`,
+  scFileLeftOut: (n) => `${n} left out`,
+  scColMedian: 'Median',
+  scColRange: 'Spread',
+  scSortByRange: 'Sort by spread (highest − lowest); click again to sort by rank',
+  scFinalize: 'Finalise',
+  scFinalizeHint: 'Save a final copy: every figure fixed as a value, every sheet protected, with a content hash. Write the hash on the signed page to check the file later.',
+  scFinalized: (file, hash) => `Downloaded the final copy ${file}. Content hash (SHA-256): ${hash}`,
   cuCreateTitle: 'Tracking workbook from the open nominee list',
   cuCreateHint: 'Trainees are taken from the open workbook’s summary sheet, nominee details or trainee list (name, sex, ID number, mobile, employer, industry, trade).',
   cuNoWorkbook: 'Choose "Open workbook" and pick a nominee list first: the trainees come from the open workbook.',

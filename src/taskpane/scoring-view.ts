@@ -10,7 +10,8 @@ import { CANDIDATE_FLAG_LABELS } from '../core/scoring/consolidate';
 import type { ScoringProblem } from '../core/scoring/problems';
 import { describeW } from '../core/scoring/statistics';
 import type { FileStatus } from '../core/scoring/consolidate-round';
-import { FILE_STATUS_TEXT } from '../core/scoring/result-content';
+import { FILE_STATUS_TEXT, shortlistBasis, verificationLine } from '../core/scoring/result-content';
+import type { ConsolidatedRound } from '../core/scoring/consolidate-round';
 import type { RolloverReport } from '../core/cultivation/rollover';
 import { displayFileName } from './file-name';
 
@@ -146,8 +147,11 @@ export interface RankingRow {
   count: number;
   expected?: number;
   mean?: number;
+  median?: number;
   trimmedMean?: number;
   sd?: number;
+  /** Highest − lowest: the 分歧 column. */
+  range?: number;
   shortlisted: boolean;
   /** Short labels for the table, long ones for the tooltip. */
   flags: { kind: CandidateFlag; short: string; long: string }[];
@@ -158,6 +162,7 @@ const SHORT_FLAG: Record<CandidateFlag, { zh: string; en: string }> = {
   'disagreement-range': { zh: '分歧大', en: 'disagreement' },
   'no-scores': { zh: '无有效评分', en: 'no scores' },
   'fewer-than-expected': { zh: '份数不足', en: 'missing scores' },
+  'too-few-scores': { zh: '不足最低份数', en: 'below minimum' },
 };
 
 export function rankingRows(candidates: readonly CandidateResult[], lang: Lang): RankingRow[] {
@@ -176,7 +181,36 @@ export function rankingRows(candidates: readonly CandidateResult[], lang: Lang):
     if (c.expected !== undefined) row.expected = c.expected;
     if (c.mean !== undefined) row.mean = c.mean;
     if (c.trimmedMean !== undefined) row.trimmedMean = c.trimmedMean;
+    if (c.median !== undefined) row.median = c.median;
     if (c.sd !== undefined) row.sd = c.sd;
+    if (c.range !== undefined) row.range = c.range;
+    return row;
+  });
+}
+
+/** The rows by 分歧 (largest spread first, candidates without one last), or as ranked. */
+export function sortRows(rows: readonly RankingRow[], by: 'rank' | 'range'): RankingRow[] {
+  if (by === 'rank') return [...rows];
+  return [...rows].sort((a, b) => (b.range ?? -1) - (a.range ?? -1));
+}
+
+export interface FileRow {
+  /** The file (without folders). */
+  file: string;
+  status: FileStatusName;
+  label: string;
+  expert?: string;
+  scores?: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Every file given, accepted ones included, in the order given: what happened to it and why. */
+export function fileRows(files: readonly { file: string; status: FileStatusName; expert?: string; scores?: number; errors?: number; warnings?: number }[], lang: Lang): FileRow[] {
+  return files.map((f) => {
+    const row: FileRow = { file: displayFileName(f.file), status: f.status, label: FILE_STATUS_LABEL[f.status][lang], errors: f.errors ?? 0, warnings: f.warnings ?? 0 };
+    if (f.expert) row.expert = f.expert;
+    if (f.scores !== undefined) row.scores = f.scores;
     return row;
   });
 }
@@ -203,7 +237,17 @@ export function agreementLines(agreement: readonly AgreementResult[], lang: Lang
   });
 }
 
-/** "有效 5 份 · 退回 1 份 · 被替代 1 份 · 名单对照：评分安排-…xlsx". */
+/** Whether the round's sheets were verified against the key file, worded as every output words it. */
+export function verificationText(round: Pick<ConsolidatedRound, 'verified' | 'key'>, lang: Lang): string {
+  return verificationLine(round)[lang];
+}
+
+/** What the shortlist rests on: sheets counted, sent and rejected, and the round's minimum of scores. */
+export function shortlistBasisText(round: Pick<ConsolidatedRound, 'accepted' | 'rejected' | 'key' | 'result'>, lang: Lang): string {
+  return shortlistBasis(round)[lang];
+}
+
+/** "有效 5 份 · 退回 1 份 · 被替代 1 份 · 来源已核实：评分安排-…xlsx". */
 export function fileTally(
   round: { accepted: number; rejected: number; files: readonly { status: string }[]; key?: { file: string } },
   lang: Lang,
@@ -212,8 +256,8 @@ export function fileTally(
   const zh = lang === 'zh';
   const parts = zh ? [`有效 ${round.accepted} 份`, `退回 ${round.rejected} 份`] : [`${round.accepted} accepted`, `${round.rejected} rejected`];
   if (superseded) parts.push(zh ? `被替代 ${superseded} 份` : `${superseded} superseded`);
-  if (round.key) parts.push(zh ? `名单对照：${displayFileName(round.key.file)}` : `key: ${displayFileName(round.key.file)}`);
-  else parts.push(zh ? '未提供评分安排文件' : 'no key file');
+  if (round.key) parts.push(zh ? `来源已核实：${displayFileName(round.key.file)}` : `verified with ${displayFileName(round.key.file)}`);
+  else parts.push(zh ? '没有评分安排文件：来源未核实' : 'no key file: origin not verified');
   return parts.join(' · ');
 }
 
@@ -225,6 +269,10 @@ export function scoreZipName(round: string, blind: boolean): string {
 
 export function resultFileName(round: string): string {
   return `评分结果-${round}.xlsx`;
+}
+
+export function finalFileName(round: string): string {
+  return `评分结果-${round}-定稿.xlsx`;
 }
 
 /** Prefix of the result sheets inserted into the open workbook: both rounds can live side by side. */

@@ -15,6 +15,7 @@ import { candidatesWorkbook, even, expertsWorkbook, fillSheet } from '../scoring
 const ROOT = join(__dirname, '..', '..');
 const base = mkdtempSync(join(tmpdir(), 'jx-isolation-'));
 const ROUND = join(base, 'round');
+const KEY = join(ROUND, 'key.xlsx');
 // Root ignores file permissions: permission cases run the CLI as "nobody" (uid 65534), as a normal user would.
 const asUser: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
@@ -23,7 +24,7 @@ function run(cwd: string, args: string[], options: SpawnSyncOptions = {}) {
   return { code: r.status, out: String(r.stdout), err: String(r.stderr) };
 }
 
-/** A copy of the good round (three filled sheets and the key) in a fresh folder the unprivileged user can use. */
+/** A copy of the good round (three filled sheets; the key stays beside them) in a fresh folder the unprivileged user can use. */
 function freshRound(): string {
   const d = mkdtempSync(join(base, 'case-'));
   chmodSync(d, 0o777);
@@ -39,7 +40,7 @@ interface Report {
 }
 
 function consolidate(d: string, options: SpawnSyncOptions = {}): { code: number | null; err: string; json: Report } {
-  const r = run(d, ['consolidate', 'returned', '--program', 'sqc-2025', '--out', 'result.xlsx', '--format', 'json'], options);
+  const r = run(d, ['consolidate', 'returned', KEY, '--program', 'sqc-2025', '--out', 'result.xlsx', '--format', 'json'], options);
   expect(r.err).not.toContain('匠选内部错误');
   expect(r.err.trimEnd().split('\n').filter(Boolean).length).toBeLessThanOrEqual(1);
   return { code: r.code, err: r.err, json: JSON.parse(r.out) as Report };
@@ -62,11 +63,14 @@ beforeAll(async () => {
   writeFileSync(join(ROUND, 'experts.xlsx'), await expertsWorkbook([['张华', '复旦大学', null], ['李明', '同济大学', null], ['周涛', '上海交通大学', null]]));
   const r = run(ROUND, ['scoresheets', '--program', 'sqc-2025', '--candidates', 'candidates.xlsx', '--experts', 'experts.xlsx', '--out', 'sheets']);
   expect(r.code).toBe(0);
-  for (const f of readdirSync(join(ROUND, 'sheets'))) {
-    const bytes = readFileSync(join(ROUND, 'sheets', f));
+  // The sheets go out from sheets/评分表 and come back filled; the organiser's key stays in its own folder.
+  for (const f of readdirSync(join(ROUND, 'sheets', '评分表'))) {
+    const bytes = readFileSync(join(ROUND, 'sheets', '评分表', f));
     const fills = Object.fromEntries(['C001', 'C002', 'C003'].map((c, k) => [c, { criteria: even([80, 70, 90][k]), recommend: '推荐' }]));
-    writeFileSync(join(ROUND, 'returned', f), f.startsWith('评分表-') ? await fillSheet(bytes, fills) : bytes);
+    writeFileSync(join(ROUND, 'returned', f), await fillSheet(bytes, fills));
   }
+  const keyDir = readdirSync(join(ROUND, 'sheets')).find((f) => f !== '评分表')!;
+  copyFileSync(join(ROUND, 'sheets', keyDir, readdirSync(join(ROUND, 'sheets', keyDir))[0]), KEY);
 });
 
 test('the good round: every file used, exit 0 (the baseline of the cases below)', () => {

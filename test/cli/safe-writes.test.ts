@@ -101,16 +101,18 @@ describe('an output is never one of the inputs, whatever path leads to it', () =
 
   test('scoresheets: an output name in --out that links to the candidates file', async () => {
     const d = folder();
-    mkdirSync(join(d, 'sheets'));
+    const keyDir = join(d, 'sheets', '评分安排（内部，勿外发）');
+    mkdirSync(keyDir, { recursive: true });
     // The key file's name is fixed: a link by that name to the candidates file must not be written through.
-    symlinkSync(join(d, 'in.xlsx'), join(d, 'sheets', '评分安排-书面初评（内部，勿发专家）.xlsx'));
+    symlinkSync(join(d, 'in.xlsx'), join(keyDir, '评分安排-书面初评（内部，勿外发）.xlsx'));
     writeFileSync(join(d, 'experts.xlsx'), await expertsWorkbook([['张华', '复旦大学', null]]));
     const before = fingerprint(join(d, 'in.xlsx'));
     const r = run(d, ['scoresheets', '--program', 'sqc-2025', '--candidates', 'in.xlsx', '--experts', 'experts.xlsx', '--out', 'sheets', '--force']);
     expect(r.code).toBe(2);
     expectOneLine(r.err, '就是输入文件');
     expect(fingerprint(join(d, 'in.xlsx'))).toEqual(before);
-    expect(readdirSync(join(d, 'sheets'))).toEqual(['评分安排-书面初评（内部，勿发专家）.xlsx']);
+    expect(readdirSync(keyDir)).toEqual(['评分安排-书面初评（内部，勿外发）.xlsx']);
+    expect(readdirSync(join(d, 'sheets'))).not.toContain('评分表');
   });
 
   test('on case-insensitive disks (macOS, Windows) the same path in other letters is the same file', async () => {

@@ -74,7 +74,7 @@ async function fill(bytes: Buffer, expertIndex: number): Promise<Buffer> {
   const ws = wb.getWorksheet('评分表')!;
   const header = Array.from(ws.getRow(3).values as unknown[], (v) => (typeof v === 'string' ? v : ''));
   const first = header.findIndex((h) => h.startsWith('引领力'));
-  const recommend = header.findIndex((h) => h.startsWith('推荐意见'));
+  const recommend = header.findIndex((h) => h.startsWith('是否推荐'));
   expect(first).toBeGreaterThan(0);
   ws.eachRow((row, n) => {
     const code = row.getCell(1).value;
@@ -265,10 +265,11 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     expect(path.basename(zipFile)).toBe('评分表-书面初评.zip');
     await page.getByTestId('scoresheets-done').waitFor();
     const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
-    const names = Object.keys(zip.files).sort();
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();
+    // The key in a folder of its own, named so that nobody sends it; the experts' sheets in 评分表/.
     const key = names.filter((n) => n.includes('评分安排'));
-    expect(key).toEqual(['评分安排-书面初评（内部，勿发专家）.xlsx']);
-    expect(names.filter((n) => n.startsWith('评分表-')).sort()).toEqual(EXPERTS.map((e) => `评分表-${e[0]}-书面初评.xlsx`).sort());
+    expect(key).toEqual(['评分安排（内部，勿外发）/评分安排-书面初评（内部，勿外发）.xlsx']);
+    expect(names.filter((n) => n.startsWith('评分表/')).sort()).toEqual(EXPERTS.map((e) => `评分表/评分表-${e[0]}-书面初评.xlsx`).sort());
 
     // Each expert fills their own workbook; the returned files and the key go back to the page.
     const returned = path.join(tmp, 'returned');
@@ -277,18 +278,35 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     for (const [i, e] of EXPERTS.entries()) {
       const name = `评分表-${e[0]}-书面初评.xlsx`;
       const file = path.join(returned, name);
-      fs.writeFileSync(file, await fill(await zip.file(name)!.async('nodebuffer'), i));
+      fs.writeFileSync(file, await fill(await zip.file(`评分表/${name}`)!.async('nodebuffer'), i));
       sheets.push(file);
     }
-    keyFile = path.join(returned, key[0]);
+    keyFile = path.join(returned, path.basename(key[0]));
     fs.writeFileSync(keyFile, await zip.file(key[0])!.async('nodebuffer'));
   });
 
   it('consolidates the returned files exactly as `jiangxuan consolidate` does, and the result workbook reads back', async () => {
     await page.getByTestId('tab-consolidate').click();
-    await page.getByTestId('returned-input').setInputFiles([...sheets, keyFile]);
+    // Without the key file the page does not consolidate, and says what to do; ticked, the round says it is unverified.
+    await page.getByTestId('returned-input').setInputFiles(sheets);
     await idle(page, 'consolidate', 0);
+    await expect(page.getByTestId('consolidate-error').textContent()).resolves.toMatch(/没有本轮的评分安排文件.*勾选“没有评分安排文件，仍然汇总”/);
+    const beforeNoKey = Number(await page.getByTestId('consolidate').getAttribute('data-runs'));
+    await page.getByTestId('no-key').click();
+    await idle(page, 'consolidate', beforeNoKey);
+    await expect(page.getByTestId('verification').getAttribute('data-verified')).resolves.toBe('false');
+    await expect(page.getByTestId('verification').textContent()).resolves.toMatch(/^来源未核实/);
+    const beforeKey = Number(await page.getByTestId('consolidate').getAttribute('data-runs'));
+    await page.getByTestId('no-key').click();
+    await idle(page, 'consolidate', beforeKey);
+    const beforeFiles = Number(await page.getByTestId('consolidate').getAttribute('data-runs'));
+    await page.getByTestId('returned-input').setInputFiles([...sheets, keyFile]);
+    await idle(page, 'consolidate', beforeFiles);
     await page.getByTestId('ranking').waitFor();
+    await expect(page.getByTestId('verification').getAttribute('data-verified')).resolves.toBe('true');
+    // Every file is listed, the counted ones too.
+    const fileRows = await page.getByTestId('file-row').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-file'), tr.getAttribute('data-status')]));
+    expect(fileRows).toEqual([...EXPERTS.map((e) => [`评分表-${e[0]}-书面初评.xlsx`, 'accepted']), [path.basename(keyFile), 'key']]);
     const top = Number(await page.getByTestId('top-n').inputValue());
     expect(top).toBe(4);
 
@@ -346,6 +364,14 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
       if (code && value !== undefined) ranks.set(code, value);
     });
     expect(Object.fromEntries(ranks)).toEqual(Object.fromEntries(cli2.candidates.map((c) => [c.code, c.rank])));
+
+    // 定稿: a frozen copy, its hash shown on the page and written in the copy.
+    const final = await saveDownload(page, () => page.getByTestId('finalize').click(), tmp);
+    expect(path.basename(final)).toBe('评分结果-书面初评-定稿.xlsx');
+    const hash = /（SHA-256）：([0-9a-f]{64})/.exec((await page.getByTestId('results-notice').textContent()) ?? '')![1];
+    const frozen = new ExcelJS.Workbook();
+    await frozen.xlsx.readFile(final);
+    expect(frozen.getWorksheet('结果汇总')!.getSheetValues().flat()).toContainEqual(expect.stringContaining(hash));
   });
 
   it('generates the cultivation tracking workbook from the open nominee list, and rolls one over', async () => {
@@ -409,7 +435,7 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     await idle(p, 'generate');
     const zipFile = await saveDownload(p, () => p.getByTestId('download-scoresheets').click(), fs.mkdtempSync(path.join(tmp, 'office-')));
     const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
-    expect(Object.keys(zip.files)).toHaveLength(EXPERTS.length + 1);
+    expect(Object.keys(zip.files).filter((n) => !zip.files[n].dir)).toHaveLength(EXPERTS.length + 1);
 
     // The result sheets go into the open workbook, named after the round.
     await p.getByTestId('tab-consolidate').click();
@@ -422,7 +448,21 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     if (process.env.JIANGXUAN_E2E_KEEP_DIR) await p.screenshot({ path: path.join(process.env.JIANGXUAN_E2E_KEEP_DIR, 'office-scoring.png'), fullPage: true });
     const inserted = await p.evaluate(() => (window as unknown as { __excel: { inserted: { base64: string; options: { sheetNamesToInsert: string[] } }[] } }).__excel.inserted);
     expect(inserted).toHaveLength(1);
-    expect(inserted[0].options.sheetNamesToInsert).toEqual(['结果汇总', '评分明细', '总分矩阵', '专家分析', '问题清单', '文件清单', '分数分布', '进度']);
+    expect(inserted[0].options.sheetNamesToInsert).toEqual([
+      '结果汇总',
+      '评分明细',
+      '总分矩阵',
+      '专家分析',
+      '回避情况',
+      '问题清单',
+      '文件清单',
+      '分数分布',
+      '分数分布图',
+      '进度',
+      '计算·标准分',
+      '计算·他人均分',
+      '计算·一致性',
+    ]);
     const result = new ExcelJS.Workbook();
     await result.xlsx.load(Buffer.from(inserted[0].base64, 'base64') as unknown as ArrayBuffer);
     expect(result.getWorksheet('结果汇总')).toBeDefined();

@@ -83,10 +83,13 @@ async function round(into: string): Promise<void> {
   writeFileSync(join(into, 'experts.xlsx'), await expertsWorkbook([['张华', '复旦大学', null], ['李明', '同济大学', null], ['周涛', '交通大学', null]]));
   const r = await run(['scoresheets', '--program', 'sqc-2025', '--candidates', 'candidates.xlsx', '--experts', 'experts.xlsx', '--out', 'sheets'], into);
   expect(r.code).toBe(0);
-  for (const f of readdirSync(join(into, 'sheets'))) {
-    const bytes = readFileSync(join(into, 'sheets', f));
-    const fills = { C001: { criteria: even(80), recommend: '推荐' }, C002: { criteria: even(70), recommend: '推荐' } };
-    writeFileSync(join(into, 'returned', f), f.startsWith('评分表-') ? await fillSheet(bytes, fills) : bytes);
+  // The sheets come back filled; the organiser gives the key (from its own folder) beside them.
+  for (const sub of readdirSync(join(into, 'sheets'))) {
+    for (const f of readdirSync(join(into, 'sheets', sub))) {
+      const bytes = readFileSync(join(into, 'sheets', sub, f));
+      const fills = { C001: { criteria: even(80), recommend: '推荐' }, C002: { criteria: even(70), recommend: '推荐' } };
+      writeFileSync(join(into, 'returned', f), f.startsWith('评分表-') ? await fillSheet(bytes, fills) : bytes);
+    }
   }
 }
 
@@ -192,7 +195,7 @@ test('a candidate named like a formula stays text in the score sheets and the re
   const r = await run(['consolidate', 'returned', '--program', 'sqc-2025', '--out', 'result.xlsx'], d);
   expectClearAnswer(r);
   expect(r.code).toBe(0);
-  for (const f of [join(d, 'result.xlsx'), ...readdirSync(join(d, 'sheets')).map((f) => join(d, 'sheets', f))]) {
+  for (const f of [join(d, 'result.xlsx'), ...readdirSync(join(d, 'sheets')).flatMap((sub) => readdirSync(join(d, 'sheets', sub)).map((f) => join(d, 'sheets', sub, f)))]) {
     const text = await allText(readFileSync(f));
     for (const formula of await formulas(readFileSync(f))) expect(formula).not.toMatch(/evil|HYPERLINK/);
     expect(text).toContain('evil.example'); // the name itself is there, as text

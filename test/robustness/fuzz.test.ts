@@ -168,7 +168,7 @@ describe(`fuzz: validate on ${VALIDATE_MUTANTS} mutants of samples/*.xlsx (seed 
 // ------------------------------------------------------------------ consolidate: mutants of returned files
 
 /**
- * Three experts' filled-in score sheets and the key file, written to round/returned. Generated in this process with
+ * Three experts' filled-in score sheets and the organiser's key file, written to round/returned. Generated in this process with
  * the clock and Web Crypto's randomness pinned, so that the same seed mutates the same bytes on every run.
  */
 async function scoringRound(): Promise<{ name: string; bytes: Buffer }[]> {
@@ -242,8 +242,11 @@ describe(`fuzz: consolidate with one of ${CONSOLIDATE_MUTANTS} mutants among goo
       const args = ['consolidate', 'returned', '--program', 'sqc-2025', '--out', join('out', '评分结果.xlsx'), ...(m.json ? ['--format', 'json'] : [])];
       const run = await runCli(args, dir);
       const o = judge(m, run, inputs, outDir, '评分结果.xlsx', m.json);
-      // Two good score sheets remain whatever happened to the third or to the key: a result is always written.
-      if (run.code === 2) o.problems.push(`exit 2: the good sheets were lost (${(run.err || run.out).trim().slice(0, 200)})`);
+      // A damaged key cannot verify anything: the run stops and names the key (issue 13: no silent fallback to
+      // unverified figures). Two good score sheets remain whatever happened to the third: a result is written.
+      const keyHit = round[m.victim].name.startsWith('评分安排');
+      if (keyHit && run.code === 2 && !/评分安排文件.*(已损坏|不能用它核实)/.test(run.err)) o.problems.push(`exit 2 without naming the damaged key (${run.err.trim().slice(0, 200)})`);
+      if (!keyHit && run.code === 2) o.problems.push(`exit 2: the good sheets were lost (${(run.err || run.out).trim().slice(0, 200)})`);
       return o;
     });
     expect(report(await pool(jobs))).toBe('');

@@ -4,7 +4,7 @@ import { assignCandidates, sameUnit, unitKey } from '../../src/core/scoring/assi
 import { Candidate, candidatesFromGrid } from '../../src/core/scoring/candidates';
 import { consolidate, ScoreRecord } from '../../src/core/scoring/consolidate';
 import { Expert, expertsFromGrid } from '../../src/core/scoring/experts';
-import { canonicalJson, hashInput, parseMetaRows, scoreSheetLayout, scoreSheetMetaRows, ScoreSheetMeta, totalFormula } from '../../src/core/scoring/metadata';
+import { canonicalJson, KeyMeta, keyMacMessage, keyMetaRows, parseMetaRows, scoreSheetLayout, scoreSheetMetaRows, ScoreSheetMeta, sheetMacMessage, totalFormula } from '../../src/core/scoring/metadata';
 import { ScoringInputError } from '../../src/core/scoring/problems';
 import { chooseRound, reviewSteps, RubricError, rubricOf } from '../../src/core/scoring/rubric';
 import { book, sheet, validId } from '../support/grid';
@@ -212,38 +212,88 @@ describe('conflict of interest', () => {
 
 describe('metadata', () => {
   const meta: ScoreSheetMeta = {
-    format: 'jiangxuan-scoresheet/1',
+    format: 'jiangxuan-scoresheet/2',
     batch: 'abc',
     programme: { id: 'sqc-2025', name: 'SQC' },
     round: '书面初评',
+    mode: 'scores',
     expert: { code: 'E01', name: '张华', unit: '复旦大学' },
     blind: false,
     rubric: { criteria: [{ id: 'a', name: '引领力', max: 20 }], step: 0.5 },
     candidates: [{ code: 'C001', name: '林晓', unit: '甲公司' }],
     generatedAt: '2025-03-01T00:00:00.000Z',
-    hash: 'h',
+    mac: 'ab12',
   };
 
-  test('canonical JSON sorts keys; the hash input leaves out the hash and the time', () => {
+  test('canonical JSON sorts keys; the MAC covers the expert, round, batch, list and rubric, not the MAC or the time', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
-    expect(hashInput(meta)).not.toMatch(/generatedAt|"hash"/);
-    expect(hashInput({ ...meta, generatedAt: 'other' })).toBe(hashInput(meta));
-    expect(hashInput({ ...meta, candidates: [{ code: 'C001', name: '林晓晓', unit: '甲公司' }] })).not.toBe(hashInput(meta));
+    const msg = sheetMacMessage(meta);
+    expect(msg).not.toMatch(/generatedAt|"mac"|2025-03-01/);
+    expect(sheetMacMessage({ ...meta, generatedAt: 'other', mac: 'ff' })).toBe(msg);
+    for (const changed of [
+      { candidates: [{ code: 'C001', name: '林晓晓', unit: '甲公司' }] },
+      { candidates: [] },
+      { expert: { code: 'E02', name: '张华', unit: '复旦大学' } },
+      { expert: { code: 'E01', name: '张华', unit: '复旦大学', group: '医药' } },
+      { batch: 'abd' },
+      { round: '会审答辩' },
+      { mode: 'ballot' as const },
+      { blind: true },
+      { rubric: { criteria: [{ id: 'a', name: '引领力', max: 25 }], step: 0.5 } },
+      { programme: { id: 'sqc-2024', name: 'SQC' } },
+    ]) {
+      expect([changed, sheetMacMessage({ ...meta, ...changed })]).not.toEqual([changed, msg]);
+    }
   });
 
-  test('rows round-trip; blind rows carry codes only', () => {
+  test('rows round-trip; blind rows carry codes only; earlier formats are recognised, never trusted', () => {
     const back = parseMetaRows(scoreSheetMetaRows(meta));
     expect(back).toEqual({ kind: 'scoresheet', meta });
     const blindRows = scoreSheetMetaRows({ ...meta, blind: true, candidates: [{ code: 'C001' }] });
     expect(JSON.stringify(blindRows)).not.toMatch(/林晓|甲公司/);
     expect(parseMetaRows([['format', 'something else']])).toMatchObject({ kind: 'damaged' });
+    expect(parseMetaRows([['format', 'jiangxuan-scoresheet/1']])).toEqual({ kind: 'outdated', what: 'scoresheet' });
+    // A duplicated candidate code, a second expert row or a repeated single field: damaged, not guessed at.
+    const rows = scoreSheetMetaRows(meta);
+    expect(parseMetaRows([...rows, ['candidate', 'C001', '林晓', '甲公司']])).toMatchObject({ kind: 'damaged' });
+    expect(parseMetaRows([...rows, ['expert', 'E02', '李明', '同济']])).toMatchObject({ kind: 'damaged' });
+    expect(parseMetaRows([...rows, ['batch', 'x']])).toMatchObject({ kind: 'damaged' });
+  });
+
+  test('the key: rows round-trip with the secret; its MAC leaves the secret out; hostile codes stay data', () => {
+    const key: KeyMeta = {
+      format: 'jiangxuan-score-key/2',
+      batch: 'abc',
+      programme: { id: 'sqc-2025', name: 'SQC' },
+      round: '书面初评',
+      mode: 'scores',
+      blind: false,
+      grouped: false,
+      rubric: meta.rubric,
+      candidates: [{ code: 'C001', name: '林晓', unit: '甲公司' }],
+      experts: [{ code: 'E01', name: '张华', unit: '复旦大学', file: 'f.xlsx', password: 'pw' }],
+      assignment: { E01: ['C001'] },
+      exclusions: [],
+      generatedAt: '2025-03-01T00:00:00.000Z',
+      secret: '0123456789abcdef0123456789abcdef',
+      mac: 'cd34',
+    };
+    const back = parseMetaRows(keyMetaRows(key));
+    expect(back.kind).toBe('key');
+    expect(back.kind === 'key' && { ...back.meta, assignment: { ...back.meta.assignment } }).toEqual(key);
+    expect(keyMacMessage(key)).not.toContain(key.secret);
+    const proto = keyMetaRows({ ...key, experts: [{ ...key.experts[0], code: '__proto__' }], assignment: { ['__proto__']: ['C001'] } });
+    const parsed = parseMetaRows(proto);
+    expect(parsed.kind === 'key' && Object.keys(parsed.meta.assignment)).toEqual(['__proto__']);
+    expect(parseMetaRows(keyMetaRows({ ...key, assignment: { E01: ['C999'] } }))).toMatchObject({ kind: 'damaged' });
   });
 
   test('layout and total formula', () => {
     const l = scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, false);
-    expect(l.headers).toEqual(['编号', '姓名', '单位', '引领力（20分）', '实践力（20分）', '创新力（20分）', '攻关力（20分）', '传承力（20分）', '总分（100分）', '评语', '推荐意见']);
-    expect(totalFormula(l, 4)).toBe('IF(COUNT(D4:H4)=0,"",SUM(D4:H4))');
-    expect(scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, true).headers.slice(0, 2)).toEqual(['编号', '引领力（20分）']);
+    expect(l.headers).toEqual(['编号', '姓名', '单位', '回避声明', '引领力（20分）', '实践力（20分）', '创新力（20分）', '攻关力（20分）', '传承力（20分）', '总分（100分）', '评语', '是否推荐']);
+    expect(totalFormula(l, 4)).toBe('IF(COUNT(E4:I4)=0,"",SUM(E4:I4))');
+    expect(scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, true).headers.slice(0, 3)).toEqual(['编号', '回避声明', '引领力（20分）']);
+    expect(scoreSheetLayout({ criteria: rubricOf(sqc).criteria, step: 0.5 }, false, 'ballot').headers).toEqual(['编号', '姓名', '单位', '回避声明', '名次（1为最优）', '评语']);
   });
 });
 
@@ -293,5 +343,48 @@ describe('consolidate (core)', () => {
     expect(result.agreement).toHaveLength(1);
     expect(result.agreement[0]).toMatchObject({ experts: 5, candidates: 3, excluded: 0 });
     expect(result.agreement[0].w!.w).toBeGreaterThan(0);
+  });
+});
+
+describe('consolidate (core): real returns and panels', () => {
+  const rubric = { criteria: [{ id: 'a', name: 'A', max: 50 }, { id: 'b', name: 'B', max: 50 }], step: 0.5 };
+  const experts = ['E1', 'E2', 'E3', 'E4'].map((code) => ({ code, name: code, unit: 'u' + code }));
+  const rec = (candidate: string, expert: string, total: number): ScoreRecord => ({ candidate, expert, criteria: [total / 2, total / 2], total, file: expert, row: 4 });
+
+  test('median and 分歧 (range); a candidate below the round minimum is ranked, never shortlisted, and the next one moves in', () => {
+    // A: 90 only (1 score) — the highest mean, but 1 < 3. B: 80 82 84 86 → median 83, range 6. C: 70 71 72. D: 60 61 62.
+    const records = [rec('A', 'E1', 90), ...[80, 82, 84, 86].map((t, i) => rec('B', experts[i].code, t)), ...[70, 71, 72].map((t, i) => rec('C', experts[i].code, t)), ...[60, 61, 62].map((t, i) => rec('D', experts[i].code, t))];
+    const candidates = ['A', 'B', 'C', 'D'].map((code) => ({ code, name: code, unit: 'x' }));
+    const r = consolidate({ rubric, round: 'r', candidates, experts, records, options: { trim: 1, top: 2, minScores: 3 } });
+    const by = Object.fromEntries(r.candidates.map((c) => [c.code, c]));
+    expect(by.B).toMatchObject({ median: 83, range: 6, rank: 2, eligible: true, shortlisted: true });
+    expect(by.A).toMatchObject({ rank: 1, eligible: false, shortlisted: false, flags: ['too-few-scores'] });
+    expect(by.C).toMatchObject({ rank: 3, shortlisted: true });
+    expect(by.D).toMatchObject({ rank: 4, shortlisted: false });
+    expect(r.problems.map((p) => [p.code, p.candidate])).toEqual([['result.too-few-scores', 'A']]);
+    expect(r.problems[0].message.zh).toBe('A A 只有 1 份有效评分，少于本轮要求的 3 份，不列入建议名单');
+  });
+
+  test('groups: ranks and cut lines per group, a tie at a group’s cut named with its group', () => {
+    const candidates = [
+      { code: 'A', name: 'A', unit: 'x', group: '甲' },
+      { code: 'B', name: 'B', unit: 'x', group: '乙' },
+      { code: 'C', name: 'C', unit: 'x', group: '甲' },
+      { code: 'D', name: 'D', unit: 'x', group: '乙' },
+      { code: 'E', name: 'E', unit: 'x', group: '乙' },
+    ];
+    const totals: Record<string, number> = { A: 90, B: 70, C: 80, D: 60, E: 60 };
+    const records = Object.entries(totals).flatMap(([c, t]) => experts.slice(0, 3).map((e) => rec(c, e.code, t)));
+    const r = consolidate({ rubric, round: 'r', candidates, experts, records, options: { trim: 0, top: 1, grouped: true, minScores: 3 } });
+    expect(r.candidates.map((c) => [c.code, c.group, c.rank, c.shortlisted])).toEqual([
+      ['A', '甲', 1, true],
+      ['C', '甲', 2, false],
+      ['B', '乙', 1, true],
+      ['D', '乙', 2, false],
+      ['E', '乙', 2, false],
+    ]);
+    const top2 = consolidate({ rubric, round: 'r', candidates, experts, records, options: { trim: 0, top: 2, grouped: true, minScores: 3 } });
+    expect(top2.candidates.filter((c) => c.shortlisted).map((c) => c.code)).toEqual(['A', 'C', 'B', 'D', 'E']);
+    expect(top2.problems.map((p) => p.message.zh)).toEqual(['组别“乙”建议名单的末位并列（D D、E E），建议名单为 3 人而不是 2 人，请会审决定']);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * `jiangxuan consolidate` over a folder as the organiser receives it: one expert returned the sheet as sent (.xlsx),
  * one re-saved it as .xls and one as .ods (LibreOffice headless stands in for WPS/LibreOffice "save as"), plus a
- * PDF and a CSV that are not score sheets. Every returned sheet counts (the very hidden metadata survives the
- * round trip), the ranking equals the all-.xlsx one, and the other files are named with the reason they were not
- * read — never "未收到专家…的评分表" for a file that is in the folder. Skipped when LibreOffice is not installed.
+ * PDF and a CSV that are not score sheets. Every returned sheet counts (the very hidden metadata and its signature
+ * survive the round trip; the sheet protection of an .xls or .ods cannot be read, which is said), the ranking equals
+ * the all-.xlsx one, and the other files are named with the reason they were not read — never "未收到专家…的评分表"
+ * for a file that is in the folder. Skipped when LibreOffice is not installed.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,9 @@ function saveAs(file: string, format: 'xls' | 'ods', outDir: string): void {
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
 }
 
+const KEY = '评分安排-书面初评（内部，勿外发）.xlsx';
+const KEY_PATH = join('sheets', '评分安排（内部，勿外发）', KEY);
+
 const TOTALS: Record<string, Record<string, number>> = {
   张华: { C001: 80, C002: 70, C003: 90 },
   李明: { C001: 85, C002: 75, C003: 95 },
@@ -49,7 +53,7 @@ maybe('consolidate: score sheets re-saved as .xls and .ods', () => {
     expect(g.code).toBe(0);
     mkdirSync(join(dir, 'filled'));
     for (const [name, scores] of Object.entries(TOTALS)) {
-      const sent = readFileSync(join(dir, 'sheets', `评分表-${name}-书面初评.xlsx`));
+      const sent = readFileSync(join(dir, 'sheets', '评分表', `评分表-${name}-书面初评.xlsx`));
       const fills = Object.fromEntries(Object.entries(scores).map(([code, t]) => [code, { criteria: even(t), recommend: '推荐' }]));
       writeFileSync(join(dir, 'filled', `评分表-${name}-书面初评.xlsx`), await fillSheet(sent, fills));
     }
@@ -57,14 +61,14 @@ maybe('consolidate: score sheets re-saved as .xls and .ods', () => {
     copyFileSync(join(dir, 'filled', '评分表-张华-书面初评.xlsx'), join(dir, 'returned', '评分表-张华-书面初评.xlsx'));
     saveAs(join(dir, 'filled', '评分表-李明-书面初评.xlsx'), 'xls', join(dir, 'returned'));
     saveAs(join(dir, 'filled', '评分表-周涛-书面初评.xlsx'), 'ods', join(dir, 'returned'));
-    copyFileSync(join(dir, 'sheets', '评分安排-书面初评（内部，勿发专家）.xlsx'), join(dir, 'returned', '评分安排-书面初评（内部，勿发专家）.xlsx'));
+    copyFileSync(join(dir, KEY_PATH), join(dir, 'returned', KEY));
     writeFileSync(join(dir, 'returned', '评分说明.pdf'), '%PDF-1.4\n');
     writeFileSync(join(dir, 'returned', '李明的分数.csv'), '编号,总分\nC001,85\n');
   }, 240000);
 
   test('the folder holds what the organiser received', () => {
     expect(readdirSync(join(dir, 'returned')).sort()).toEqual(
-      ['李明的分数.csv', '评分安排-书面初评（内部，勿发专家）.xlsx', '评分表-周涛-书面初评.ods', '评分表-张华-书面初评.xlsx', '评分表-李明-书面初评.xls', '评分说明.pdf'].sort(),
+      ['李明的分数.csv', KEY, '评分表-周涛-书面初评.ods', '评分表-张华-书面初评.xlsx', '评分表-李明-书面初评.xls', '评分说明.pdf'].sort(),
     );
   });
 
@@ -73,12 +77,17 @@ maybe('consolidate: score sheets re-saved as .xls and .ods', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.problems).toEqual([]);
+    expect(j.verified).toBe(true);
+    // Bound by their signatures; only the protection of the .xls and the .ods cannot be checked.
+    expect(j.problems.map((p: { file: string; code: string }) => [p.file, p.code])).toEqual([
+      ['returned/评分表-周涛-书面初评.ods', 'sheet.protection-unknown'],
+      ['returned/评分表-李明-书面初评.xls', 'sheet.protection-unknown'],
+    ]);
     expect(j.skipped).toEqual([
       { file: 'returned/李明的分数.csv', reason: expect.stringContaining('不能作为评分表') },
       { file: 'returned/评分说明.pdf', reason: expect.stringContaining('PDF') },
     ]);
-    const all = run('consolidate', 'filled', join('sheets', '评分安排-书面初评（内部，勿发专家）.xlsx'), '--program', 'sqc-2025', '--out', 'result-xlsx.xlsx', '--format', 'json');
+    const all = run('consolidate', 'filled', KEY_PATH, '--program', 'sqc-2025', '--out', 'result-xlsx.xlsx', '--format', 'json');
     expect(all.code).toBe(0);
     const strip = (c: { code: string; scores: number[]; rank: number; trimmedMean: number }) => ({ code: c.code, scores: c.scores, rank: c.rank, trimmedMean: c.trimmedMean });
     expect(j.candidates.map(strip)).toEqual(JSON.parse(all.out).candidates.map(strip));

@@ -37,6 +37,10 @@ export interface RowFill {
   criteria?: (number | string | null)[];
   recommend?: string | null;
   comment?: string;
+  /** 回避声明: a reason from the drop-down (or any text). */
+  recusal?: string;
+  /** A ballot's 名次. */
+  position?: number | string | null;
 }
 
 /**
@@ -54,8 +58,10 @@ export async function fillSheet(
   const header = ws.getRow(3).values as unknown[];
   const colOf = (label: string) => header.findIndex((v) => typeof v === 'string' && v.startsWith(label));
   const firstCrit = colOf('引领力');
-  const rec = colOf('推荐意见');
+  const rec = colOf('是否推荐');
   const comment = colOf('评语');
+  const recusal = colOf('回避声明');
+  const position = colOf('名次');
   ws.eachRow((row, n) => {
     if (n < 4) return;
     const code = row.getCell(1).value;
@@ -66,6 +72,8 @@ export async function fillSheet(
     });
     if (f.recommend !== undefined) row.getCell(rec).value = f.recommend;
     if (f.comment !== undefined) row.getCell(comment).value = f.comment;
+    if (f.recusal !== undefined) row.getCell(recusal).value = f.recusal;
+    if (f.position !== undefined) row.getCell(position).value = f.position;
   });
   opts.mutate?.(ws, wb);
   wb.modified = opts.modified ?? new Date(Date.UTC(2025, 3, 1, 9, 0, 0));

@@ -19,7 +19,7 @@ import JSZip from 'jszip';
 import { builtinProfile } from '../../src/core/profiles/builtin-profiles';
 import { generateScoreSheets, GeneratedScoreSheets, planScoreSheets } from '../../src/adapters/exceljs/scoring/generate';
 import { readWorkbookBuffer } from '../../src/adapters/exceljs/read-workbook';
-import { consolidateScoreFiles, consolidationExitCode } from '../../src/adapters/exceljs/scoring/consolidate-files';
+import { bindToKeys, consolidateScoreFiles, consolidationExitCode } from '../../src/adapters/exceljs/scoring/consolidate-files';
 import { readScoreFile, readScoreFileContent } from '../../src/adapters/exceljs/scoring/scoresheet-reader';
 import { checkScoreFile } from '../../src/core/scoring/score-file';
 import { consolidateRound, ReturnedFile } from '../../src/core/scoring/consolidate-round';
@@ -89,10 +89,11 @@ beforeAll(async () => {
 });
 
 describe('generating score sheets', () => {
-  test('one workbook per expert, named after the expert and the round; the key for the organiser', () => {
+  test('one workbook per expert, named after the expert and the round; the key for the organiser in a folder of its own', () => {
     expect(gen.round).toBe('书面初评');
     expect(gen.sheets.map((s) => s.name)).toEqual(EXPERTS.map((e) => `评分表-${e[0]}-书面初评.xlsx`));
-    expect(gen.key.name).toBe('评分安排-书面初评（内部，勿发专家）.xlsx');
+    expect(new Set(gen.sheets.map((s) => s.folder))).toEqual(new Set(['评分表']));
+    expect(gen.key).toMatchObject({ name: '评分安排-书面初评（内部，勿外发）.xlsx', folder: '评分安排（内部，勿外发）' });
     expect(gen.candidates.candidates.map((c) => c.code)).toEqual(['C001', 'C002', 'C003', 'C004']);
     expect(gen.problems).toEqual([]);
   });
@@ -109,7 +110,7 @@ describe('generating score sheets', () => {
     expect(conflicts.getRow(2).values).toEqual([undefined, 'C004', '赵敏', '上海申江精密机械有限公司', '钱进', '上海申江精密机械（集团）股份有限公司', '同单位']);
   });
 
-  test('the 评分表 sheet: header, unlocked inputs with validation, total formula, protection, very hidden metadata', async () => {
+  test('the 评分表 sheet: header, unlocked inputs with validation, total formula, signature line, protection, very hidden metadata', async () => {
     const bytes = gen.sheets[0].bytes;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -119,19 +120,31 @@ describe('generating score sheets', () => {
       ['jx_meta', 'veryHidden'],
     ]);
     const ws = wb.getWorksheet('评分表')!;
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['编号', '姓名', '单位', '引领力（20分）', '实践力（20分）', '创新力（20分）', '攻关力（20分）', '传承力（20分）', '总分（100分）', '评语', '推荐意见']);
+    const headers = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(headers).toEqual(['编号', '姓名', '单位', '回避声明', '引领力（20分）', '实践力（20分）', '创新力（20分）', '攻关力（20分）', '传承力（20分）', '总分（100分）', '评语', '是否推荐']);
+    // LibreOffice's AutoInput completes typing from the column's texts, header included: no header may start
+    // with an option of its own column's drop-down ("推" used to become "推荐意见").
+    expect(headers[11]).not.toMatch(/^(推荐|不推荐)/);
+    expect(headers[3]).not.toMatch(/^(同单位|师徒或亲属|合作关系|其他)/);
+    expect(ws.getCell('A2').value).toMatch(/^评审专家：张华（复旦大学）　共 4 名候选人/);
     expect(ws.getCell('A4').value).toBe('C001');
     expect(ws.getCell('B4').value).toBe('林晓');
-    expect(ws.getCell('D4').protection).toMatchObject({ locked: false });
-    expect(ws.getCell('K4').protection).toMatchObject({ locked: false });
+    for (const cell of ['D4', 'E4', 'K4', 'L4']) expect(ws.getCell(cell).protection).toMatchObject({ locked: false });
     expect(ws.getCell('B4').protection?.locked).not.toBe(false);
-    expect(ws.getCell('I4').value).toEqual({ formula: 'IF(COUNT(D4:H4)=0,"",SUM(D4:H4))' });
+    expect(ws.getCell('J4').value).toEqual({ formula: 'IF(COUNT(E4:I4)=0,"",SUM(E4:I4))' });
+    // The expert's signature and date line, one row below the list, with unlocked boxes to type into.
+    expect(ws.getCell('A9').value).toBe('评审专家签字：');
+    expect(ws.getCell('C9').protection).toMatchObject({ locked: false });
+    expect(ws.getRow(9).values).toContain('日期：');
     const xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).toMatch(/<sheetProtection[^>]*sheet="1"[^>]*algorithmName="SHA-512"/);
-    expect(xml).toContain('sqref="D4:D7"');
-    expect(xml).toContain('AND(ISNUMBER(D4),D4&gt;=0,D4&lt;=20,ROUND(D4/0.5,6)=INT(ROUND(D4/0.5,6)))');
-    expect(xml).toMatch(/type="list"[^>]*sqref="K4:K7"/);
+    expect(xml).toContain('sqref="E4:E7"');
+    expect(xml).toContain('AND(ISNUMBER(E4),E4&gt;=0,E4&lt;=20,ROUND(E4/0.5,6)=INT(ROUND(E4/0.5,6)))');
+    expect(xml).toMatch(/type="list"[^>]*sqref="L4:L7"/);
     expect(xml).toContain('&quot;推荐,不推荐&quot;');
+    expect(xml).toMatch(/type="list"[^>]*sqref="D4:D7"><formula1>&quot;同单位,师徒或亲属,合作关系,其他&quot;/);
+    // Printable: A4 landscape, one page wide, the header row on every page.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     // Privacy: no ID numbers, phones or addresses anywhere in an expert's file. The random batch id and the
     // SHA-256 hashes are hex and may hold a run of digits that looks like a phone number: left out of the search.
     const all = (await allXmlText(bytes)).replace(/(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9A-Za-z])/g, '<hex>');
@@ -145,10 +158,11 @@ describe('generating score sheets', () => {
     expect(text).toContain('回避');
   });
 
-  test('all files zip into one download', async () => {
+  test('all files zip into one download: the sheets and the key in folders of their own', async () => {
     const zipped = await zipFiles([...gen.sheets, gen.key]);
     const zip = await JSZip.loadAsync(zipped);
-    expect(Object.keys(zip.files).sort()).toEqual([...gen.sheets.map((s) => s.name), gen.key.name].sort());
+    const files = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(files.sort()).toEqual([...gen.sheets.map((s) => `评分表/${s.name}`), `评分安排（内部，勿外发）/${gen.key.name}`].sort());
   });
 
   test('the candidates may be a grid (the workbook open in Excel): the same lists and assignment as from bytes', async () => {
@@ -216,10 +230,21 @@ describe('consolidating (round trip)', () => {
       ['warning', 'recommend.missing'],
       ['warning', 'result.tie-at-cut'],
     ]);
-    expect(c.problems[0]).toMatchObject({ file: '评分表-吴刚-书面初评.xlsx', cell: 'K5', candidate: 'C002' });
+    expect(c.problems[0]).toMatchObject({ file: '评分表-吴刚-书面初评.xlsx', cell: 'L5', candidate: 'C002' });
+    expect(c.verified).toBe(true);
     const json = consolidationJson(c);
-    expect(json.candidates[0]).toMatchObject({ code: 'C004', name: '赵敏', scores: [90, 50, 85, 80, 95], mean: 80, trimmedMean: 85, rank: 1 });
-    expect(json.problems[0]).toEqual({ file: '评分表-吴刚-书面初评.xlsx', severity: 'warning', code: 'recommend.missing', message: expect.stringContaining('没有填写推荐意见'), expert: '吴刚（E04）', candidate: 'C002', cell: 'K5' });
+    expect(json).toMatchObject({ verified: true, mode: 'scores', verification: expect.stringMatching(/^来源已核实/), basis: '依据 6 份有效评分表（发出 6 份）；有效评分少于 3 份的候选人不列入建议名单。' });
+    expect(json.candidates[0]).toMatchObject({ code: 'C004', name: '赵敏', scores: [90, 50, 85, 80, 95], mean: 80, median: 85, trimmedMean: 85, range: 45, rank: 1, eligible: true });
+    expect(json.problems[0]).toEqual({
+      file: '评分表-吴刚-书面初评.xlsx',
+      severity: 'warning',
+      scope: null,
+      code: 'recommend.missing',
+      message: expect.stringContaining('没有填写推荐意见'),
+      expert: '吴刚（E04）',
+      candidate: 'C002',
+      cell: 'L5',
+    });
   });
 
   test('the result workbook: sheets, traceable formulas, shortlist, chart, marked as a result', async () => {
@@ -227,22 +252,48 @@ describe('consolidating (round trip)', () => {
     const bytes = await writeResultWorkbook(c, { generatedAt: '2025-04-02T10:00:00.000Z' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['结果汇总', '评分明细', '总分矩阵', '专家分析', '问题清单', '文件清单', '分数分布', '进度', 'jx_meta']);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['结果汇总', 'visible'],
+      ['评分明细', 'visible'],
+      ['总分矩阵', 'visible'],
+      ['专家分析', 'visible'],
+      ['回避情况', 'visible'],
+      ['问题清单', 'visible'],
+      ['文件清单', 'visible'],
+      ['分数分布', 'visible'],
+      ['分数分布图', 'visible'],
+      ['进度', 'visible'],
+      ['计算·标准分', 'hidden'],
+      ['计算·他人均分', 'hidden'],
+      ['计算·一致性', 'hidden'],
+      ['jx_meta', 'veryHidden'],
+    ]);
     const summary = wb.getWorksheet('结果汇总')!;
-    const header = summary.getRow(4).values as unknown[];
+    const header = summary.getRow(5).values as unknown[];
     const col = (h: string) => header.indexOf(h);
-    const row5 = summary.getRow(5);
-    expect(row5.getCell(col('编号')).value).toBe('C004');
-    expect((row5.getCell(col('排名')).value as ExcelJS.CellFormulaValue).result).toBe(1);
-    expect((row5.getCell(col('去极值平均分')).value as ExcelJS.CellFormulaValue).formula).toMatch(/^'总分矩阵'!\w+5$/);
-    expect(row5.getCell(col('建议')).value).toBe('候选人建议名单');
-    expect(summary.getRow(8).getCell(col('建议')).value).toBe('');
+    const row6 = summary.getRow(6);
+    expect(row6.getCell(col('编号')).value).toBe('C004');
+    // Rank, shortlist and 提示 are formulas too (with their results), so a corrected score moves them.
+    expect(row6.getCell(col('排名')).value).toMatchObject({ formula: expect.stringContaining('SUMPRODUCT'), result: 1 });
+    expect((row6.getCell(col('去极值平均分')).value as ExcelJS.CellFormulaValue).formula).toMatch(/^'总分矩阵'!\w+5$/);
+    expect(row6.getCell(col('建议')).value).toMatchObject({ formula: expect.stringContaining('SUMPRODUCT'), result: '候选人建议名单' });
+    expect(row6.getCell(col('提示')).value).toMatchObject({ result: '分歧大（标准差超过满分的15%）；分歧大（极差超过满分的30%）' });
+    expect(row6.getCell(col('中位数')).value).toMatchObject({ result: 85 });
+    expect(row6.getCell(col('分歧（极差）')).value).toMatchObject({ result: 45 });
+    expect(row6.getCell(col('标准分均值')).value).toMatchObject({ formula: expect.stringMatching(/^'计算·标准分'!/) });
+    // exceljs leaves out an empty cached result: the formula is there, empty for C002.
+    expect(summary.getRow(9).getCell(col('建议')).value).toMatchObject({ formula: expect.stringContaining('候选人建议名单') });
+    // The sign-off block under the ranking.
+    const texts = summary.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toEqual(expect.arrayContaining(['评审组长（签字）：', '评审组成员（签字）：', '日期：', expect.stringMatching(/^定稿：尚未定稿/)]));
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '5:5' });
     const matrix = wb.getWorksheet('总分矩阵')!;
     // C004 is the 4th candidate by code: matrix row 5; E06 (column H) excluded for the same unit.
     expect(matrix.getCell('C5').value).toMatchObject({ formula: expect.stringMatching(/^'评分明细'!J\d+$/), result: 90 });
     expect(matrix.getCell('H5').value).toBe('同单位回避');
-    expect((matrix.getCell('K5').value as ExcelJS.CellFormulaValue).formula).toBe('IF(I5=0,"",IF(I5>=5,TRIMMEAN(C5:H5,2.5/I5),AVERAGE(C5:H5)))');
-    expect((matrix.getCell('K5').value as ExcelJS.CellFormulaValue).result).toBe(85);
+    expect((matrix.getCell('L5').value as ExcelJS.CellFormulaValue).formula).toBe('IF(I5=0,"",IF(I5>=5,TRIMMEAN(C5:H5,2.5/I5),AVERAGE(C5:H5)))');
+    expect((matrix.getCell('L5').value as ExcelJS.CellFormulaValue).result).toBe(85);
+    expect(matrix.getCell('K5').value).toMatchObject({ formula: 'IF(I5=0,"",MEDIAN(C5:H5))', result: 85 });
     const details = wb.getWorksheet('评分明细')!;
     expect(details.getRow(1).getCell(10).value).toBe('总分');
     expect(details.getCell('J2').value).toMatchObject({ formula: 'SUM(E2:I2)', result: 80 });
@@ -252,9 +303,11 @@ describe('consolidating (round trip)', () => {
     expect(wb.getWorksheet('jx_meta')!.state).toBe('veryHidden');
     const progress = wb.getWorksheet('进度')!;
     expect((progress.getRow(3).values as unknown[]).slice(1)).toEqual(['编号', '姓名', '单位', '形式审查', '书面初评', '会审答辩', '名单审定', '公示', '命名', '备注']);
-    expect(progress.getCell('E4').value).toBe('第 1 名（85 分），建议入围');
+    expect(progress.getCell('E4').value).toMatchObject({ formula: expect.stringContaining("'结果汇总'!A6"), result: '第 1 名（85 分），建议入围' });
     const zip = await JSZip.loadAsync(bytes);
     expect(zip.file('xl/charts/chart1.xml')).not.toBeNull();
+    // The chart is alone on its sheet, fitted to one page.
+    expect(wb.getWorksheet('分数分布图')!.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart1.xml');
     // A result workbook lying in the folder of returned files is recognised and ignored, not rejected.
     const again = await consolidateScoreFiles({ profile, files: [...filled, gen.key, { name: '结果.xlsx', bytes }] });
@@ -262,10 +315,19 @@ describe('consolidating (round trip)', () => {
     expect(consolidationExitCode(again)).toBe(0);
   });
 
-  test('without the key the sheets still consolidate (names from the sheets)', async () => {
-    const c = await consolidateScoreFiles({ profile, files: filled });
+  test('without the key nothing is consolidated, unless asked for (--no-key), and then every output says so', async () => {
+    await expect(consolidateScoreFiles({ profile, files: filled })).rejects.toThrow(/没有本轮的评分安排文件.*--no-key/);
+    const c = await consolidateScoreFiles({ profile, files: filled, allowUnverified: true });
     expect(c.key).toBeUndefined();
+    expect(c.verified).toBe(false);
     expect(c.result.candidates.find((x) => x.code === 'C004')).toMatchObject({ name: '赵敏', trimmedMean: 85, rank: 1 });
+    expect(c.problems.map((p) => p.code)).toContain('result.unverified');
+    expect(consolidationJson(c)).toMatchObject({ verified: false, verification: expect.stringMatching(/^来源未核实/) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeResultWorkbook(c)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('结果汇总')!.getCell('A1').value).toMatch(/（来源未核实）$/);
+    expect(wb.getWorksheet('结果汇总')!.getCell('A2').value).toMatch(/^来源未核实/);
+    expect(wb.getWorksheet('文件清单')!.getCell('A1').value).toMatch(/^来源未核实/);
     expect(consolidationExitCode(c)).toBe(0);
   });
 
@@ -310,15 +372,19 @@ describe('returned files that go wrong', () => {
     expect(codes(added)).toEqual(['sheet.rows-changed']);
   });
 
-  test('the hidden list edited: the hash no longer matches', async () => {
-    const f = await one(0, fillsFor(0), (_ws, wb) => {
-      const meta = wb.getWorksheet('jx_meta')!;
-      meta.eachRow((row) => {
-        if (row.getCell(1).value === 'candidate' && row.getCell(2).value === 'C002') row.getCell(3).value = '王小强';
-      });
-      wb.getWorksheet('评分表')!.getCell('B5').value = '王小强';
+  test('the hidden list edited (and the visible one to match): the MAC no longer matches', async () => {
+    const bytes = await fillSheet(gen.sheets[0].bytes, fillsFor(0), {
+      mutate: (_ws, wb) => {
+        const meta = wb.getWorksheet('jx_meta')!;
+        meta.eachRow((row) => {
+          if (row.getCell(1).value === 'candidate' && row.getCell(2).value === 'C002') row.getCell(3).value = '王小强';
+        });
+        wb.getWorksheet('评分表')!.getCell('B5').value = '王小强';
+      },
     });
-    expect(codes(f)).toEqual(['sheet.meta-hash']);
+    const c = await consolidateScoreFiles({ profile, files: [{ name: 'x.xlsx', bytes }, ...filled.slice(1), gen.key] });
+    expect(c.problems.filter((p) => p.file === 'x.xlsx').map((p) => p.code)).toEqual(['sheet.mac']);
+    expect(c.files[0]).toMatchObject({ status: 'rejected' });
   });
 
   test('the header edited', async () => {
@@ -329,37 +395,53 @@ describe('returned files that go wrong', () => {
     expect(codes(f)).toEqual(['sheet.header-changed']);
   });
 
-  test('scores out of range, off the step, not numbers, incomplete; an invalid recommendation', async () => {
+  test('one bad cell costs one score, not the file: out of range, off the step, text, incomplete; a bad recommendation costs a vote', async () => {
     const f = await one(0, {
       C001: { criteria: [21, 20, 20, 20, 20], recommend: '推荐' },
       C002: { criteria: [17.25, 20, 20, 20, 20], recommend: '推荐' },
-      C003: { criteria: ['很好', 20, 20, 20, 20], recommend: '推荐' },
-      C004: { criteria: [18, null, 20, 20, 20], recommend: '同意' },
+      C003: { criteria: ['很好', 20, 20, 20, 20], recommend: '同意' },
+      C004: { criteria: [18, null, 20, 20, 20], recommend: '推荐' },
     });
-    expect(f.kind === 'scoresheet' && f.rejected).toBe(true);
-    expect('problems' in f && f.problems.map((p) => [p.code, p.cell])).toEqual([
-      ['score.out-of-range', 'D4'],
-      ['score.off-step', 'D5'],
-      ['score.not-a-number', 'D6'],
-      ['score.incomplete', 'D7'],
-      ['recommend.invalid', 'K7'],
-    ]);
-    expect('problems' in f && f.problems[0].message.zh).toBe('C001（D4）引领力 21 分超出范围 0～20');
-  });
-
-  test('full-width digits and numbers typed as text are accepted', async () => {
-    const f = await one(5, { C001: { criteria: ['１７．５', ' 18 ', 19, 20, 15], recommend: '推荐' }, C002: { criteria: even(90), recommend: '不推荐' }, C003: { criteria: even(85), recommend: '推荐' } });
     expect(f.kind === 'scoresheet' && f.rejected).toBe(false);
-    expect(f.kind === 'scoresheet' && f.records[0]).toMatchObject({ candidate: 'C001', criteria: [17.5, 18, 19, 20, 15], total: 89.5 });
+    expect('problems' in f && f.problems.map((p) => [p.code, p.cell, p.scope ?? p.severity])).toEqual([
+      ['score.out-of-range', 'E4', 'score'],
+      ['score.off-step', 'E5', 'score'],
+      ['score.not-a-number', 'E6', 'score'],
+      ['score.incomplete', 'E7', 'score'],
+    ]);
+    expect('problems' in f && f.problems[0].message.zh).toBe('C001（E4）引领力 21 分超出范围 0～20，这份评分不计');
+    expect(f.kind === 'scoresheet' && f.records).toEqual([]);
+    const vote = await one(0, { ...fillsFor(0), C003: { criteria: even(85), recommend: '同意' } });
+    expect('problems' in vote && vote.problems.map((p) => [p.code, p.severity, p.cell])).toEqual([['recommend.invalid', 'warning', 'L6']]);
+    expect(vote.kind === 'scoresheet' && vote.records.find((r) => r.candidate === 'C003')).toMatchObject({ total: 85 });
+    expect(vote.kind === 'scoresheet' && vote.records.find((r) => r.candidate === 'C003')!.recommend).toBeUndefined();
   });
 
-  test('a declared conflict of interest (empty row, 回避 in the comment) is a recusal, not a gap', async () => {
+  test('a score pasted as text ("18分", "18", full-width digits) is left out: the sheet’s own total did not count it', async () => {
+    const f = await one(5, { C001: { criteria: ['18分', 18, 19, 20, 15], recommend: '推荐' }, C002: { criteria: ['１７．５', ' 18 ', 19, 20, 15], recommend: '不推荐' }, C003: { criteria: even(85), recommend: '推荐' } });
+    expect(f.kind === 'scoresheet' && f.rejected).toBe(false);
+    expect('problems' in f && f.problems.map((p) => [p.code, p.cell])).toEqual([
+      ['score.not-a-number', 'E4'],
+      ['score.not-a-number', 'E5'],
+      ['score.not-a-number', 'F5'],
+    ]);
+    expect('problems' in f && f.problems[0].message.zh).toBe('C001（E4）引领力“18分”是文字，不是数字（专家表中的总分没有计入它），这份评分不计');
+    expect(f.kind === 'scoresheet' && f.records.map((r) => [r.candidate, r.total])).toEqual([['C003', 85]]);
+  });
+
+  test('a declared conflict (the 回避声明 drop-down, or an empty row with 回避 in the comment) is a recusal, not a gap', async () => {
     const fills = fillsFor(0);
+    fills.C002 = { ...fills.C002, recusal: '合作关系' };
     fills.C003 = { comment: '与候选人为师徒关系，回避' };
     const f = await one(0, fills);
     expect(f.kind === 'scoresheet' && f.rejected).toBe(false);
-    expect(codes(f)).toEqual(['score.recusal']);
-    expect(f.kind === 'scoresheet' && f.recusals).toEqual([{ candidate: 'C003', expert: 'E01', file: 'x.xlsx' }]);
+    expect(codes(f)).toEqual(['score.recusal', 'score.recusal-with-scores', 'score.recusal']);
+    expect(f.kind === 'scoresheet' && f.recusals).toEqual([
+      { candidate: 'C002', expert: 'E01', file: 'x.xlsx', reason: '合作关系' },
+      { candidate: 'C003', expert: 'E01', file: 'x.xlsx', reason: '评语：与候选人为师徒关系，回避' },
+    ]);
+    // The scores typed on the declared row are not used anywhere.
+    expect(f.kind === 'scoresheet' && f.records.map((r) => r.candidate)).toEqual(['C001', 'C004']);
   });
 
   test('an unscored row is an error; an untouched sheet says so once', async () => {
@@ -393,8 +475,8 @@ describe('returned files that go wrong', () => {
     expect(codes(f)).toEqual(['sheet.other-programme']);
   });
 
-  test('consolidation leaves a rejected file out, never mixes it in, and exits 1', async () => {
-    const broken = { name: '评分表-张华-书面初评.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, { ...fillsFor(0), C001: { criteria: [25, 20, 20, 20, 20], recommend: '推荐' } }) };
+  test('consolidation leaves a rejected file out, never mixes it in, and exits 1; a bad cell leaves out one score', async () => {
+    const broken = { name: '评分表-张华-书面初评.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, fillsFor(0), { mutate: (ws) => ws.spliceRows(5, 1) }) };
     const c = await consolidateScoreFiles({ profile, files: [broken, ...filled.slice(1), gen.key] });
     expect(consolidationExitCode(c)).toBe(1);
     expect(c.rejected).toBe(1);
@@ -402,11 +484,18 @@ describe('returned files that go wrong', () => {
     expect(c.result.experts.map((e) => e.code)).not.toContain('E01');
     // C002 without 张华's 70: 75 80 60 85 90 → drop 60 and 90 → (75 + 80 + 85) / 3 = 80
     expect(c.result.candidates.find((x) => x.code === 'C002')).toMatchObject({ count: 5, trimmedMean: 80 });
-    expect(c.problems.find((p) => p.severity === 'error')).toMatchObject({ file: '评分表-张华-书面初评.xlsx', code: 'score.out-of-range' });
+    expect(c.problems.find((p) => p.severity === 'error')).toMatchObject({ file: '评分表-张华-书面初评.xlsx', code: 'sheet.rows-changed' });
+
+    const oneCell = { name: '评分表-张华-书面初评.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, { ...fillsFor(0), C002: { criteria: [25, 20, 20, 20, 20], recommend: '推荐' } }) };
+    const d = await consolidateScoreFiles({ profile, files: [oneCell, ...filled.slice(1), gen.key] });
+    expect(consolidationExitCode(d)).toBe(0);
+    expect(d.files[0]).toMatchObject({ status: 'accepted', scores: 3, errors: 1 });
+    expect(d.result.candidates.find((x) => x.code === 'C002')).toMatchObject({ count: 5, trimmedMean: 80, flags: ['fewer-than-expected'] });
+    expect(d.result.candidates.find((x) => x.code === 'C001')).toMatchObject({ count: 6, trimmedMean: 82.5 });
   });
 
   test('nothing usable → exit 2', async () => {
-    const c = await consolidateScoreFiles({ profile, files: [{ name: 'a.xlsx', bytes: new TextEncoder().encode('hello') }] });
+    const c = await consolidateScoreFiles({ profile, files: [{ name: 'a.xlsx', bytes: new TextEncoder().encode('hello') }], allowUnverified: true });
     expect(consolidationExitCode(c)).toBe(2);
     // The page may still ask for a workbook (it lists the problems): it must not fail.
     const wb = new ExcelJS.Workbook();
@@ -433,12 +522,11 @@ describe('returned files that go wrong', () => {
       { name: '张华-第一版.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, { ...fillsFor(0), C001: { criteria: even(50), recommend: '推荐' } }), lastModified: Date.UTC(2025, 3, 2) },
       { name: '张华-修改版.xlsx', bytes: await fillSheet(gen.sheets[0].bytes, fillsFor(0)), lastModified: Date.UTC(2025, 3, 1) },
     ];
-    const read = async (f: { name: string; bytes: Uint8Array; lastModified?: number }): Promise<ReturnedFile> => {
-      const content = await readScoreFileContent(f.bytes, f.name);
-      if (content.kind === 'workbook') delete content.modified;
-      return { score: checkScoreFile(content, ctx), lastModified: f.lastModified };
-    };
-    const files = await Promise.all([...versions, ...filled.slice(1), gen.key].map(read));
+    const all = [...versions, ...filled.slice(1), gen.key];
+    const contents = await Promise.all(all.map((f) => readScoreFileContent(f.bytes, f.name)));
+    for (const content of contents) if (content.kind === 'workbook') delete content.modified;
+    await bindToKeys(contents);
+    const files: ReturnedFile[] = contents.map((content, i) => ({ score: checkScoreFile(content, ctx), lastModified: (all[i] as { lastModified?: number }).lastModified }));
     const c = consolidateRound({ profile, files });
     expect(c.files.find((f) => f.file === '张华-修改版.xlsx')!.status).toBe('superseded');
     expect(c.files.find((f) => f.file === '张华-第一版.xlsx')!.status).toBe('accepted');
@@ -462,7 +550,7 @@ describe('returned files that go wrong', () => {
   test('rounds are consolidated separately', async () => {
     const defence = await generate({ round: '会审答辩' });
     const defenceFilled = { name: 'd.xlsx', bytes: await fillSheet(defence.sheets[0].bytes, fillsFor(0)) };
-    await expect(consolidateScoreFiles({ profile, files: [...filled, defenceFilled] })).rejects.toThrow(/多个评审轮次（书面初评 6 份、会审答辩 1 份）/);
+    await expect(consolidateScoreFiles({ profile, files: [...filled, defenceFilled, gen.key] })).rejects.toThrow(/多个评审轮次（书面初评 6 份、会审答辩 1 份）/);
     const c = await consolidateScoreFiles({ profile, files: [...filled, defenceFilled, gen.key], round: '书面初评' });
     expect(c.files.find((f) => f.file === 'd.xlsx')!.status).toBe('other-round');
     expect(consolidationExitCode(c)).toBe(0);
@@ -475,30 +563,39 @@ describe('blind mode', () => {
     blind = await generate({ blind: true });
   });
 
-  test('no names or units anywhere in an expert’s file, hidden sheets included', async () => {
+  test('no names or units anywhere in an expert’s file, hidden sheets included; codes dealt at random, the same on every sheet', async () => {
     for (const s of blind.sheets) {
       const text = await allXmlText(s.bytes);
       for (const c of CANDIDATES) {
         expect(text).not.toContain(c.name);
         expect(text).not.toContain(c.unit);
       }
-      expect(text).toContain('C001');
+      expect(text).toMatch(/C00\d/);
     }
+    // The key says who each code is; across runs the codes follow no fixed order (4! = 24 orders: eight runs
+    // all in nomination order would happen once in 24^8).
+    const orders = new Set<string>([blind.candidates.candidates.map((c) => c.name).join()]);
+    for (let i = 0; i < 7; i++) orders.add((await generate({ blind: true })).candidates.candidates.map((c) => c.name).join());
+    expect(orders.size).toBeGreaterThan(1);
+    expect(blind.candidates.candidates.map((c) => c.code)).toEqual(['C001', 'C002', 'C003', 'C004']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(blind.sheets[0].bytes) as unknown as ArrayBuffer);
-    expect((wb.getWorksheet('评分表')!.getRow(3).values as unknown[]).slice(1, 3)).toEqual(['编号', '引领力（20分）']);
+    expect((wb.getWorksheet('评分表')!.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['编号', '回避声明', '引领力（20分）']);
     // The organiser's key has them.
     const key = await allXmlText(blind.key.bytes);
     expect(key).toContain('赵敏');
   });
 
-  test('with the key, the result has the names back; without it, codes only and a warning', async () => {
-    const files = await Promise.all(blind.sheets.map(async (s, i) => ({ name: s.name, bytes: await fillSheet(s.bytes, fillsFor(i)) })));
+  test('with the key, the result has the names back; without it (--no-key), codes only and a warning', async () => {
+    // The hand-computed totals are by nominee; in a blind round each nominee has a random code.
+    const blindCode = new Map(CANDIDATES.map((c, i) => [`C00${i + 1}`, blind.candidates.candidates.find((b) => b.name === c.name)!.code]));
+    const byBlindCode = (fills: Record<string, RowFill>) => Object.fromEntries(Object.entries(fills).map(([code, f]) => [blindCode.get(code)!, f]));
+    const files = await Promise.all(blind.sheets.map(async (s, i) => ({ name: s.name, bytes: await fillSheet(s.bytes, byBlindCode(fillsFor(i))) })));
     const withKey = await consolidateScoreFiles({ profile, files: [...files, blind.key] });
     expect(withKey.blind).toBe(true);
-    expect(withKey.result.candidates[0]).toMatchObject({ code: 'C004', name: '赵敏', trimmedMean: 85 });
-    const without = await consolidateScoreFiles({ profile, files });
-    expect(without.result.candidates[0]).toMatchObject({ code: 'C004', name: '', trimmedMean: 85 });
+    expect(withKey.result.candidates[0]).toMatchObject({ code: blindCode.get('C004'), name: '赵敏', trimmedMean: 85 });
+    const without = await consolidateScoreFiles({ profile, files, allowUnverified: true });
+    expect(without.result.candidates[0]).toMatchObject({ code: blindCode.get('C004'), name: '', trimmedMean: 85 });
     expect(without.problems.map((p) => p.code)).toContain('result.blind-without-key');
   });
 });
@@ -528,10 +625,11 @@ describe('groups (--group-by 组别)', () => {
     );
     const c = await consolidateScoreFiles({ profile: sh, files: [...files, g.key] });
     expect(consolidationExitCode(c)).toBe(0);
-    expect(c.result.candidates.map((x) => [x.code, x.group, x.trimmedMean])).toEqual([
-      ['C001', '医药', 82.5],
-      ['C002', '仪电', 80],
-      ['C003', '医药', 72.5],
+    // Ranked within each group: 医药 first (its first candidate comes first in the list), then 仪电.
+    expect(c.result.candidates.map((x) => [x.code, x.group, x.trimmedMean, x.rank])).toEqual([
+      ['C001', '医药', 82.5, 1],
+      ['C003', '医药', 72.5, 2],
+      ['C002', '仪电', 80, 1],
     ]);
     expect(c.result.agreement.map((a) => [a.group, a.experts, a.candidates, a.w?.w])).toEqual([
       ['医药', 2, 2, 1],

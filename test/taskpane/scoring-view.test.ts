@@ -21,7 +21,7 @@ import {
 } from '../../src/taskpane/scoring-view';
 
 function candidate(code: string, extra: Partial<CandidateResult> = {}): CandidateResult {
-  return { code, name: `姓名${code}`, unit: '某单位', scores: [], count: 5, trimmed: true, criteria: [], recommend: { yes: 0, no: 0 }, recusals: 0, shortlisted: false, flags: [], ...extra };
+  return { code, name: `姓名${code}`, unit: '某单位', scores: [], count: 5, trimmed: true, criteria: [], recommend: { yes: 0, no: 0 }, recusals: 0, eligible: true, shortlisted: false, flags: [], ...extra };
 }
 
 describe('numbers and names', () => {
@@ -121,8 +121,8 @@ describe('problems', () => {
 
   it('sums up the files', () => {
     const round = { accepted: 4, rejected: 1, files: [...files, { file: 'x', status: 'superseded' }], key: { file: 'a/评分安排-书面初评（内部，勿发专家）.xlsx' } };
-    expect(fileTally(round, 'zh')).toBe('有效 4 份 · 退回 1 份 · 被替代 1 份 · 名单对照：评分安排-书面初评（内部，勿发专家）.xlsx');
-    expect(fileTally({ accepted: 2, rejected: 0, files: [] }, 'en')).toBe('2 accepted · 0 rejected · no key file');
+    expect(fileTally(round, 'zh')).toBe('有效 4 份 · 退回 1 份 · 被替代 1 份 · 来源已核实：评分安排-书面初评（内部，勿发专家）.xlsx');
+    expect(fileTally({ accepted: 2, rejected: 0, files: [] }, 'en')).toBe('2 accepted · 0 rejected · no key file: origin not verified');
   });
 });
 
@@ -148,13 +148,13 @@ describe('ranking', () => {
 
   it('words Kendall’s W as the CLI does', () => {
     const w = { w: 0.19444, m: 6, n: 3, chiSquare: 2.333, df: 2, p: 0.3114 };
-    expect(agreementLines([{ experts: 6, candidates: 3, excluded: 1, w }], 'zh')).toEqual([
+    expect(agreementLines([{ experts: 6, candidates: 3, excluded: 1, blockExperts: [], blockCandidates: [], w }], 'zh')).toEqual([
       '专家一致性（全体专家）：Kendall W = 0.194，很弱一致，p = 0.311（6 位专家 × 3 名候选人，1 名因回避未计入）',
     ]);
-    expect(agreementLines([{ group: '机械', experts: 4, candidates: 5, excluded: 0, w: { ...w, w: 0.8, p: 0.0001 } }], 'en')).toEqual([
+    expect(agreementLines([{ group: '机械', experts: 4, candidates: 5, excluded: 0, blockExperts: [], blockCandidates: [], w: { ...w, w: 0.8, p: 0.0001 } }], 'en')).toEqual([
       'Agreement (group 机械): Kendall’s W = 0.800, strong agreement, p < 0.001 (4 experts × 5 candidates)',
     ]);
-    expect(agreementLines([{ experts: 1, candidates: 3, excluded: 0 }], 'zh')[0]).toMatch(/无法计算/);
+    expect(agreementLines([{ experts: 1, candidates: 3, excluded: 0, blockExperts: [], blockCandidates: [] }], 'zh')[0]).toMatch(/无法计算/);
   });
 });
 

@@ -80,12 +80,13 @@ describe('expert scoring', () => {
     const progress: number[] = [];
     const out = await wf.scoreSheetsZip({ profile, source, experts, blind: true, onProgress: (d) => progress.push(d) });
     expect(progress).toEqual([1, 2, 3, 4]);
-    expect(out.keyName).toBe('评分安排-书面初评（内部，勿发专家）.xlsx');
+    expect(out).toMatchObject({ keyName: '评分安排-书面初评（内部，勿外发）.xlsx', keyFolder: '评分安排（内部，勿外发）' });
     const zip = await JSZip.loadAsync(out.zip);
-    expect(Object.keys(zip.files).sort()).toEqual([...out.sheets.map((s) => s.name), out.keyName].sort());
+    const files = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(files.sort()).toEqual([...out.sheets.map((s) => `评分表/${s.name}`), `${out.keyFolder}/${out.keyName}`].sort());
     expect(out.sheets.map((s) => s.candidates)).toEqual([8, 8, 8, 7]);
     // Blind: no candidate name anywhere in an expert's workbook.
-    const first = await zip.file(out.sheets[0].name)!.async('uint8array');
+    const first = await zip.file(`${out.sheets[0].folder}/${out.sheets[0].name}`)!.async('uint8array');
     const ws = (await load(first)).getWorksheet('评分表')!;
     expect(ws.getCell('A4').value).toBe('C001');
     expect(JSON.stringify(ws.getSheetValues())).not.toContain('邓海鹏');
@@ -97,12 +98,18 @@ describe('expert scoring', () => {
     const zip = await JSZip.loadAsync(out.zip);
     const files = await Promise.all(
       out.sheets.map(async (s, i) => {
-        const sent = await zip.file(s.name)!.async('uint8array');
+        const sent = await zip.file(`${s.folder}/${s.name}`)!.async('uint8array');
         const fills = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`C00${c + 1}`, { criteria: even(60 + 5 * c + i * 2.5), recommend: '推荐' }]));
         return { name: s.name, bytes: await fillSheet(sent, fills) };
       }),
     );
-    files.push({ name: out.keyName, bytes: await zip.file(out.keyName)!.async('uint8array') });
+    const key = { name: out.keyName, bytes: await zip.file(`${out.keyFolder}/${out.keyName}`)!.async('uint8array') };
+    // Without the key: refused, worded for the pane's checkbox; with it ticked, the round says it is unverified.
+    const refused = await rejection(wf.consolidate({ profile, files, top: 3 }));
+    expect(refused.zh).toContain('勾选“没有评分安排文件，仍然汇总”');
+    expect(refused.zh).not.toContain('--no-key');
+    expect((await wf.consolidate({ profile, files, top: 3, allowUnverified: true })).verified).toBe(false);
+    files.push(key);
     const progress: string[] = [];
     const round = await wf.consolidate({ profile, files, top: 3, onProgress: (d, t, f) => progress.push(`${d}/${t} ${f}`) });
     expect(progress).toHaveLength(files.length);
@@ -111,9 +118,15 @@ describe('expert scoring', () => {
     expect(pane.candidates).toEqual(cli.candidates);
     expect(pane.candidates.filter((c) => c.shortlisted).map((c) => c.code)).toEqual(['C008', 'C007', 'C006']);
 
+    expect(round.verified).toBe(true);
     const result = await load(await wf.resultWorkbook(round, { chart: false }));
     for (const name of wf.RESULT_SHEET_NAMES) expect(result.getWorksheet(name)).toBeDefined();
-    expect(result.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([...wf.RESULT_SHEET_NAMES]);
+    expect(result.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name)).toEqual([...wf.RESULT_SHEET_NAMES]);
+    // 定稿: frozen and protected, with the hash the pane shows.
+    const final = await wf.finalCopy(round);
+    expect(final.hash).toMatch(/^[0-9a-f]{64}$/);
+    const frozen = await load(final.bytes);
+    expect(frozen.getWorksheet('结果汇总')!.getSheetValues().flat()).toContainEqual(expect.stringContaining(final.hash));
   });
 
   it('a picked file the browser cannot read is rejected alone with its reason; the others are consolidated', async () => {
@@ -122,10 +135,12 @@ describe('expert scoring', () => {
     const zip = await JSZip.loadAsync(out.zip);
     const picked: File[] = [];
     for (const s of out.sheets) {
-      const sent = await zip.file(s.name)!.async('uint8array');
+      const sent = await zip.file(`${s.folder}/${s.name}`)!.async('uint8array');
       const fills = Object.fromEntries(Array.from({ length: 8 }, (_, c) => [`C00${c + 1}`, { criteria: even(60 + 5 * c), recommend: '推荐' }]));
       picked.push(new File([(await fillSheet(sent, fills)) as Uint8Array<ArrayBuffer>], s.name, { lastModified: 1 }));
     }
+    const key = await zip.file(`${out.keyFolder}/${out.keyName}`)!.async('uint8array');
+    picked.push(new File([key as Uint8Array<ArrayBuffer>], out.keyName, { lastModified: 1 }));
     // Moved or deleted after it was chosen: the browser's File then fails to read.
     const gone = { name: '评分表-已删除.xlsx', lastModified: 2, arrayBuffer: () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError')) } as unknown as File;
     await expect(readPickedFiles([...picked, gone])).rejects.toThrow('could not be read');
@@ -140,7 +155,7 @@ describe('expert scoring', () => {
     const source = { name: 's.xlsx', bytes };
     const a = await wf.scoreSheetsZip({ profile, source, experts });
     const b = await wf.scoreSheetsZip({ profile, source, experts, round: '会审答辩' });
-    const pick = async (z: Uint8Array, name: string) => ({ name, bytes: await fillSheet(await (await JSZip.loadAsync(z)).file(name)!.async('uint8array'), { C001: { criteria: even(80), recommend: '推荐' } }) });
+    const pick = async (z: Uint8Array, name: string) => ({ name, bytes: await fillSheet(await (await JSZip.loadAsync(z)).file(`评分表/${name}`)!.async('uint8array'), { C001: { criteria: even(80), recommend: '推荐' } }) });
     const files = [await pick(a.zip, a.sheets[0].name), await pick(b.zip, b.sheets[0].name)];
     const err = await rejection(wf.consolidate({ profile, files }));
     expect(err.zh).toContain('请在“轮次”中选择要汇总的轮次');

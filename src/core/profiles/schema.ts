@@ -209,6 +209,11 @@ export const profileSchema = z.strictObject({
       /** Smallest step an expert may give (0.5 → 17.5 is allowed, 17.25 is not). */
       step: z.number().positive().default(0.5),
       rounds: z.array(z.string().min(1)).min(1).default(['书面初评', '会审答辩']),
+      /**
+       * Fewest accepted scores a candidate needs to be put on the shortlist (候选人建议名单): one number for every
+       * round, or per round ({ "书面初评": 5, "会审答辩": 3 }; rounds not named keep the default 3).
+       */
+      minScores: z.union([z.number().int().min(1), z.record(z.string(), z.number().int().min(1))]).optional(),
     })
     .optional(),
   /** Cultivation programmes (kind "cultivation"): period, targets, titles and activity kinds of the notice. */

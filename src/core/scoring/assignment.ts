@@ -21,8 +21,20 @@ const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团
 const PUNCT = /[()[\]{}【】〔〕<>《》"'“”‘’`·.,，。、;；:：\-—–_/\\|!！?？&＆]/g;
 const MIN_PREFIX = 4;
 
+/** Keys already computed: consolidating checks every returned score's candidate against its expert. */
+const KEYS = new Map<string, string>();
+
 /** Comparison key of a unit name (see the file comment). */
 export function unitKey(unit: string): string {
+  let k = KEYS.get(unit);
+  if (k === undefined) {
+    if (KEYS.size > 20000) KEYS.clear();
+    KEYS.set(unit, (k = computeUnitKey(unit)));
+  }
+  return k;
+}
+
+function computeUnitKey(unit: string): string {
   const base = fold(unit).toLowerCase().replace(PUNCT, '').replace(/^上海市/, '上海');
   let k = base;
   for (let prev = ''; prev !== k && k; ) {
@@ -34,8 +46,11 @@ export function unitKey(unit: string): string {
 
 /** True when an expert of unit a must not score a candidate of unit b (and vice versa). */
 export function sameUnit(a: string, b: string): boolean {
-  const ka = unitKey(a);
-  const kb = unitKey(b);
+  return sameUnitKey(unitKey(a), unitKey(b));
+}
+
+/** sameUnit on keys already computed (checking thousands of returned scores computes each unit's key once). */
+export function sameUnitKey(ka: string, kb: string): boolean {
   if (ka === kb) return true;
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
   return short.length >= MIN_PREFIX && long.startsWith(short);

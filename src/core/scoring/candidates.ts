@@ -43,6 +43,44 @@ export function candidateCode(index: number): string {
   return 'C' + String(index + 1).padStart(3, '0');
 }
 
+/**
+ * Blind codes: the same candidates with their codes dealt in a random order (a Fisher–Yates shuffle driven by
+ * `seed`, which the adapter derives from the batch secret: the same batch always gives the same codes), listed by
+ * code. In a blind round the sheets list candidates by code, so neither the codes nor the row order follow the
+ * nomination list that experts may have seen.
+ */
+export function shuffleCodes(candidates: readonly Candidate[], seed: Uint8Array): Candidate[] {
+  const next = seededRandom(seed);
+  const order = candidates.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  // order[k] is the list position that gets code k.
+  const out = order.map((from, k) => ({ ...candidates[from], code: candidateCode(k) }));
+  return out;
+}
+
+/** sfc32 seeded from the first 16 bytes: a small, well-mixed generator; the seed carries the randomness. */
+function seededRandom(seed: Uint8Array): () => number {
+  const w = (i: number) => ((seed[i] ?? 0) | ((seed[i + 1] ?? 0) << 8) | ((seed[i + 2] ?? 0) << 16) | ((seed[i + 3] ?? 0) << 24)) >>> 0;
+  let a = w(0);
+  let b = w(4);
+  let c = w(8);
+  let d = w(12);
+  const step = () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t;
+  };
+  for (let i = 0; i < 15; i++) step();
+  return () => step() / 4294967296;
+}
+
 /** Key for comparing group values: width, script, spacing and punctuation folded ("冶金机械和电气" = "冶金、机械和电气"). */
 export function groupKey(s: string): string {
   return optionKey(s).replace(/[、，,;；:：/\\|·.\-—–_ ]/g, '');

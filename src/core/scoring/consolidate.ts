@@ -1,13 +1,15 @@
 /**
- * From accepted score records to the figures a panel defends: per candidate the number of scores, mean,
- * trimmed mean, SD, range, per-criterion means, the mean of per-expert standard scores, rank and disagreement
- * flags; per expert mean, leniency against the rest of the panel and correlation with them; Kendall's W for the
- * panel's agreement. Pure: records in, result out (the adapters read the files and write the workbook).
+ * From accepted score records to the figures a panel defends: per candidate the number of scores, mean, median,
+ * trimmed mean, SD, range (the 分歧 column), per-criterion means, the mean of per-expert standard scores, rank
+ * (within the candidate's group when the round is grouped) and flags; the shortlist, which only candidates with
+ * the round's minimum of accepted scores can reach; per expert mean, leniency against the rest of the panel and
+ * correlation with them; Kendall's W for the panel's agreement. A ballot round's records carry Borda scores
+ * (0–100, score-file.ts) and go through the same arithmetic. Pure: records in, result out.
  */
 import type { Localized } from '../model/findings';
 import type { Candidate } from './candidates';
 import { groupKey } from './candidates';
-import { compareCodes, Recommendation, RubricRef } from './metadata';
+import { compareCodes, Recommendation, RoundMode, RubricRef } from './metadata';
 import { problem, ScoringProblem } from './problems';
 import {
   competitionRanks,
@@ -17,6 +19,7 @@ import {
   LENIENCY_SHARE,
   LOW_CORRELATION,
   mean,
+  median,
   MIN_SHARED_FOR_CORRELATION_FLAG,
   minCountForTrim,
   pearson,
@@ -28,10 +31,13 @@ import {
 export interface ScoreRecord {
   candidate: string;
   expert: string;
-  /** Criterion scores in rubric order. */
+  /** Criterion scores in rubric order (none on a ballot). */
   criteria: number[];
-  /** Sum of the criteria (always recomputed, never the cell's cached value). */
+  /** Sum of the criteria (always recomputed, never the cell's cached value); on a ballot the Borda score 0–100. */
   total: number;
+  /** Ballot: the position the expert gave (1 = best) and how many valid positions the ballot has. */
+  position?: number;
+  ballotSize?: number;
   recommend?: Recommendation;
   comment?: string;
   /** Source file and 1-based row on its 评分表 sheet, for tracing. */
@@ -39,11 +45,12 @@ export interface ScoreRecord {
   row: number;
 }
 
-/** An expert who left a row empty with 回避 in the comment. */
+/** A conflict of interest the expert declared on the sheet (回避声明), with its reason as given. */
 export interface Recusal {
   candidate: string;
   expert: string;
   file: string;
+  reason: string;
 }
 
 export interface ExpertRef {
@@ -60,13 +67,17 @@ export interface ConsolidateOptions {
   trim: number;
   /** Mark the first N of the ranking as 候选人建议名单. */
   top?: number;
-  /** Kendall's W per group (candidates' group) instead of for the whole panel. */
+  /** Rankings, cut lines and Kendall's W per group (the candidates' group) instead of for the whole panel. */
   grouped?: boolean;
+  /** Fewest accepted scores a candidate needs to be shortlisted (default 1: any). */
+  minScores?: number;
 }
 
 export interface ConsolidateInput {
   rubric: RubricRef;
   round: string;
+  /** Scores (criteria and totals) or a ranking ballot (Borda scores 0–100). */
+  mode?: RoundMode;
   /** Every candidate of the round (names may be empty in blind mode without the organiser's key). */
   candidates: Candidate[];
   /** Experts whose file counts. */
@@ -78,7 +89,7 @@ export interface ConsolidateInput {
   options: ConsolidateOptions;
 }
 
-export type CandidateFlag = 'disagreement-sd' | 'disagreement-range' | 'no-scores' | 'fewer-than-expected';
+export type CandidateFlag = 'disagreement-sd' | 'disagreement-range' | 'no-scores' | 'fewer-than-expected' | 'too-few-scores';
 
 export interface CandidateResult {
   code: string;
@@ -90,19 +101,25 @@ export interface CandidateResult {
   count: number;
   expected?: number;
   mean?: number;
+  median?: number;
   trimmedMean?: number;
   /** True when the trimmed mean actually dropped scores. */
   trimmed: boolean;
   sd?: number;
   min?: number;
   max?: number;
+  /** Highest − lowest total: the 分歧 column (undefined below two scores). */
+  range?: number;
   /** Mean of the per-expert standard scores (z), over the experts whose z is defined. */
   zMean?: number;
   /** Criterion means in rubric order. */
   criteria: (number | undefined)[];
   recommend: { yes: number; no: number };
   recusals: number;
+  /** Rank by the trimmed mean, within the candidate's group when the round is grouped. */
   rank?: number;
+  /** Enough accepted scores to be shortlisted (options.minScores). */
+  eligible: boolean;
   shortlisted: boolean;
   flags: CandidateFlag[];
 }
@@ -130,14 +147,19 @@ export interface AgreementResult {
   candidates: number;
   /** Candidates left out of W because not every expert scored them (conflicts of interest, recusals). */
   excluded: number;
+  /** The complete block W is computed on: its experts (expert order) and candidates (code order). */
+  blockExperts: string[];
+  blockCandidates: string[];
   w?: KendallW;
 }
 
 export interface ConsolidationResult {
   round: string;
+  mode: RoundMode;
   rubric: RubricRef;
+  /** The rubric's maximum total; 100 for a ballot (Borda scores). */
   maxTotal: number;
-  options: ConsolidateOptions & { minCountForTrim: number };
+  options: ConsolidateOptions & { minCountForTrim: number; minScores: number };
   /** By rank (unranked last, by code). */
   candidates: CandidateResult[];
   experts: ExpertResult[];
@@ -147,7 +169,10 @@ export interface ConsolidationResult {
 
 export function consolidate(input: ConsolidateInput): ConsolidationResult {
   const { rubric, options } = input;
-  const maxTotal = rubric.criteria.reduce((s, c) => s + c.max, 0);
+  const mode = input.mode ?? 'scores';
+  const minScores = options.minScores ?? 1;
+  const maxTotal = mode === 'ballot' ? 100 : rubric.criteria.reduce((s, c) => s + c.max, 0);
+  const criteriaCount = mode === 'ballot' ? 0 : rubric.criteria.length;
   const expertOrder = new Map(input.experts.map((e, i) => [e.code, i]));
   const problems: ScoringProblem[] = [];
 
@@ -187,15 +212,18 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
       scores: recs.map((r) => ({ expert: r.expert, total: r.total })),
       count: recs.length,
       mean: mean(totals),
+      median: median(totals),
       trimmedMean: tm.value,
       trimmed: tm.trimmed,
       sd: sampleSd(totals),
       min: totals.length ? Math.min(...totals) : undefined,
       max: totals.length ? Math.max(...totals) : undefined,
+      range: totals.length >= 2 ? Math.max(...totals) - Math.min(...totals) : undefined,
       zMean: mean(zs),
-      criteria: rubric.criteria.map((_, k) => mean(recs.map((r) => r.criteria[k]))),
+      criteria: rubric.criteria.slice(0, criteriaCount).map((_, k) => mean(recs.map((r) => r.criteria[k]))),
       recommend: { yes: recs.filter((r) => r.recommend === '推荐').length, no: recs.filter((r) => r.recommend === '不推荐').length },
       recusals: recusalCount.get(c.code) ?? 0,
+      eligible: recs.length >= minScores,
       shortlisted: false,
       flags: [],
     };
@@ -204,31 +232,44 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     if (expected !== undefined) res.expected = expected;
     for (const d of disagreement(totals, maxTotal)) res.flags.push(d === 'sd' ? 'disagreement-sd' : 'disagreement-range');
     if (!recs.length) res.flags.push('no-scores');
-    else if (expected !== undefined && recs.length < expected) res.flags.push('fewer-than-expected');
+    else {
+      if (expected !== undefined && recs.length < expected) res.flags.push('fewer-than-expected');
+      if (!res.eligible) res.flags.push('too-few-scores');
+    }
     return res;
   });
 
-  // Ranking by trimmed mean, ties share a rank (1, 2, 2, 4).
-  const ranks = competitionRanks(results.map((r) => r.trimmedMean));
-  results.forEach((r, i) => {
-    if (ranks[i] !== undefined) r.rank = ranks[i];
-  });
-  if (options.top !== undefined && options.top > 0) {
-    for (const r of results) r.shortlisted = r.rank !== undefined && r.rank <= options.top;
-    const n = results.filter((r) => r.shortlisted).length;
+  // Ranking by trimmed mean within each group (or the whole round), ties share a rank (1, 2, 2, 4); the shortlist
+  // is the first N of the candidates with enough scores, ties at the cut included.
+  const groupOf = (r: CandidateResult) => (options.grouped ? groupKey(r.group ?? '') : '');
+  const groupOrder = new Map<string, number>();
+  for (const r of results) if (!groupOrder.has(groupOf(r))) groupOrder.set(groupOf(r), groupOrder.size);
+  for (const key of groupOrder.keys()) {
+    const members = results.filter((r) => groupOf(r) === key);
+    const ranks = competitionRanks(members.map((r) => r.trimmedMean));
+    members.forEach((r, i) => {
+      if (ranks[i] !== undefined) r.rank = ranks[i];
+    });
+    if (options.top === undefined || options.top <= 0) continue;
+    const eligible = members.filter((r) => r.eligible && r.trimmedMean !== undefined);
+    const cut = competitionRanks(eligible.map((r) => r.trimmedMean));
+    eligible.forEach((r, i) => (r.shortlisted = cut[i]! <= options.top!));
+    const n = eligible.filter((r) => r.shortlisted).length;
     if (n > options.top) {
-      const tied = results.filter((r) => r.shortlisted && r.rank === Math.max(...results.filter((x) => x.shortlisted).map((x) => x.rank!)));
-      problems.push(
-        problem('result.tie-at-cut', { rank: tied[0].rank!, tied, shortlisted: n, top: options.top }),
-      );
+      const last = Math.max(...eligible.map((r, i) => (r.shortlisted ? cut[i]! : 0)));
+      const tied = eligible.filter((_, i) => cut[i] === last);
+      const group = options.grouped ? members[0].group ?? '' : undefined;
+      problems.push(problem('result.tie-at-cut', { rank: last, tied, shortlisted: n, top: options.top, ...(group !== undefined ? { group } : {}) }));
     }
   }
   for (const r of results) {
     if (r.flags.includes('no-scores') && input.records.length) {
       problems.push(problem('result.no-scores', { candidate: r.code, name: r.name }, { candidate: r.code }));
+    } else if (r.flags.includes('too-few-scores') && options.top) {
+      problems.push(problem('result.too-few-scores', { candidate: r.code, name: r.name, count: r.count, min: minScores }, { candidate: r.code }));
     }
   }
-  results.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareCodes(a.code, b.code));
+  results.sort((a, b) => groupOrder.get(groupOf(a))! - groupOrder.get(groupOf(b))! || (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareCodes(a.code, b.code));
 
   // Experts: leniency and correlation against the other experts' mean for the same candidates.
   const sumCount = new Map<string, { sum: number; n: number }>();
@@ -278,14 +319,24 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     const totalOf = new Map<string, number>();
     for (const c of complete) for (const r of byCandidate.get(c)!) totalOf.set(`${r.expert}|${c}`, r.total);
     const matrix = ex.map((e) => complete.map((c) => totalOf.get(`${e}|${c}`)!));
-    const a: AgreementResult = { experts: ex.length, candidates: complete.length, excluded: g.codes.length - complete.length };
+    const a: AgreementResult = { experts: ex.length, candidates: complete.length, excluded: g.codes.length - complete.length, blockExperts: ex, blockCandidates: complete };
     if (g.label !== undefined) a.group = g.label;
     const w = ex.length >= 2 && complete.length >= 2 ? kendallW(matrix) : undefined;
     if (w) a.w = w;
     agreement.push(a);
   }
 
-  return { round: input.round, rubric, maxTotal, options: { ...options, minCountForTrim: minCountForTrim(options.trim) }, candidates: results, experts, agreement, problems };
+  return {
+    round: input.round,
+    mode,
+    rubric,
+    maxTotal,
+    options: { ...options, minCountForTrim: minCountForTrim(options.trim), minScores },
+    candidates: results,
+    experts,
+    agreement,
+    problems,
+  };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -300,6 +351,7 @@ export const CANDIDATE_FLAG_LABELS: Record<CandidateFlag, Localized> = {
   'disagreement-range': { zh: '分歧大（极差超过满分的30%）', en: 'high disagreement (range above 30% of the maximum)' },
   'no-scores': { zh: '无有效评分', en: 'no accepted score' },
   'fewer-than-expected': { zh: '评分份数少于发出份数', en: 'fewer scores than sheets sent' },
+  'too-few-scores': { zh: '有效评分不足本轮最低份数，不列入建议名单', en: "fewer accepted scores than the round's minimum: not shortlisted" },
 };
 
 export const EXPERT_FLAG_LABELS: Record<ExpertFlag, Localized> = {

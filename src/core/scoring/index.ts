@@ -11,5 +11,6 @@ export * from './score-file';
 export * from './consolidate-round';
 export * from './round-plan';
 export * from './result-content';
+export * from './result-figures';
 export * from './consolidation-report';
 export * from './sheet-content';

@@ -24,10 +24,32 @@ export interface ScoringProblem {
   candidate?: string;
   /** A1 address on the score sheet. */
   cell?: string;
+  /**
+   * 'score': an error that leaves out one score (a bad cell, a missing row), not the file; absent: an error rejects
+   * the whole file. Set from the code (SCORE_SCOPED), never by the caller.
+   */
+  scope?: 'score';
+}
+
+/** Errors about one candidate's score from one expert: that score is left out, the rest of the file counts. */
+export const SCORE_SCOPED: ReadonlySet<ScoringCode> = new Set<ScoringCode>([
+  'score.not-a-number',
+  'score.out-of-range',
+  'score.off-step',
+  'score.missing',
+  'score.incomplete',
+  'score.more',
+  'score.same-unit',
+  'ballot.position',
+]);
+
+/** An error that rejects the whole file (its scores are left out). */
+export function rejectsFile(p: Pick<ScoringProblem, 'severity' | 'scope'>): boolean {
+  return p.severity === 'error' && p.scope !== 'score';
 }
 
 /** Where a problem is: the file, the expert, the candidate, the cell. */
-export type ProblemPlace = Omit<ScoringProblem, 'severity' | 'code' | 'params' | 'message'>;
+export type ProblemPlace = Omit<ScoringProblem, 'severity' | 'code' | 'params' | 'message' | 'scope'>;
 
 /** Codes of one severity (a reader's `err` takes only error codes: the catalogue decides, the call site agrees). */
 export type ScoringCodeOf<S extends ProblemSeverity> = { [C in ScoringCode]: (typeof SCORING_PROBLEMS)[C]['severity'] extends S ? C : never }[ScoringCode];
@@ -35,7 +57,9 @@ export type ScoringCodeOf<S extends ProblemSeverity> = { [C in ScoringCode]: (ty
 /** A problem, worded by the catalogue. */
 export function problem<C extends ScoringCode>(code: C, params: ScoringParams<C>, place: ProblemPlace = {}): ScoringProblem {
   const spec = SCORING_PROBLEMS[code] as unknown as RuleSpec<ScoringParams<C>, ProblemSeverity>;
-  return { severity: spec.severity, code, params, message: spec.message(params), ...place };
+  const p: ScoringProblem = { severity: spec.severity, code, params, message: spec.message(params), ...place };
+  if (SCORE_SCOPED.has(code)) p.scope = 'score';
+  return p;
 }
 
 /**

@@ -27,11 +27,15 @@ export interface Rubric {
   maxTotal: number;
   /** Where it came from: the profile's own rubric or the default five forces. */
   source: 'profile' | 'default';
+  /** Per round: the fewest accepted scores a candidate needs to be shortlisted (default 3). */
+  minScores: Record<string, number>;
 }
 
 export const DEFAULT_POINTS = 20;
 export const DEFAULT_STEP = 0.5;
 export const DEFAULT_ROUNDS: readonly string[] = ['书面初评', '会审答辩'];
+/** A shortlist resting on fewer scores than this is not defended: the candidate is ranked, never shortlisted. */
+export const DEFAULT_MIN_SCORES = 3;
 
 const FORCE_IDS: Record<Force, string> = {
   引领力: 'leadership',
@@ -84,6 +88,7 @@ export function rubricOf(profile: Profile): Rubric {
         rounds: [...own.rounds],
         maxTotal: 0,
         source: 'profile',
+        minScores: {},
       }
     : {
         criteria: FORCES.map((f) => ({ id: FORCE_IDS[f], name: f, max: DEFAULT_POINTS, indicators: indicatorsOf(profile, f) })),
@@ -91,13 +96,16 @@ export function rubricOf(profile: Profile): Rubric {
         rounds: [...DEFAULT_ROUNDS],
         maxTotal: 0,
         source: 'default',
+        minScores: {},
       };
+  const min = own?.minScores;
+  for (const r of rubric.rounds) rubric.minScores[r] = typeof min === 'number' ? min : (min?.[r] ?? DEFAULT_MIN_SCORES);
   rubric.maxTotal = rubric.criteria.reduce((s, c) => s + c.max, 0);
-  checkRubric(rubric, profile.source);
+  checkRubric(rubric, profile.source, min);
   return rubric;
 }
 
-function checkRubric(r: Rubric, source: string): void {
+function checkRubric(r: Rubric, source: string, minScores?: number | Record<string, number>): void {
   const seen = new Set<string>();
   for (const c of r.criteria) {
     if (seen.has(c.id) || seen.has('name:' + c.name)) {
@@ -109,6 +117,15 @@ function checkRubric(r: Rubric, source: string): void {
       throw new RubricError({
         zh: `配置 ${source} 的评分标准中“${c.name}”的满分 ${formatPoints(c.max)} 不是最小分值 ${formatPoints(r.step)} 的整数倍`,
         en: `rubric of ${source}: the maximum of "${c.name}" (${formatPoints(c.max)}) is not a multiple of the step ${formatPoints(r.step)}`,
+      });
+    }
+  }
+  if (minScores && typeof minScores === 'object') {
+    const unknown = Object.keys(minScores).filter((k) => !r.rounds.includes(k));
+    if (unknown.length) {
+      throw new RubricError({
+        zh: `配置 ${source} 的 minScores 中的轮次“${unknown.join('、')}”不在评审轮次（${r.rounds.join('、')}）中`,
+        en: `rubric of ${source}: minScores names rounds that are not among the rounds: ${unknown.join(', ')}`,
       });
     }
   }

@@ -1,30 +1,41 @@
 /**
  * Checking a returned file, once the reader (src/adapters/exceljs/scoring/scoresheet-reader.ts) has turned its
- * bytes into a ScoreFileContent: is it one of ours (metadata present and intact), which expert, are the visible
- * rows still the candidates that were sent (codes, names unless blind, order; nothing deleted, added or renamed),
- * are the scores numbers, in range, on the step, complete, and the recommendations valid. Any error rejects the
- * whole file (its scores are not used); warnings let it count. Pure: content in, a ScoreFile record out.
+ * bytes into a ScoreFileContent and, when the organiser's key was given, the adapter has checked the file's MAC and
+ * sheet-protection password against it (the binding):
+ * - the whole file is rejected when it cannot be trusted: not ours, written by an earlier version, a MAC that does
+ *   not match (the hidden list, batch or expert edited, or another expert's key), the protection removed or set
+ *   with another password, the visible "评审专家：…" line edited, the header or the candidate rows changed;
+ * - otherwise one bad cell costs one score: a text, out-of-range or off-step score, a missing or incomplete row,
+ *   a candidate of the expert's own unit leave out that candidate's score from that expert, and the rest counts;
+ * - a declared conflict (the 回避声明 drop-down, or an empty row with 回避 in the comment) leaves the score out of
+ *   every figure and is listed;
+ * - a ballot (mode 'ballot') gives each candidate a position; it becomes a Borda score (0–100) here.
+ * Pure: content in, a ScoreFile record out.
  */
 import type { CellValue } from '../model/grid';
 import type { Localized } from '../model/findings';
-import { toHalfWidth } from '../checks/halfwidth';
 import { cellText, compareKey, isBlank } from '../text/normalize';
+import { sameUnitKey, unitKey } from './assignment';
 import type { Recusal, ScoreRecord } from './consolidate';
 import {
   columnLetter,
+  expertLine,
   KeyMeta,
   ParsedMeta,
   ProgrammeRef,
   RECOMMEND_OPTIONS,
   Recommendation,
+  RECUSAL_REASONS,
   RECUSAL_WORD,
+  ResultMeta,
   ScoreSheetLayout,
   ScoreSheetMeta,
   scoreSheetLayout,
   SHEETS,
+  SIGN_LABEL,
   totalFormula,
 } from './metadata';
-import { problem, ProblemPlace, ScoringCodeOf, ScoringParams, ScoringProblem } from './problems';
+import { problem, ProblemPlace, rejectsFile, ScoringCodeOf, ScoringParams, ScoringProblem } from './problems';
 import { formatPoints, isOnStep, Rubric, sameRubric } from './rubric';
 
 /** The programme and rubric a returned file is checked against. */
@@ -39,12 +50,39 @@ export interface SheetCells {
   formulas: ReadonlyMap<number, string>;
 }
 
+/** A sheet's <sheetProtection>, as found: on (sheet="1"), and the password hash it carries (modern or legacy). */
+export interface SheetProtection {
+  sheet: boolean;
+  algorithmName?: string;
+  hashValue?: string;
+  saltValue?: string;
+  spinCount?: number;
+  /** Legacy 16-bit password hash (hex), written by older programs. */
+  password?: string;
+}
+
 /** A sheet of a returned workbook as the reader found it. */
 export interface ReturnedSheet {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
   /** Present on the sheets of a score sheet (the metadata sheet apart): the checks read them. */
   cells?: SheetCells;
+  /**
+   * The sheet's protection; null when the sheet is not protected at all; absent when it cannot be read (a score
+   * sheet re-saved as .xls or .ods: only an .xlsx package carries the hash we check).
+   */
+  protection?: SheetProtection | null;
+}
+
+/**
+ * What the adapter found when it checked a score sheet against the key of its batch: the key's file, whether the
+ * MAC matches, and whether the 评分表 sheet is protected with the password the key gives this expert.
+ */
+export interface Binding {
+  key: string;
+  mac: boolean;
+  /** 'unknown': the file's format does not let the protection be read (re-saved as .xls or .ods). */
+  password: 'match' | 'mismatch' | 'none' | 'unknown';
 }
 
 /** What the reader found in a returned file: plain data, nothing judged yet. */
@@ -56,8 +94,11 @@ export type ScoreFileContent =
       /** When the file was last saved (docProps), if recorded. */
       modified?: Date;
       sheets: ReturnedSheet[];
-      /** The metadata sheet, parsed; `hashOk` tells whether a score sheet's or key's metadata matches its hash. */
-      meta?: { parsed: ParsedMeta; hashOk: boolean };
+      /**
+       * The metadata sheet, parsed. For a score sheet whose batch has a usable key: the binding. For a key: whether
+       * its own MAC matches (`keyIntact`).
+       */
+      meta?: { parsed: ParsedMeta; binding?: Binding; keyIntact?: boolean };
     };
 
 interface Base {
@@ -70,19 +111,27 @@ interface Base {
 export type ScoreFile =
   | (Base & { kind: 'unreadable'; problems: ScoringProblem[] })
   | (Base & { kind: 'foreign'; problems: ScoringProblem[] })
-  | (Base & { kind: 'result'; programme: ProgrammeRef; round: string })
-  | (Base & { kind: 'key'; meta: KeyMeta; problems: ScoringProblem[] })
+  | (Base & { kind: 'result'; meta: ResultMeta })
+  /** A key file: `usable` when intact (its MAC matches). */
+  | (Base & { kind: 'key'; meta: KeyMeta; usable: boolean; problems: ScoringProblem[] })
   | (Base & {
       kind: 'scoresheet';
       meta: ScoreSheetMeta;
-      /** Records of the scored rows (also when rejected: callers must look at `rejected`). */
+      /** Records of the scores that count (also when rejected: callers must look at `rejected`). */
       records: ScoreRecord[];
       recusals: Recusal[];
       problems: ScoringProblem[];
-      /** An error was found: none of this file's scores may be used. */
+      /** An error about the whole file was found: none of its scores may be used. */
       rejected: boolean;
       /** Nothing was filled in (the sheet as sent). */
       blank: boolean;
+      /** Checked against the key of its batch (MAC and password). */
+      bound: boolean;
+      /**
+       * The 评分表 sheet's protection hash and salt: random for every file generated, kept by every re-save, so
+       * two files claiming different experts with the same one are one expert's sheet under two names.
+       */
+      protection?: string;
     });
 
 const MAX_CELL_PROBLEMS = 50;
@@ -98,41 +147,32 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
   if (content.modified) base.modified = content.modified;
   const scoresSheet = content.sheets.find((s) => s.name === SHEETS.scores);
   if (!content.meta) {
-    const looksLikeOurs = !!scoresSheet;
-    return {
-      ...base,
-      kind: 'foreign',
-      problems: [
-        looksLikeOurs
-          ? problem('sheet.no-metadata', {}, { file })
-          : problem('sheet.foreign', {}, { file }),
-      ],
-    };
+    return { ...base, kind: 'foreign', problems: [scoresSheet ? problem('sheet.no-metadata', {}, { file }) : problem('sheet.foreign', {}, { file })] };
   }
   const parsed = content.meta.parsed;
-  const hashOk = content.meta.hashOk;
-  if (parsed.kind === 'result') return { ...base, kind: 'result', programme: parsed.programme, round: parsed.round };
-  if (parsed.kind === 'damaged') {
-    return {
-      ...base,
-      kind: 'foreign',
-      problems: [problem('sheet.meta-damaged', {}, { file })],
-    };
+  if (parsed.kind === 'result') return { ...base, kind: 'result', meta: parsed.meta };
+  if (parsed.kind === 'damaged') return { ...base, kind: 'foreign', problems: [problem('sheet.meta-damaged', {}, { file })] };
+  if (parsed.kind === 'outdated') {
+    return { ...base, kind: 'foreign', problems: [parsed.what === 'key' ? problem('key.outdated', {}, { file }) : problem('sheet.outdated', {}, { file })] };
   }
   if (parsed.kind === 'key') {
-    const problems: ScoringProblem[] = [];
-    if (!hashOk) {
-      problems.push(problem('key.hash', {}, { file }));
-    }
-    return { ...base, kind: 'key', meta: parsed.meta, problems };
+    const usable = content.meta.keyIntact === true;
+    return { ...base, kind: 'key', meta: parsed.meta, usable, problems: usable ? [] : [problem('key.damaged', {}, { file })] };
   }
-  const meta = parsed.meta;
+  return checkSheet(base, parsed.meta, content.sheets, content.meta.binding, ctx);
+}
+
+type Err = <C extends ScoringCodeOf<'error'>>(code: C, params: ScoringParams<C>, extra?: ProblemPlace) => void;
+type Warn = <C extends ScoringCodeOf<'warning'>>(code: C, params: ScoringParams<C>, extra?: ProblemPlace) => void;
+
+function checkSheet(base: Base, meta: ScoreSheetMeta, sheets: readonly ReturnedSheet[], binding: Binding | undefined, ctx: ReadContext): ScoreFile {
+  const file = base.file;
   const problems: ScoringProblem[] = [];
   const expertLabel = `${meta.expert.name}（${meta.expert.code}）`;
   // err takes error codes only, warn warning codes: the catalogue decides the severity, the reader agrees.
-  const err = <C extends ScoringCodeOf<'error'>>(code: C, params: ScoringParams<C>, extra: ProblemPlace = {}) =>
-    problems.push(problem(code, params, { file, expert: expertLabel, ...extra }));
+  const err: Err = (code, params, extra = {}) => problems.push(problem(code, params, { file, expert: expertLabel, ...extra }));
   const warn: Warn = (code, params, extra = {}) => problems.push(problem(code, params, { file, expert: expertLabel, ...extra }));
+  let blank = false;
   const out = (records: ScoreRecord[] = [], recusals: Recusal[] = []): ScoreFile => ({
     ...base,
     kind: 'scoresheet',
@@ -140,13 +180,15 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
     records,
     recusals,
     problems,
-    rejected: problems.some((p) => p.severity === 'error'),
+    rejected: problems.some(rejectsFile),
     blank,
+    bound: !!binding,
+    ...(fingerprint ? { protection: fingerprint } : {}),
   });
-  let blank = false;
+  let fingerprint: string | undefined;
 
-  if (!hashOk) {
-    err('sheet.meta-hash', {});
+  if (binding && !binding.mac) {
+    err('sheet.mac', { key: binding.key });
     return out();
   }
   if (meta.programme.id !== ctx.programme.id) {
@@ -159,16 +201,42 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
     err('sheet.rubric-changed', { sent, sentStep: meta.rubric.step, current: now, currentStep: ctx.rubric.step });
     return out();
   }
-  const layout = scoreSheetLayout(meta.rubric, meta.blind);
-  const sheetInfo = scoresSheet ?? findRenamedSheet(content.sheets, layout);
+  const layout = scoreSheetLayout(meta.rubric, meta.blind, meta.mode);
+  const sheetInfo = sheets.find((s) => s.name === SHEETS.scores) ?? findRenamedSheet(sheets, layout);
   if (!sheetInfo) {
     err('sheet.missing', {});
     return out();
   }
   if (sheetInfo.name !== SHEETS.scores) warn('sheet.renamed', { name: sheetInfo.name });
+
+  // Protection: present and, with the key, set with this expert's password.
+  const prot = sheetInfo.protection;
+  if (prot === undefined) {
+    warn('sheet.protection-unknown', {});
+  } else {
+    if (prot?.hashValue) fingerprint = `${prot.saltValue ?? ''}|${prot.hashValue}`;
+    const protectedAtAll = !!prot && prot.sheet && !!(prot.hashValue || prot.password);
+    if (!protectedAtAll || binding?.password === 'none') {
+      err('sheet.unprotected', {});
+      return out();
+    }
+    if (binding?.password === 'mismatch') {
+      err('sheet.password', {});
+      return out();
+    }
+  }
+
   const sheet = sheetInfo.cells ?? NO_CELLS;
   const at = (row1: number, col1: number): CellValue => sheet.rows[row1 - 1]?.[col1 - 1] ?? null;
   const textAt = (row1: number, col1: number) => cellText(at(row1, col1)).trim();
+
+  // The visible line naming the expert: whoever opens the file sees it; it must name the expert the MAC covers.
+  const expected = expertLine(meta.expert);
+  const found = textAt(layout.infoRow, 1);
+  if (!compareKey(found).startsWith(compareKey(expected))) {
+    err('sheet.expert-line', { expected, found });
+    return out();
+  }
 
   // Header: the columns must be where they were written.
   const badHeaders = layout.headers.filter((h, i) => compareKey(textAt(layout.headerRow, i + 1)) !== compareKey(h));
@@ -177,7 +245,7 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
     return out();
   }
 
-  // Rows: exactly the list as sent, in order.
+  // Rows: exactly the list as sent, in order; below it only the signature line.
   const rowIssues: Localized[] = [];
   meta.candidates.forEach((c, i) => {
     const r = layout.firstRow + i;
@@ -194,8 +262,10 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
     }
   });
   const endRow = layout.firstRow + meta.candidates.length;
-  const watched = [layout.code, layout.name, layout.unit, ...layout.criteria, layout.recommend].filter((x): x is number => x !== undefined);
+  const watched = [layout.code, layout.name, layout.unit, ...layout.criteria, layout.position, layout.recommend].filter((x): x is number => x !== undefined);
   for (let r = endRow; r <= sheet.rows.length; r++) {
+    // The signature line (what the expert types there is theirs).
+    if (textAt(r, 1) === SIGN_LABEL) continue;
     if (watched.some((c) => !isBlank(at(r, c)))) {
       rowIssues.push({ zh: `名单之后多出第 ${r} 行（“${textAt(r, layout.code) || textAt(r, layout.name ?? layout.code)}”）`, en: `an extra row ${r} after the list` });
       break;
@@ -207,103 +277,191 @@ export function checkScoreFile(content: ScoreFileContent, ctx: ReadContext): Sco
   }
 
   // Nothing filled in at all: the sheet as it was sent (one message, not one per row).
-  const inputCols = [...layout.criteria, layout.comment, layout.recommend];
+  const inputCols = [layout.recusal, ...layout.criteria, layout.position, layout.comment, layout.recommend].filter((x): x is number => x !== undefined);
   if (meta.candidates.every((_, i) => inputCols.every((c) => isBlank(at(layout.firstRow + i, c))))) {
     blank = true;
     err('sheet.empty', {});
     return out();
   }
 
-  // Scores.
-  const records: ScoreRecord[] = [];
-  const recusals: Recusal[] = [];
-  let cellProblems = 0;
-  const cellErr = <C extends ScoringCodeOf<'error'>>(code: C, params: ScoringParams<C>, cand: string, cell: string) => {
-    if (++cellProblems <= MAX_CELL_PROBLEMS) err(code, params, { candidate: cand, cell });
-  };
-  meta.candidates.forEach((c, i) => {
-    const r = layout.firstRow + i;
-    const comment = textAt(r, layout.comment);
-    const recText = textAt(r, layout.recommend).replace(/\s+/g, '');
-    const values: (number | undefined)[] = [];
-    const blanks: string[] = [];
-    let bad = false;
-    meta.rubric.criteria.forEach((crit, k) => {
-      const col = layout.criteria[k];
-      const addr = `${columnLetter(col)}${r}`;
-      const v = at(r, col);
-      if (isBlank(v)) {
-        values.push(undefined);
-        blanks.push(crit.name);
-        return;
-      }
-      const n = toNumber(v);
-      if (n === undefined) {
-        bad = true;
-        cellErr('score.not-a-number', { candidate: c.code, cell: addr, criterion: crit.name, text: cellText(v) }, c.code, addr);
-      } else if (n < 0 || n > crit.max + 1e-9) {
-        bad = true;
-        cellErr('score.out-of-range', { candidate: c.code, cell: addr, criterion: crit.name, value: n, max: crit.max }, c.code, addr);
-      } else if (!isOnStep(n, meta.rubric.step)) {
-        bad = true;
-        cellErr('score.off-step', { candidate: c.code, cell: addr, criterion: crit.name, value: n, step: meta.rubric.step }, c.code, addr);
-      }
-      values.push(n);
-    });
-    const filled = values.filter((v) => v !== undefined).length;
-    if (filled === 0) {
-      if (comment.includes(RECUSAL_WORD)) {
-        recusals.push({ candidate: c.code, expert: meta.expert.code, file });
-        warn('score.recusal', { candidate: c.code, comment }, { candidate: c.code });
-      } else {
-        cellErr('score.missing', { candidate: c.code, row: r }, c.code, `${columnLetter(layout.criteria[0])}${r}`);
-      }
-      return;
-    }
-    if (blanks.length) {
-      bad = true;
-      cellErr('score.incomplete', { candidate: c.code, row: r, missing: blanks }, c.code, `${columnLetter(layout.criteria[0])}${r}`);
-    }
-    let recommend: Recommendation | undefined;
-    const recAddr = `${columnLetter(layout.recommend)}${r}`;
-    if (!recText) {
-      warn('recommend.missing', { candidate: c.code, cell: recAddr }, { candidate: c.code, cell: recAddr });
-    } else if ((RECOMMEND_OPTIONS as readonly string[]).includes(recText)) {
-      recommend = recText as Recommendation;
-    } else {
-      bad = true;
-      cellErr('recommend.invalid', { candidate: c.code, cell: recAddr, text: recText }, c.code, recAddr);
-    }
-    if (bad) return;
-    const criteria = values as number[];
-    const total = criteria.reduce((s, x) => s + x, 0);
-    checkTotal(sheet, layout, r, total, c.code, warn);
-    const rec: ScoreRecord = { candidate: c.code, expert: meta.expert.code, criteria, total, file, row: r };
-    if (recommend) rec.recommend = recommend;
-    if (comment) rec.comment = comment;
-    records.push(rec);
-  });
-  if (cellProblems > MAX_CELL_PROBLEMS) {
-    err('score.more', { count: cellProblems - MAX_CELL_PROBLEMS });
-  }
-  return out(records, recusals);
+  const rows = new RowChecker(meta, layout, at, textAt, err, warn, file);
+  return meta.mode === 'ballot' ? out(...rows.ballot()) : out(...rows.scores(sheet));
 }
 
-/** A numeric cell, or text that is clearly a number ("18", "１７．５", " 16 "). */
-function toNumber(v: CellValue): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const t = toHalfWidth(v).replace(/\s+/g, '').replace(/分$/, '');
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : undefined;
+/** The candidate rows of a sheet whose frame (protection, expert, header, list) is intact. */
+class RowChecker {
+  private cellProblems = 0;
+  private readonly recusals: Recusal[] = [];
+
+  constructor(
+    private readonly meta: ScoreSheetMeta,
+    private readonly layout: ScoreSheetLayout,
+    private readonly at: (row1: number, col1: number) => CellValue,
+    private readonly textAt: (row1: number, col1: number) => string,
+    private readonly err: Err,
+    private readonly warn: Warn,
+    private readonly file: string,
+  ) {}
+
+  /** One problem per bad cell, up to MAX_CELL_PROBLEMS (then a count). */
+  private cellErr<C extends ScoringCodeOf<'error'>>(code: C, params: ScoringParams<C>, cand: string, cell: string): void {
+    if (++this.cellProblems <= MAX_CELL_PROBLEMS) this.err(code, params, { candidate: cand, cell });
+  }
+
+  private finishCells(): void {
+    if (this.cellProblems > MAX_CELL_PROBLEMS) this.err('score.more', { count: this.cellProblems - MAX_CELL_PROBLEMS });
+  }
+
+  /**
+   * A declared conflict on row r: the 回避声明 drop-down, or (as earlier sheets asked) an empty row with 回避 in the
+   * comment. Records it and says whether the row is one.
+   */
+  private recusal(code: string, r: number, inputs: readonly number[]): boolean {
+    const declared = this.textAt(r, this.layout.recusal);
+    const comment = this.textAt(r, this.layout.comment);
+    const filled = inputs.some((c) => !isBlank(this.at(r, c)));
+    let reason: string | undefined;
+    if (declared) reason = (RECUSAL_REASONS as readonly string[]).includes(declared) ? declared : `其他：${declared}`;
+    else if (!filled && comment.includes(RECUSAL_WORD)) reason = `评语：${comment}`;
+    if (reason === undefined) return false;
+    this.recusals.push({ candidate: code, expert: this.meta.expert.code, file: this.file, reason });
+    this.warn('score.recusal', { candidate: code, reason }, { candidate: code, cell: `${columnLetter(this.layout.recusal)}${r}` });
+    if (declared && filled) this.warn('score.recusal-with-scores', { candidate: code, reason }, { candidate: code });
+    return true;
+  }
+
+  private expertUnitKey?: string;
+
+  /** A candidate of the expert's own unit (only when the sheet shows units): never counted. */
+  private ownUnit(c: { code: string; unit?: string }, r: number): boolean {
+    const unit = c.unit;
+    if (this.meta.blind || !unit) return false;
+    this.expertUnitKey ??= unitKey(this.meta.expert.unit);
+    if (!sameUnitKey(unitKey(unit), this.expertUnitKey)) return false;
+    this.cellErr('score.same-unit', { candidate: c.code, unit, expertUnit: this.meta.expert.unit }, c.code, `A${r}`);
+    return true;
+  }
+
+  scores(sheet: SheetCells): [ScoreRecord[], Recusal[]] {
+    const { meta, layout } = this;
+    const records: ScoreRecord[] = [];
+    const inputs = [...layout.criteria, layout.recommend!];
+    meta.candidates.forEach((c, i) => {
+      const r = layout.firstRow + i;
+      if (this.recusal(c.code, r, inputs)) return;
+      const values: (number | undefined)[] = [];
+      const blanks: string[] = [];
+      let bad = false;
+      meta.rubric.criteria.forEach((crit, k) => {
+        const col = layout.criteria[k];
+        const addr = `${columnLetter(col)}${r}`;
+        const v = this.at(r, col);
+        if (isBlank(v)) {
+          values.push(undefined);
+          blanks.push(crit.name);
+          return;
+        }
+        // Only a number counts: the sheet's own total (SUM) leaves text out, so "18分" or "18" typed as text would
+        // make our total differ from the one the expert saw and signed.
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          bad = true;
+          this.cellErr('score.not-a-number', { candidate: c.code, cell: addr, criterion: crit.name, text: cellText(v) }, c.code, addr);
+        } else if (v < 0 || v > crit.max + 1e-9) {
+          bad = true;
+          this.cellErr('score.out-of-range', { candidate: c.code, cell: addr, criterion: crit.name, value: v, max: crit.max }, c.code, addr);
+        } else if (!isOnStep(v, meta.rubric.step)) {
+          bad = true;
+          this.cellErr('score.off-step', { candidate: c.code, cell: addr, criterion: crit.name, value: v, step: meta.rubric.step }, c.code, addr);
+        }
+        values.push(typeof v === 'number' ? v : undefined);
+      });
+      if (blanks.length === meta.rubric.criteria.length) {
+        this.cellErr('score.missing', { candidate: c.code, row: r }, c.code, `${columnLetter(layout.criteria[0])}${r}`);
+        return;
+      }
+      if (blanks.length) {
+        bad = true;
+        this.cellErr('score.incomplete', { candidate: c.code, row: r, missing: blanks }, c.code, `${columnLetter(layout.criteria[0])}${r}`);
+      }
+      if (bad || this.ownUnit(c, r)) return;
+      const recommend = this.recommendation(c.code, r);
+      const criteria = values as number[];
+      const total = criteria.reduce((s, x) => s + x, 0);
+      checkTotal(sheet, layout, r, total, c.code, this.warn);
+      const rec: ScoreRecord = { candidate: c.code, expert: meta.expert.code, criteria, total, file: this.file, row: r };
+      if (recommend) rec.recommend = recommend;
+      const comment = this.textAt(r, layout.comment);
+      if (comment) rec.comment = comment;
+      records.push(rec);
+    });
+    this.finishCells();
+    return [records, this.recusals];
+  }
+
+  private recommendation(code: string, r: number): Recommendation | undefined {
+    const col = this.layout.recommend!;
+    const text = this.textAt(r, col).replace(/\s+/g, '');
+    const cell = `${columnLetter(col)}${r}`;
+    if (!text) this.warn('recommend.missing', { candidate: code, cell }, { candidate: code, cell });
+    else if ((RECOMMEND_OPTIONS as readonly string[]).includes(text)) return text as Recommendation;
+    else this.warn('recommend.invalid', { candidate: code, cell, text }, { candidate: code, cell });
+    return undefined;
+  }
+
+  /**
+   * A ranking ballot: each candidate a position (1 = best). Positions become Borda points, normalised so that
+   * ballots of different lengths weigh the same: points = candidates placed below + half of those tied,
+   * score = points / (k − 1) × 100 with k the valid positions on the ballot (first 100, last 0).
+   */
+  ballot(): [ScoreRecord[], Recusal[]] {
+    const { meta, layout } = this;
+    const col = layout.position!;
+    const n = meta.candidates.length;
+    const valid: { code: string; row: number; position: number; comment?: string }[] = [];
+    meta.candidates.forEach((c, i) => {
+      const r = layout.firstRow + i;
+      if (this.recusal(c.code, r, [col])) return;
+      const v = this.at(r, col);
+      const addr = `${columnLetter(col)}${r}`;
+      if (isBlank(v)) {
+        this.cellErr('score.missing', { candidate: c.code, row: r }, c.code, addr);
+        return;
+      }
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > n) {
+        this.cellErr('ballot.position', { candidate: c.code, cell: addr, text: cellText(v), n }, c.code, addr);
+        return;
+      }
+      if (this.ownUnit(c, r)) return;
+      const comment = this.textAt(r, layout.comment);
+      valid.push({ code: c.code, row: r, position: v, ...(comment ? { comment } : {}) });
+    });
+    this.finishCells();
+    const k = valid.length;
+    if (k < 2) {
+      if (k === 1) this.warn('ballot.too-few', {});
+      return [[], this.recusals];
+    }
+    const count = new Map<number, number>();
+    for (const x of valid) count.set(x.position, (count.get(x.position) ?? 0) + 1);
+    const tied = [...count].filter(([, t]) => t > 1).map(([p, t]) => `第 ${p} 名 ${t} 人`);
+    if (tied.length) this.warn('ballot.ties', { positions: tied });
+    const records = valid.map((x): ScoreRecord => {
+      const below = valid.filter((y) => y.position > x.position).length;
+      const points = below + ((count.get(x.position) ?? 1) - 1) / 2;
+      const rec: ScoreRecord = { candidate: x.code, expert: meta.expert.code, criteria: [], total: (points / (k - 1)) * 100, file: this.file, row: x.row, position: x.position, ballotSize: k };
+      if (x.comment) rec.comment = x.comment;
+      return rec;
+    });
+    return [records, this.recusals];
+  }
 }
 
 /** The total is recomputed from the criteria; a changed formula or a typed-over total is worth a warning. */
-type Warn = <C extends ScoringCodeOf<'warning'>>(code: C, params: ScoringParams<C>, extra?: ProblemPlace) => void;
-
 function checkTotal(sheet: SheetCells, layout: ScoreSheetLayout, r: number, total: number, code: string, warn: Warn): void {
-  const key = (r - 1) * 16384 + (layout.total - 1);
+  const col = layout.total!;
+  const key = (r - 1) * 16384 + (col - 1);
   const formula = sheet.formulas.get(key);
-  const cell = `${columnLetter(layout.total)}${r}`;
+  const cell = `${columnLetter(col)}${r}`;
   const norm = (f: string) => f.replace(/\s+/g, '').replace(/^=/, '').replace(/\$/g, '').toUpperCase();
   if (formula !== undefined) {
     if (norm(formula) !== norm(totalFormula(layout, r))) {
@@ -311,7 +469,7 @@ function checkTotal(sheet: SheetCells, layout: ScoreSheetLayout, r: number, tota
     }
     return;
   }
-  const cached = sheet.rows[r - 1]?.[layout.total - 1] ?? null;
+  const cached = sheet.rows[r - 1]?.[col - 1] ?? null;
   if (typeof cached === 'number' && Math.abs(cached - total) > 1e-9) {
     warn('sheet.total-overwritten', { candidate: code, cell, typed: cached, total }, { candidate: code, cell });
   }

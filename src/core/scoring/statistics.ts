@@ -26,6 +26,14 @@ export function mean(xs: readonly number[]): number | undefined {
   return xs.length ? sum(xs) / xs.length : undefined;
 }
 
+/** The middle value (the mean of the two middle values for an even count), as Excel's MEDIAN. */
+export function median(xs: readonly number[]): number | undefined {
+  if (!xs.length) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
 /** Sample standard deviation (n − 1); undefined for fewer than two values. */
 export function sampleSd(xs: readonly number[]): number | undefined {
   const n = xs.length;

@@ -1,7 +1,8 @@
 /**
- * 汇总评分: the returned score sheets the user picks, consolidated for a round into problems per file and a
- * ranking with a shortlist of N (first the top half, at most 10; re-ranked when N is typed); the result
- * workbook downloaded, or written into the workbook open in Excel.
+ * 汇总评分: the returned score sheets and the key file the user picks, consolidated for a round into what happened
+ * to each file and a ranking with a shortlist of N (first the top half, at most 10; re-ranked when N is typed);
+ * without the key file only when the user says so (无法核实来源); the result workbook downloaded, written into the
+ * workbook open in Excel, or its 定稿 copy downloaded.
  */
 import * as React from 'react';
 import type { Lang } from '../../core/model/findings';
@@ -12,7 +13,7 @@ import type { ConsolidatedRound } from '../hosts/workbook-tools';
 import { loadWorkbookTools } from '../tools/load';
 import { displayFileName } from '../file-name';
 import { readPickedFiles, saveBytes, type PickedFile } from '../download';
-import { defaultTop, resultFileName, resultSheetPrefix } from '../scoring-view';
+import { defaultTop, finalFileName, resultFileName, resultSheetPrefix } from '../scoring-view';
 import type { Notice } from './notice';
 import { useLatestRun } from './useLatestRun';
 
@@ -28,6 +29,9 @@ export interface ConsolidationModel {
   /** The shortlist size as typed. */
   topText?: string;
   setTopText(text: string): void;
+  /** Consolidate without the key file (the origin cannot be verified; every output says so). */
+  noKey: boolean;
+  setNoKey(on: boolean): void;
   result?: ConsolidatedRound;
   error?: HostError;
   running: boolean;
@@ -39,11 +43,14 @@ export interface ConsolidationModel {
   downloadResult(): Promise<void>;
   /** Office: inserts the result sheets into the open workbook (downloads them where Excel cannot). */
   writeResult(): Promise<void>;
+  /** Downloads the 定稿 copy (frozen, protected, with its content hash) and says the hash. */
+  finalize(): Promise<void>;
 }
 
 export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHost; profile?: Profile; t: Strings; lang: Lang }): ConsolidationModel {
   const [files, setFiles] = React.useState<PickedFile[]>([]);
   const [round, setRound] = React.useState<string>(AUTO_ROUND);
+  const [noKey, setNoKeyState] = React.useState(false);
   const [topText, setTopText] = React.useState<string | undefined>();
   const [top, setTop] = React.useState<number | undefined>();
   const [result, setResult] = React.useState<ConsolidatedRound | undefined>();
@@ -55,7 +62,7 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
   const [saving, setSaving] = React.useState(false);
   const latest = useLatestRun();
 
-  const run = async (picked: PickedFile[], wantRound: string, wantTop: number | undefined) => {
+  const run = async (picked: PickedFile[], wantRound: string, wantTop: number | undefined, allowUnverified = noKey) => {
     if (!profile || !picked.length) return;
     const ticket = latest.start();
     setRunning(true);
@@ -68,6 +75,7 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
         files: picked,
         round: wantRound || undefined,
         top: wantTop,
+        allowUnverified,
         onProgress: (done, total, file) => ticket.isLatest() && setProgress({ done, total, file: displayFileName(file) }),
       });
       if (!ticket.isLatest()) return;
@@ -77,7 +85,7 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
         if (n > 0) {
           setTop(n);
           setTopText(String(n));
-          const again = await tools.consolidate({ profile, files: picked, round: wantRound || undefined, top: n });
+          const again = await tools.consolidate({ profile, files: picked, round: wantRound || undefined, top: n, allowUnverified });
           if (!ticket.isLatest()) return;
           setResult(again);
           return;
@@ -146,6 +154,11 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
     if (files.length) void run(files, r, top);
   };
 
+  const setNoKey = (on: boolean) => {
+    setNoKeyState(on);
+    if (files.length) void run(files, round, top, on);
+  };
+
   /** Saves the result workbook, or says why it could not. */
   const save = async (work: (round: ConsolidatedRound) => Promise<void>) => {
     if (!result) return;
@@ -178,5 +191,13 @@ export function useConsolidation({ host, profile, t, lang }: { host?: WorkbookHo
     });
   };
 
-  return { files, pickFiles, round, chooseRound, topText, setTopText, result, error, running, progress, runs, notice, saving, downloadResult, writeResult };
+  const finalize = () =>
+    save(async (r) => {
+      const copy = await (await loadWorkbookTools()).finalCopy(r);
+      const name = finalFileName(r.round);
+      saveBytes(copy.bytes, name);
+      setNotice({ intent: 'success', text: t.scFinalized(name, copy.hash) });
+    });
+
+  return { files, pickFiles, round, chooseRound, topText, setTopText, noKey, setNoKey, result, error, running, progress, runs, notice, saving, downloadResult, writeResult, finalize };
 }

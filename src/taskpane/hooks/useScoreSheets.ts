@@ -40,6 +40,9 @@ export interface ScoreSheetsModel {
   canGroup: boolean;
   grouped: boolean;
   setGroupBy(on: boolean): void;
+  /** A ranking ballot (会审答辩) instead of scores. */
+  ballot: boolean;
+  setBallot(on: boolean): void;
   experts?: PickedFile;
   pickExperts(files: File[]): void;
   plan: Pending<ScoringPlan>;
@@ -56,6 +59,7 @@ export function useScoreSheets({ host, profile, t }: { host?: WorkbookHost; prof
   const [round, setRound] = React.useState<string | undefined>();
   const [blind, setBlind] = React.useState(false);
   const [groupBy, setGroupBy] = React.useState(false);
+  const [ballot, setBallot] = React.useState(false);
   const [experts, setExperts] = React.useState<PickedFile | undefined>();
   const [candidates, setCandidates] = React.useState<Pending<CandidateInfo>>({ busy: false });
   const [plan, setPlan] = React.useState<Pending<ScoringPlan>>({ busy: false });
@@ -92,13 +96,13 @@ export function useScoreSheets({ host, profile, t }: { host?: WorkbookHost; prof
     let active = true;
     setPlan({ busy: true });
     loadWorkbookTools()
-      .then((tools) => tools.planScoring({ profile, source, experts, round: chosenRound, blind, groupBy: grouped }))
+      .then((tools) => tools.planScoring({ profile, source, experts, round: chosenRound, blind, groupBy: grouped, ballot }))
       .then((value) => active && setPlan({ value, busy: false }))
       .catch((e: unknown) => active && setPlan({ error: asHostError(e), busy: false }));
     return () => {
       active = false;
     };
-  }, [profile, source, experts, candidates.value, chosenRound, blind, grouped]);
+  }, [profile, source, experts, candidates.value, chosenRound, blind, grouped, ballot]);
 
   const pickExperts = (files: File[]) => {
     readPickedFiles(files.slice(0, 1))
@@ -112,7 +116,7 @@ export function useScoreSheets({ host, profile, t }: { host?: WorkbookHost; prof
     try {
       const tools = await loadWorkbookTools();
       const onProgress = (done: number, total: number) => setGeneration((g) => ({ ...g, progress: { done, total } }));
-      const out = await tools.scoreSheetsZip({ profile, source, experts, round: chosenRound, blind, groupBy: grouped, onProgress });
+      const out = await tools.scoreSheetsZip({ profile, source, experts, round: chosenRound, blind, groupBy: grouped, ballot, onProgress });
       const name = scoreZipName(out.round, blind);
       saveBytes(out.zip, name);
       setGeneration((g) => ({ ...g, done: t.scGenerated(out.sheets.length, name, out.keyName) }));
@@ -134,6 +138,8 @@ export function useScoreSheets({ host, profile, t }: { host?: WorkbookHost; prof
     canGroup,
     grouped,
     setGroupBy,
+    ballot,
+    setBallot,
     experts,
     pickExperts,
     plan,

@@ -44,14 +44,18 @@ export interface ScoringOptions {
   blind?: boolean;
   /** Assign candidates to the experts of their 组别. */
   groupBy?: boolean;
+  /** A ranking ballot (会审答辩): each expert orders the candidates; Borda count. */
+  ballot?: boolean;
 }
 
 export interface ScoreSheetsZip {
   zip: Uint8Array;
   round: string;
-  sheets: { name: string; expert: string; candidates: number }[];
-  /** The organiser's 评分安排 workbook in the zip (never sent to experts). */
+  /** Each expert's workbook, in the zip's 评分表 folder (`folder`). */
+  sheets: { name: string; folder: string; expert: string; candidates: number }[];
+  /** The organiser's 评分安排 workbook, in a folder of its own (never sent to experts). */
   keyName: string;
+  keyFolder: string;
 }
 
 export interface ConsolidateOptions {
@@ -59,7 +63,15 @@ export interface ConsolidateOptions {
   files: NamedFile[];
   round?: string;
   top?: number;
+  /** Consolidate without the organiser's key file: nothing is verified and every output says so. */
+  allowUnverified?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** A 定稿 copy: frozen, protected, with the SHA-256 of its contents. */
+export interface FinalCopy {
+  bytes: Uint8Array;
+  hash: string;
 }
 
 export interface TrackingOptions {
@@ -148,8 +160,10 @@ export interface WorkbookTools {
   consolidate(o: ConsolidateOptions): Promise<ConsolidatedRound>;
   /** The result workbook; `chart: false` where inserted sheets cannot keep a chart (Excel on the web). */
   resultWorkbook(round: ConsolidatedRound, opts?: { chart?: boolean }): Promise<Uint8Array>;
-  /** The result workbook's sheets users read (what is inserted into an open workbook). */
+  /** The result workbook's sheets (what is inserted into an open workbook; the calculation sheets stay hidden). */
   readonly resultSheetNames: readonly string[];
+  /** The 定稿 copy of a round's result workbook. */
+  finalCopy(round: ConsolidatedRound): Promise<FinalCopy>;
   /** A tracking workbook for the nominees of the open workbook. */
   trackingWorkbook(o: TrackingOptions): Promise<TrackingWorkbook>;
   /** Next year's tracking workbook from a filled one; without a year, the year after the workbook's own. */

@@ -19,6 +19,7 @@ import { isWorkbookReadError, readWorkbookBytes } from '../../adapters/files/rea
 import { generateScoreSheets, NamedBytes, NamedGrid, planScoreSheets } from '../../adapters/exceljs/scoring/generate';
 import { consolidateScoreFiles } from '../../adapters/exceljs/scoring/consolidate-files';
 import { RESULT_SHEETS, writeResultWorkbook } from '../../adapters/exceljs/scoring/result-writer';
+import { FinalizeError, finalizeResultWorkbook } from '../../adapters/exceljs/scoring/finalize';
 import { zipFiles } from '../../adapters/exceljs/scoring/zip';
 import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../../adapters/exceljs/cultivation';
 import { asHostError, HostError } from '../hosts/workbook-host';
@@ -28,6 +29,7 @@ import type {
   CandidateInfo,
   ConsolidatedRound,
   ConsolidateOptions,
+  FinalCopy,
   NamedFile,
   RolloverResult,
   ScoreSheetsZip,
@@ -38,7 +40,10 @@ import type {
   WorkbookTools,
 } from '../hosts/workbook-tools';
 
-/** The result workbook's sheets users read (the hidden metadata sheet is not inserted into an open workbook). */
+/**
+ * The result workbook's sheets as inserted into an open workbook: all but the hidden metadata sheet (the hidden
+ * calculation sheets go too: the figures' formulas refer to them).
+ */
 export const RESULT_SHEET_NAMES: readonly string[] = Object.values(RESULT_SHEETS);
 
 /** The CLI's option names in a message, said the way the pane offers them. */
@@ -47,8 +52,14 @@ function paneWording(l: Localized): Localized {
     zh: l.zh
       .replace(/请用 --round 指定要汇总的轮次/g, '请在“轮次”中选择要汇总的轮次')
       .replace(/或去掉 --group-by/g, '或取消“按组别分配”')
-      .replace(/--group-by/g, '“按组别分配”'),
-    en: l.en.replace(/choose one with --round/g, 'choose one under “Round”').replace(/--group-by/g, '“assign by group”'),
+      .replace(/--group-by/g, '“按组别分配”')
+      .replace(/加 --no-key（结果将注明来源未核实）/g, '勾选“没有评分安排文件，仍然汇总”（结果将注明来源未核实）')
+      .replace(/（--no-key）/g, ''),
+    en: l.en
+      .replace(/choose one with --round/g, 'choose one under “Round”')
+      .replace(/--group-by/g, '“assign by group”')
+      .replace(/add --no-key/g, 'tick “No key file”')
+      .replace(/ \(--no-key\)/g, ''),
   };
 }
 
@@ -57,6 +68,7 @@ export function workflowError(e: unknown): HostError {
   if (e instanceof HostError) return e;
   if (isScoringInputError(e)) return new HostError('no-table', paneWording(e.localized), { cause: e });
   if (e instanceof RubricError) return new HostError('failed', paneWording(e.localized), { cause: e });
+  if (e instanceof FinalizeError) return new HostError('failed', e.localized, { cause: e });
   if (isWorkbookReadError(e)) return new HostError('unreadable', e.localized, { cause: e });
   if (e instanceof NoTraineeTableError) {
     return new HostError(
@@ -133,7 +145,7 @@ export function candidateInfo(profile: Profile, source: WorkbookSource): Promise
 }
 
 function scoringInput(o: ScoringOptions, candidates: NamedBytes | NamedGrid) {
-  return { profile: o.profile, candidates, experts: o.experts, round: o.round, blind: o.blind, groupBy: o.groupBy ? GROUP_HEADER : undefined };
+  return { profile: o.profile, candidates, experts: o.experts, round: o.round, blind: o.blind, groupBy: o.groupBy ? GROUP_HEADER : undefined, ballot: o.ballot };
 }
 
 /** The assignment (who scores whom, conflicts of interest, problems) without writing anything. */
@@ -141,23 +153,37 @@ export function planScoring(o: ScoringOptions): Promise<ScoringPlan> {
   return guard(async () => planScoreSheets(scoringInput(o, await named(o.source))));
 }
 
-/** Every expert's workbook and the organiser's key in one .zip, written by the CLI's code. */
+/** Every expert's workbook (folder 评分表) and the organiser's key (its own folder) in one .zip, written by the CLI's code. */
 export function scoreSheetsZip(o: ScoringOptions & { onProgress?: (done: number, total: number) => void }): Promise<ScoreSheetsZip> {
   return guard(async () => {
     const g = await generateScoreSheets({ ...scoringInput(o, await named(o.source)), onProgress: o.onProgress });
     const zip = await zipFiles([...g.sheets, g.key]);
-    return { zip, round: g.round, sheets: g.sheets.map((s) => ({ name: s.name, expert: s.expert.name, candidates: s.candidates })), keyName: g.key.name };
+    return {
+      zip,
+      round: g.round,
+      sheets: g.sheets.map((s) => ({ name: s.name, folder: s.folder, expert: s.expert.name, candidates: s.candidates })),
+      keyName: g.key.name,
+      keyFolder: g.key.folder,
+    };
   });
 }
 
 /** Reads and checks every returned file and ranks the candidates (jiangxuan consolidate). */
 export function consolidate(o: ConsolidateOptions): Promise<ConsolidatedRound> {
-  return guard(() => consolidateScoreFiles({ profile: o.profile, files: o.files, round: o.round, top: o.top, onProgress: o.onProgress }));
+  return guard(() => consolidateScoreFiles({ profile: o.profile, files: o.files, round: o.round, top: o.top, allowUnverified: o.allowUnverified, onProgress: o.onProgress }));
 }
 
 /** The result workbook (jiangxuan consolidate --out); `chart: false` for Excel on the web, which cannot insert charts. */
 export function resultWorkbook(round: ConsolidatedRound, opts: { chart?: boolean } = {}): Promise<Uint8Array> {
   return guard(() => writeResultWorkbook(round, opts));
+}
+
+/** The 定稿 copy of the round's result workbook (jiangxuan finalize). */
+export function finalCopy(round: ConsolidatedRound): Promise<FinalCopy> {
+  return guard(async () => {
+    const r = await finalizeResultWorkbook(await writeResultWorkbook(round));
+    return { bytes: r.bytes, hash: r.hash };
+  });
 }
 
 // ---------------------------------------------------------------- cultivation
@@ -208,6 +234,7 @@ export const workbookTools: WorkbookTools = {
   consolidate,
   resultWorkbook,
   resultSheetNames: RESULT_SHEET_NAMES,
+  finalCopy,
   trackingWorkbook,
   rollover,
 };

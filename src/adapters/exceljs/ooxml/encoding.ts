@@ -12,6 +12,20 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
+/** Bytes of a base64 text; undefined when it is not base64 (a value read from a file may be anything). */
+export function base64ToBytes(text: string): Uint8Array | undefined {
+  const t = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return undefined;
+  try {
+    const bin = atob(t);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The string's UTF-16 code units, little-endian (two bytes each, no BOM). */
 export function utf16le(s: string): Uint8Array {
   const out = new Uint8Array(s.length * 2);

@@ -4,16 +4,18 @@
  * Part of the OOXML toolkit (this folder); string work only, browser-safe.
  */
 
-/** Characters XML 1.0 does not allow at all (controls other than tab, line feed and carriage return). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
 /**
  * Text for element content or a double-quoted attribute: &, <, > and " escaped, characters XML cannot carry
  * dropped (a stray control character pasted into a name would make Excel refuse the whole file).
  */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(INVALID_XML_CHARS, '');
+  // One pass (result workbooks escape hundreds of thousands of formulas and texts).
+  return s.replace(ESCAPED, (ch) => ESCAPES[ch] ?? '');
 }
+
+/** The four escaped characters, and those XML 1.0 does not allow at all (controls other than tab, LF and CR). */
+const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
@@ -61,5 +63,34 @@ export function localAttribute(attrs: ReadonlyMap<string, string>, local: string
   const direct = attrs.get(local);
   if (direct !== undefined) return direct;
   for (const [k, v] of attrs) if (k.endsWith(':' + local)) return v;
+  return undefined;
+}
+
+const NAME_CHAR = /[\w.-]/;
+
+/**
+ * The attribute text of the first start tag with this local name (any prefix: <sheetProtection …/> or
+ * <x:sheetProtection …>), or undefined. A linear scan with indexOf: safe on any text a returned file may hold.
+ */
+export function startTagAttributes(xml: string, localName: string): string | undefined {
+  for (let i = xml.indexOf(localName); i >= 0; i = xml.indexOf(localName, i + 1)) {
+    const after = xml[i + localName.length];
+    if (after !== undefined && after !== '>' && after !== '/' && !/\s/.test(after)) continue;
+    let j = i - 1;
+    if (xml[j] === ':') {
+      j--;
+      let k = 0;
+      while (j >= 0 && k < 64 && NAME_CHAR.test(xml[j])) {
+        j--;
+        k++;
+      }
+      if (k === 0) continue;
+    }
+    if (xml[j] !== '<') continue;
+    const end = xml.indexOf('>', i);
+    if (end < 0) return undefined;
+    const text = xml.slice(i + localName.length, end);
+    return text.endsWith('/') ? text.slice(0, -1) : text;
+  }
   return undefined;
 }

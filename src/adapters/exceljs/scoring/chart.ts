@@ -17,6 +17,8 @@ import { freePartName, readPart } from '../ooxml/zip';
 export interface SpreadChart {
   /** The sheet the chart goes on (by name) and where its data are (1-based rows, column letters). */
   sheet: string;
+  /** The sheet holding the data, when it is not the chart's own (a chart sheet of its own prints on one page). */
+  dataSheet?: string;
   firstRow: number;
   lastRow: number;
   /** Column with the category labels (candidate codes). */
@@ -51,12 +53,13 @@ const AX_VAL = 50010002;
 
 export function chartXml(c: SpreadChart): string {
   const n = c.categories.length;
-  const catRef = columnRangeRef(c.sheet, c.categoryCol, c.firstRow, c.lastRow);
+  const data = c.dataSheet ?? c.sheet;
+  const catRef = columnRangeRef(data, c.categoryCol, c.firstRow, c.lastRow);
   const cat = `<c:cat><c:strRef><c:f>${esc(catRef)}</c:f><c:strCache><c:ptCount val="${n}"/>${c.categories.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join('')}</c:strCache></c:strRef></c:cat>`;
   // Series names are literal (the bar is 最低分至最高分, not the 极差 column's header).
   const tx = (s: ChartSeries) => `<c:tx><c:v>${esc(s.name)}</c:v></c:tx>`;
   const val = (s: ChartSeries) => {
-    const ref = columnRangeRef(c.sheet, s.col, c.firstRow, c.lastRow);
+    const ref = columnRangeRef(data, s.col, c.firstRow, c.lastRow);
     const pts = s.values.map((v, k) => (v === undefined ? '' : `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`)).join('');
     return `<c:val><c:numRef><c:f>${esc(ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${n}"/>${pts}</c:numCache></c:numRef></c:val>`;
   };

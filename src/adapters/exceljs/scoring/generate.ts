@@ -1,12 +1,14 @@
 /**
  * Generating a round's score sheets from two workbooks (candidates, experts): bytes in, bytes out, no fs. The
  * lists are read here; who scores whom and which file each expert gets is the core's plan
- * (src/core/scoring/round-plan.ts); this file adds the batch id and passwords and writes the workbooks.
- * The CLI writes the files to a folder; the task pane offers them as one zip (zip.ts).
+ * (src/core/scoring/round-plan.ts); this file adds the batch id and secret, the passwords and the blind codes'
+ * order, and writes the workbooks. The experts' sheets go in one folder (评分表), the organiser's key in another
+ * (评分安排（内部，勿外发）), so that nobody sends the key by mistake: the CLI writes the two folders, the task pane
+ * offers them as one zip (zip.ts).
  */
 import type { Profile } from '../../../core/profiles/schema';
 import type { Expert } from '../../../core/scoring/experts';
-import { KeyExpert, programmeRef } from '../../../core/scoring/metadata';
+import { FOLDERS, KeyExpert, programmeRef } from '../../../core/scoring/metadata';
 import { ScoringInputError, ScoringProblem } from '../../../core/scoring/problems';
 import { expertSheets, keyFile, keyMetaOf, planRound, ScoringPlan } from '../../../core/scoring/round-plan';
 import type { WorkbookGrid } from '../../../core/model/grid';
@@ -14,6 +16,7 @@ import { isWorkbookReadError } from '../errors';
 import type { WorkbookBytes } from '../read-workbook';
 import { readWorkbookBytes } from '../../files/read-workbook';
 import { randomId, randomPassword } from './crypto';
+import { blindSeed, newSecret } from './binding';
 import { buildKeyMeta, writeKeyWorkbook, writeScoreSheet } from './scoresheet-writer';
 
 export type { ScoringPlan } from '../../../core/scoring/round-plan';
@@ -47,6 +50,8 @@ export interface PlanInput {
   blind?: boolean;
   /** Header of the column that assigns candidates to the experts of the same group (e.g. "组别"). */
   groupBy?: string;
+  /** A ranking ballot (each expert orders the candidates; Borda count) instead of scores. */
+  ballot?: boolean;
 }
 
 export interface GenerateInput extends PlanInput {
@@ -57,6 +62,8 @@ export interface GenerateInput extends PlanInput {
 
 export interface GeneratedFile {
   name: string;
+  /** The folder it belongs in: 评分表 (the experts' sheets) or 评分安排（内部，勿外发）(the key). */
+  folder: string;
   bytes: Uint8Array;
 }
 
@@ -87,10 +94,10 @@ async function readInput(input: NamedBytes | NamedGrid, what: string): Promise<W
  * Reads both lists and assigns candidates (conflicts of interest, groups) without writing anything: what the task
  * pane shows before the download. Throws ScoringInputError or RubricError, as generateScoreSheets does.
  */
-export async function planScoreSheets(input: PlanInput): Promise<ScoringPlan> {
+export async function planScoreSheets(input: PlanInput, blindSeed?: Uint8Array): Promise<ScoringPlan> {
   const candidates = await readInput(input.candidates, '候选人文件');
   const experts = await readInput(input.experts, '专家名单');
-  return planRound({ profile: input.profile, candidates, experts, round: input.round, blind: input.blind, groupBy: input.groupBy });
+  return planRound({ profile: input.profile, candidates, experts, round: input.round, blind: input.blind, groupBy: input.groupBy, ballot: input.ballot, blindSeed });
 }
 
 /**
@@ -100,9 +107,10 @@ export async function planScoreSheets(input: PlanInput): Promise<ScoringPlan> {
  */
 export async function generateScoreSheets(input: GenerateInput): Promise<GeneratedScoreSheets> {
   const { profile } = input;
-  const plan = await planScoreSheets(input);
-  const { round, rubric, blind } = plan;
   const batch = randomId(8);
+  const secret = newSecret();
+  const plan = await planScoreSheets(input, input.blind ? await blindSeed(secret, batch) : undefined);
+  const { round, rubric, blind, mode } = plan;
   const generatedAt = (input.now ?? new Date()).toISOString();
   const programme = programmeRef(profile);
 
@@ -116,13 +124,13 @@ export async function generateScoreSheets(input: GenerateInput): Promise<Generat
       continue;
     }
     const password = randomPassword();
-    const { bytes } = await writeScoreSheet({ programme, programmeTitle: profile.shortName.zh, round, rubric, expert, candidates, blind, batch, password, generatedAt });
-    sheets.push({ name: fileName, bytes, expert, candidates: candidates.length });
+    const { bytes } = await writeScoreSheet({ programme, programmeTitle: profile.shortName.zh, round, mode, rubric, expert, candidates, blind, batch, secret, password, generatedAt });
+    sheets.push({ name: fileName, folder: FOLDERS.sheets, bytes, expert, candidates: candidates.length });
     keyExperts.push({ ...expert, file: fileName, password });
     input.onProgress?.(sheets.length, total);
   }
-  const keyMeta = await buildKeyMeta(keyMetaOf(plan, { programme, batch, generatedAt, experts: keyExperts }));
+  const keyMeta = await buildKeyMeta(keyMetaOf(plan, { programme, batch, secret, generatedAt, experts: keyExperts }));
   const key = keyFile(plan, input.candidates.name);
   const keyBytes = await writeKeyWorkbook({ meta: keyMeta, programmeTitle: profile.shortName.zh, sourceNote: key.sourceNote, problems: plan.assignment.problems });
-  return { ...plan, sheets, key: { name: key.fileName, bytes: keyBytes }, problems: plan.assignment.problems };
+  return { ...plan, sheets, key: { name: key.fileName, folder: key.folder, bytes: keyBytes }, problems: plan.assignment.problems };
 }

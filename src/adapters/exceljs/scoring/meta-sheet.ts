@@ -1,8 +1,7 @@
 /** Writing and reading the very hidden metadata sheet (rows of text, see core/scoring/metadata.ts). */
 import ExcelJS from 'exceljs';
-import { hashInput, KeyMeta, MetaRows, parseMetaRows, ParsedMeta, ScoreSheetMeta, SHEETS } from '../../../core/scoring/metadata';
+import { MetaRows, parseMetaRows, ParsedMeta, SHEETS } from '../../../core/scoring/metadata';
 import { cellText } from '../../../core/text/normalize';
-import { sha256Hex } from './crypto';
 import type { LiteSheetInfo, LiteWorkbook } from './xlsx-lite';
 
 /** Adds the metadata sheet, very hidden (not listed under Unhide in Excel; only VBA can show it). */
@@ -19,16 +18,12 @@ export function addMetaSheet(wb: ExcelJS.Workbook, rows: MetaRows): ExcelJS.Work
   return ws;
 }
 
-export async function metaHash(meta: Omit<ScoreSheetMeta, 'hash'> | Omit<KeyMeta, 'hash'>): Promise<string> {
-  return sha256Hex(hashInput(meta));
-}
-
 export interface FoundMeta {
   parsed: ParsedMeta;
   sheet: LiteSheetInfo;
 }
 
-/** The metadata sheet of a workbook (any visibility), parsed; undefined when there is none. */
+/** The metadata sheet of a workbook (any visibility), parsed; undefined when there is none. Throws what the reader throws. */
 export async function readMetaSheet(wb: LiteWorkbook): Promise<FoundMeta | undefined> {
   const sheet = wb.sheets.find((s) => s.name === SHEETS.meta);
   if (!sheet) return undefined;

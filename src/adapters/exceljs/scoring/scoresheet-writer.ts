@@ -3,14 +3,15 @@
  * Their texts, input rules and tables come from the core (src/core/scoring/sheet-content.ts); this file lays them out.
  *
  * The expert's workbook:
- * - 评分表 (visible, active): title, an information line, the header 编号 | 姓名 | 单位 | 引领力（20分）… | 总分（100分）|
- *   评语 | 推荐意见, one row per candidate. Only the score, comment and recommendation cells are unlocked (pale
- *   yellow); the sheet is protected with a per-file password (kept in the key). Each score cell validates
- *   0 ≤ x ≤ max in steps of the rubric's step; 推荐意见 is a 推荐/不推荐 drop-down; 总分 is a formula.
- *   Blind mode (--blind) leaves out 姓名 and 单位 entirely.
+ * - 评分表 (visible, active, printable on A4): title, the line naming the expert, the header 编号 | 姓名 | 单位 |
+ *   回避声明 | 引领力（20分）… | 总分（100分）| 评语 | 是否推荐, one row per candidate, and the expert's signature
+ *   and date line. Only the input cells are unlocked (pale yellow); the sheet is protected with a password of its
+ *   own (kept in the key and checked on return). Each score cell validates 0 ≤ x ≤ max in steps of the rubric's
+ *   step; 回避声明 and 是否推荐 are drop-downs; 总分 is a formula. A ballot has 名次（1为最优）(1 … n) instead of
+ *   the scores, total and recommendation. Blind mode (--blind) leaves out 姓名 and 单位 entirely.
  * - 填写说明: how to fill in, the criteria with their indicators, 回避, confidentiality.
- * - jx_meta (very hidden): programme, round, expert, rubric, the candidate list as sent (codes only when
- *   blind) and its SHA-256.
+ * - jx_meta (very hidden): programme, round, mode, expert, rubric, the candidate list as sent (codes only when
+ *   blind) and the MAC over them under this expert's key (binding.ts).
  */
 import { writeWorkbookBytes } from '../write-workbook';
 import ExcelJS from 'exceljs';
@@ -27,22 +28,27 @@ import {
   scoreSheetMetaRows,
   sheetCandidate,
   SHEETS,
+  signRow,
   totalFormula,
 } from '../../../core/scoring/metadata';
 import {
   instructions,
   keyWorkbookContent,
+  positionInputRule,
   RECOMMEND_INPUT_RULE,
+  RECUSAL_INPUT_RULE,
   scoreFormat,
   scoreInputRule,
   SheetInputRule,
   ScoreSheetSubject,
   scoreSheetInfo,
   scoreSheetTitle,
+  SIGN_LINE,
 } from '../../../core/scoring/sheet-content';
 import type { ScoringProblem } from '../../../core/scoring/problems';
 import { SheetProtectionHash, sheetProtectionHash } from './crypto';
-import { addMetaSheet, metaHash } from './meta-sheet';
+import { keyMac, sheetMac } from './binding';
+import { addMetaSheet } from './meta-sheet';
 import { HEADER_FILL, styleHeaderRow, THIN } from './header-style';
 import { setSheetProtection, worksheetValidations } from '../ooxml/exceljs-patches';
 
@@ -53,6 +59,8 @@ const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export interface ScoreSheetParams extends ScoreSheetSubject {
   programme: ProgrammeRef;
   batch: string;
+  /** The batch secret (hex): the sheet's MAC is computed under the expert's key derived from it. */
+  secret: string;
   password: string;
   generatedAt: string;
 }
@@ -69,32 +77,35 @@ function protect(ws: ExcelJS.Worksheet, hash: SheetProtectionHash): void {
 }
 
 export async function buildScoreSheetMeta(p: ScoreSheetParams): Promise<ScoreSheetMeta> {
-  const base: Omit<ScoreSheetMeta, 'hash'> = {
+  const expert: ScoreSheetMeta['expert'] = { code: p.expert.code, name: p.expert.name, unit: p.expert.unit };
+  if (p.expert.group !== undefined) expert.group = p.expert.group;
+  const base: Omit<ScoreSheetMeta, 'mac'> = {
     format: SCORESHEET_FORMAT,
     batch: p.batch,
     programme: p.programme,
     round: p.round,
-    expert: { code: p.expert.code, name: p.expert.name, unit: p.expert.unit },
+    mode: p.mode,
+    expert,
     blind: p.blind,
     rubric: rubricRef(p.rubric),
     candidates: p.candidates.map((c) => sheetCandidate(c, p.blind)),
     generatedAt: p.generatedAt,
   };
-  return { ...base, hash: await metaHash(base) };
+  return { ...base, mac: await sheetMac(p.secret, base) };
 }
 
 export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uint8Array; meta: ScoreSheetMeta }> {
   const meta = await buildScoreSheetMeta(p);
-  const layout = scoreSheetLayout(meta.rubric, p.blind);
+  const layout = scoreSheetLayout(meta.rubric, p.blind, p.mode);
   const wb = new ExcelJS.Workbook();
   wb.creator = '匠选 Jiangxuan';
   wb.title = `${p.programmeTitle} ${p.round} 评分表`;
   wb.calcProperties = { fullCalcOnLoad: true };
   const ws = wb.addWorksheet(SHEETS.scores, {
-    views: [{ state: 'frozen', xSplit: p.blind ? 1 : 3, ySplit: layout.headerRow, activeCell: `${columnLetter(layout.criteria[0])}${layout.firstRow}` }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', xSplit: p.blind ? 1 : 3, ySplit: layout.headerRow, activeCell: `${columnLetter(layout.criteria[0] ?? layout.position!)}${layout.firstRow}` }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
   });
-  const lastCol = layout.recommend;
+  const lastCol = layout.lastCol;
   const step = p.rubric.step;
 
   ws.mergeCells(layout.titleRow, 1, layout.titleRow, lastCol);
@@ -113,7 +124,10 @@ export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uin
 
   styleHeaderRow(ws.getRow(layout.headerRow), layout.headers, 34);
 
-  const widths: Record<number, number> = { [layout.code]: 8, [layout.total]: 12, [layout.comment]: 32, [layout.recommend]: 11 };
+  const widths: Record<number, number> = { [layout.code]: 8, [layout.recusal]: 12, [layout.comment]: 32 };
+  if (layout.total) widths[layout.total] = 12;
+  if (layout.recommend) widths[layout.recommend] = 11;
+  if (layout.position) widths[layout.position] = 14;
   if (layout.name) widths[layout.name] = 10;
   if (layout.unit) widths[layout.unit] = 30;
   for (const c of layout.criteria) widths[c] = 13;
@@ -134,28 +148,41 @@ export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uin
     put(layout.code, cand.code, true).alignment = { horizontal: 'center' };
     if (layout.name) put(layout.name, cand.name, true);
     if (layout.unit) put(layout.unit, cand.unit, true).alignment = { wrapText: true, vertical: 'top' };
+    put(layout.recusal, null, false).alignment = { horizontal: 'center' };
     layout.criteria.forEach((col) => {
       const cell = put(col, null, false);
       cell.numFmt = scoreFmt;
       cell.alignment = { horizontal: 'center' };
     });
-    const total = put(layout.total, { formula: totalFormula(layout, r) } as ExcelJS.CellFormulaValue, true);
-    total.font = { bold: true };
-    total.numFmt = scoreFmt;
-    total.alignment = { horizontal: 'center' };
+    if (layout.position) {
+      const cell = put(layout.position, null, false);
+      cell.numFmt = '0';
+      cell.alignment = { horizontal: 'center' };
+    }
+    if (layout.total) {
+      const total = put(layout.total, { formula: totalFormula(layout, r) } as ExcelJS.CellFormulaValue, true);
+      total.font = { bold: true };
+      total.numFmt = scoreFmt;
+      total.alignment = { horizontal: 'center' };
+    }
     put(layout.comment, null, false).alignment = { wrapText: true, vertical: 'top' };
-    put(layout.recommend, null, false).alignment = { horizontal: 'center' };
+    if (layout.recommend) put(layout.recommend, null, false).alignment = { horizontal: 'center' };
   });
   const last = layout.firstRow + p.candidates.length - 1;
   if (p.candidates.length) {
+    const range = (col: number) => `${columnLetter(col)}${layout.firstRow}:${columnLetter(col)}${last}`;
     p.rubric.criteria.forEach((c, k) => {
+      if (layout.criteria[k] === undefined) return;
       const col = columnLetter(layout.criteria[k]);
-      worksheetValidations(ws).add(`${col}${layout.firstRow}:${col}${last}`, validation(scoreInputRule(`${col}${layout.firstRow}`, c.max, step)));
+      worksheetValidations(ws).add(range(layout.criteria[k]), validation(scoreInputRule(`${col}${layout.firstRow}`, c.max, step)));
     });
-    const rc = columnLetter(layout.recommend);
-    worksheetValidations(ws).add(`${rc}${layout.firstRow}:${rc}${last}`, validation(RECOMMEND_INPUT_RULE));
+    if (layout.position) worksheetValidations(ws).add(range(layout.position), validation(positionInputRule(`${columnLetter(layout.position)}${layout.firstRow}`, p.candidates.length)));
+    worksheetValidations(ws).add(range(layout.recusal), validation(RECUSAL_INPUT_RULE));
+    if (layout.recommend) worksheetValidations(ws).add(range(layout.recommend), validation(RECOMMEND_INPUT_RULE));
   }
+  writeSignLine(ws, signRow(layout, p.candidates.length), lastCol);
   ws.pageSetup.printTitlesRow = `${layout.headerRow}:${layout.headerRow}`;
+  ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   const hash = await sheetProtectionHash(p.password);
   protect(ws, hash);
 
@@ -164,6 +191,37 @@ export async function writeScoreSheet(p: ScoreSheetParams): Promise<{ bytes: Uin
   protect(metaSheet, hash);
   wb.views = [{ activeTab: 0, firstSheet: 0, visibility: 'visible', x: 0, y: 0, width: 20000, height: 12000 }];
   return { bytes: await writeWorkbookBytes(wb), meta };
+}
+
+/**
+ * 评审专家签字：[        ]  日期：[      ] under the list: the label on the left, then an unlocked box for the name
+ * (typed, or signed on the printout) and one for the date.
+ */
+function writeSignLine(ws: ExcelJS.Worksheet, row: number, lastCol: number): void {
+  const signEnd = Math.max(3, Math.ceil(lastCol / 2));
+  const dateLabel = signEnd + 1;
+  const dateEnd = Math.max(dateLabel + 1, lastCol);
+  ws.mergeCells(row, 1, row, 2);
+  const label = ws.getCell(row, 1);
+  label.value = SIGN_LINE.label;
+  label.font = { bold: true };
+  label.alignment = { horizontal: 'left', vertical: 'middle' };
+  const box = (from: number, to: number) => {
+    // Every cell of a merged box is unlocked: Excel refuses typing into a merge that holds a locked cell.
+    for (let c = from; c <= to; c++) {
+      const cell = ws.getCell(row, c);
+      cell.protection = { locked: false };
+      cell.border = { bottom: { style: 'thin' } };
+    }
+    if (to > from) ws.mergeCells(row, from, row, to);
+  };
+  box(3, signEnd);
+  const date = ws.getCell(row, dateLabel);
+  date.value = SIGN_LINE.date;
+  date.font = { bold: true };
+  date.alignment = { horizontal: 'right', vertical: 'middle' };
+  box(dateLabel + 1, dateEnd);
+  ws.getRow(row).height = 30;
 }
 
 function writeInstructions(ws: ExcelJS.Worksheet, p: ScoreSheetParams): void {
@@ -209,9 +267,9 @@ export interface KeyWorkbookParams {
   problems: ScoringProblem[];
 }
 
-export async function buildKeyMeta(base: Omit<KeyMeta, 'hash' | 'format'>): Promise<KeyMeta> {
-  const withFormat: Omit<KeyMeta, 'hash'> = { format: KEY_FORMAT, ...base };
-  return { ...withFormat, hash: await metaHash(withFormat) };
+export async function buildKeyMeta(base: Omit<KeyMeta, 'mac' | 'format'>): Promise<KeyMeta> {
+  const withFormat: Omit<KeyMeta, 'mac'> = { format: KEY_FORMAT, ...base };
+  return { ...withFormat, mac: await keyMac(withFormat) };
 }
 
 function table(ws: ExcelJS.Worksheet, headers: string[], rows: (string | number | null)[][], widths: number[]): void {

@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 
 export interface ZipEntry {
   name: string;
+  /** A folder inside the archive (the experts' sheets and the key go in folders of their own). */
+  folder?: string;
   bytes: Uint8Array;
 }
 
@@ -15,10 +17,11 @@ export async function zipFiles(files: readonly ZipEntry[], folder?: string): Pro
   const dir = folder ? zip.folder(folder)! : zip;
   const seen = new Set<string>();
   for (const f of files) {
-    if (seen.has(f.name)) throw new Error(`zip: two files named ${f.name}`);
-    seen.add(f.name);
+    const path = f.folder ? `${f.folder}/${f.name}` : f.name;
+    if (seen.has(path)) throw new Error(`zip: two files named ${path}`);
+    seen.add(path);
     // .xlsx files are already deflated: storing them is as small and much faster.
-    dir.file(f.name, f.bytes, { binary: true, compression: 'STORE' });
+    dir.file(path, f.bytes, { binary: true, compression: 'STORE' });
   }
   return zip.generateAsync({ type: 'uint8array', platform: 'UNIX' });
 }

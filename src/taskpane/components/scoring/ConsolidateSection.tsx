@@ -1,11 +1,12 @@
-/** 汇总评分: the returned files, problems per file, the ranking and the result workbook. */
-import { Text } from '@fluentui/react-components';
+/** 汇总评分: the returned files, whether their origin was verified, what happened to each file, the ranking. */
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useConsolidation } from '../../hooks/useConsolidation';
 import { useRubricRounds } from '../../hooks/useRubricRounds';
-import { fileTally, problemGroups } from '../../scoring-view';
+import { problemGroups, verificationText } from '../../scoring-view';
 import { Card, Muted } from '../panel-parts/Card';
 import { usePanelStyles } from '../panel-parts/panel-styles';
 import type { ScoringSectionProps } from './ScoringPanel';
+import { FilesCard } from './FilesCard';
 import { ProblemGroups } from './ProblemGroups';
 import { ReturnedFilesCard } from './ReturnedFilesCard';
 import { RankingCard } from './RankingCard';
@@ -25,8 +26,11 @@ export function ConsolidateSection({ host, office, profile, t, lang }: ScoringSe
       )}
       {result && (
         <>
+          <MessageBar intent={result.verified ? 'success' : 'warning'} layout="multiline" data-testid="verification" data-verified={result.verified ? 'true' : 'false'}>
+            <MessageBarBody>{verificationText(result, lang)}</MessageBarBody>
+          </MessageBar>
+          <FilesCard result={result} t={t} lang={lang} />
           <Card title={t.scProblems}>
-            <Text data-testid="file-tally">{fileTally(result, lang)}</Text>
             <ProblemGroups groups={problemGroups(result.problems, result.files, lang)} t={t} lang={lang} empty={t.scAllFilesFine} />
           </Card>
           <RankingCard model={m} result={result} office={office} t={t} lang={lang} />

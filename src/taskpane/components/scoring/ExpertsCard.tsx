@@ -1,4 +1,4 @@
-/** 专家名单: the expert list to pick, the round, blind scoring and assigning by 组别. */
+/** 专家名单: the expert list to pick, the round, blind scoring, assigning by 组别 and a ranking ballot. */
 import { Caption1, Checkbox, Dropdown, Field, Option, Text } from '@fluentui/react-components';
 import { FolderOpen20Regular } from '../icons';
 import type { Strings } from '../../i18n';
@@ -57,6 +57,10 @@ export function ExpertsCard({ model: m, disabled, t }: { model: ScoreSheetsModel
       <Checkbox checked={m.grouped} disabled={!m.canGroup} onChange={(_, d) => m.setGroupBy(d.checked === true)} label={t.scGroupBy} data-testid="group-by" />
       <Caption1 className={s.muted} style={OPTION_HINT}>
         {m.canGroup || !m.candidates.value ? t.scGroupByHint : t.scGroupByMissing}
+      </Caption1>
+      <Checkbox checked={m.ballot} onChange={(_, d) => m.setBallot(d.checked === true)} label={t.scBallot} data-testid="ballot" />
+      <Caption1 className={s.muted} style={OPTION_HINT}>
+        {t.scBallotHint}
       </Caption1>
     </Card>
   );

@@ -1,11 +1,11 @@
-/** 排名: the ranking table, the experts' agreement (Kendall's W), and saving the result workbook. */
+/** 排名: what the shortlist rests on, the ranking table, the experts' agreement (Kendall's W), saving the result workbook and its 定稿 copy. */
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { ArrowDownload20Regular, DocumentTable20Regular, TableAdd20Regular } from '../icons';
+import { ArrowDownload20Regular, DocumentTable20Regular, ShieldCheckmark20Regular, TableAdd20Regular } from '../icons';
 import type { Lang } from '../../../core/model/findings';
 import type { Strings } from '../../i18n';
 import type { ConsolidatedRound } from '../../hosts/workbook-tools';
 import type { ConsolidationModel } from '../../hooks/useConsolidation';
-import { agreementLines, rankingRows } from '../../scoring-view';
+import { agreementLines, rankingRows, shortlistBasisText } from '../../scoring-view';
 import { Card, Muted } from '../panel-parts/Card';
 import { NoticeBar } from '../panel-parts/MessageBars';
 import { usePanelStyles } from '../panel-parts/panel-styles';
@@ -18,6 +18,11 @@ export function RankingCard({ model: m, result, office, t, lang }: { model: Cons
   return (
     <Card title={t.scRanking} testId="ranking-card">
       <Muted>{t.scRankingBasis}</Muted>
+      {result.result.options.top ? (
+        <Text size={200} weight="semibold" data-testid="shortlist-basis">
+          {t.scShortlisted}：{shortlistBasisText(result, lang)}
+        </Text>
+      ) : null}
       <RankingTable rows={rankingRows(result.result.candidates, lang)} t={t} />
       {agreement.length > 0 && (
         <ul className={s.lines} data-testid="agreement">
@@ -50,7 +55,11 @@ export function RankingCard({ model: m, result, office, t, lang }: { model: Cons
         >
           {t.scDownloadResults}
         </Button>
+        <Button appearance="secondary" icon={<ShieldCheckmark20Regular />} disabled={cannotSave} onClick={() => void m.finalize()} data-testid="finalize" title={t.scFinalizeHint}>
+          {t.scFinalize}
+        </Button>
       </div>
+      <Muted>{t.scFinalizeHint}</Muted>
       {office && <Muted>{t.scWriteResultsHint}</Muted>}
       <NoticeBar notice={m.notice} testId="results-notice" />
     </Card>

@@ -1,13 +1,16 @@
-/** The ranking: rank, code, name, group, scores counted, mean, trimmed mean, SD, shortlist and flags. */
-import { Badge } from '@fluentui/react-components';
+/** The ranking: rank, code, name, group, scores counted, mean, median, trimmed mean, SD, 分歧 (sortable), shortlist and flags. */
+import * as React from 'react';
+import { Badge, Button } from '@fluentui/react-components';
 import type { Strings } from '../../i18n';
-import { fmt, type RankingRow } from '../../scoring-view';
+import { fmt, sortRows, type RankingRow } from '../../scoring-view';
 import { token } from '../css-vars';
 import { NUM, TEXT, usePanelStyles } from '../panel-parts/panel-styles';
 
 export function RankingTable({ rows, t }: { rows: RankingRow[]; t: Strings }) {
   const s = usePanelStyles();
+  const [by, setBy] = React.useState<'rank' | 'range'>('rank');
   const hasGroups = rows.some((r) => r.group !== undefined);
+  const shown = sortRows(rows, by);
   return (
     <div className={s.tableWrap}>
       <table className={s.table} data-testid="ranking">
@@ -28,10 +31,19 @@ export function RankingTable({ rows, t }: { rows: RankingRow[]; t: Strings }) {
               {t.scColMean}
             </th>
             <th scope="col" className={NUM}>
+              {t.scColMedian}
+            </th>
+            <th scope="col" className={NUM}>
               {t.scColTrimmed}
             </th>
             <th scope="col" className={NUM}>
               {t.scColSd}
+            </th>
+            <th scope="col" className={NUM} aria-sort={by === 'range' ? 'descending' : 'none'}>
+              <Button appearance="transparent" size="small" onClick={() => setBy(by === 'range' ? 'rank' : 'range')} title={t.scSortByRange} data-testid="sort-range" style={{ minWidth: 0, padding: 0, fontWeight: 'inherit' }}>
+                {t.scColRange}
+                {by === 'range' ? ' ▼' : ''}
+              </Button>
             </th>
             <th scope="col" className={TEXT}>
               {t.scColFlags}
@@ -39,7 +51,7 @@ export function RankingTable({ rows, t }: { rows: RankingRow[]; t: Strings }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <tr
               key={r.code}
               data-testid="ranking-row"
@@ -49,6 +61,8 @@ export function RankingTable({ rows, t }: { rows: RankingRow[]; t: Strings }) {
               data-mean={r.mean ?? ''}
               data-trimmed={r.trimmedMean ?? ''}
               data-sd={r.sd ?? ''}
+              data-median={r.median ?? ''}
+              data-range={r.range ?? ''}
               data-shortlisted={r.shortlisted ? 'true' : 'false'}
               style={r.shortlisted ? { backgroundColor: token('colorPaletteGreenBackground1') } : undefined}
             >
@@ -64,10 +78,12 @@ export function RankingTable({ rows, t }: { rows: RankingRow[]; t: Strings }) {
                 {r.expected !== undefined && r.expected !== r.count ? <span className={s.muted}>/{r.expected}</span> : null}
               </td>
               <td className={NUM}>{fmt(r.mean)}</td>
+              <td className={NUM}>{fmt(r.median)}</td>
               <td className={NUM}>
                 <strong>{fmt(r.trimmedMean)}</strong>
               </td>
               <td className={NUM}>{fmt(r.sd)}</td>
+              <td className={NUM}>{fmt(r.range, 1)}</td>
               <td className={TEXT}>
                 <div style={{ display: 'flex', gap: '4px', flexWrap: 'wrap' }}>
                   {r.shortlisted && (

@@ -1,5 +1,5 @@
-/** 回收的评分表: pick the returned files, choose the round and the shortlist size, see the reading progress. */
-import { Caption1, Dropdown, Field, Input, Option, ProgressBar, Text } from '@fluentui/react-components';
+/** 回收的评分表: pick the returned files and the key, choose the round and the shortlist size (or no key), see the reading progress. */
+import { Caption1, Checkbox, Dropdown, Field, Input, Option, ProgressBar, Text } from '@fluentui/react-components';
 import { FolderOpen20Regular } from '../icons';
 import type { Lang } from '../../../core/model/findings';
 import type { Strings } from '../../i18n';
@@ -68,6 +68,10 @@ export function ReturnedFilesCard({
           <Input size="small" className={s.control} type="number" min={0} value={m.topText ?? ''} onChange={(_, d) => m.setTopText(d.value)} data-testid="top-n" title={t.scTopHint} />
         </Field>
       </div>
+      <Checkbox checked={m.noKey} disabled={disabled} onChange={(_, d) => m.setNoKey(d.checked === true)} label={t.scNoKey} data-testid="no-key" />
+      <Caption1 className={s.muted} style={{ marginTop: '-6px', paddingLeft: '32px' }}>
+        {t.scNoKeyHint}
+      </Caption1>
       {m.running && (
         <>
           <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} thickness="large" aria-label={t.scConsolidating} data-testid="consolidate-progress" />
