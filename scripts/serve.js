@@ -195,15 +195,20 @@ function createServer(root) {
   return server;
 }
 
-function main() {
-  const { root, host } = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
-    console.error(`找不到 ${path.join(root, 'taskpane.html')}：请先运行 npm run build:web`);
-    process.exit(1);
-  }
+/** PORT from the environment (3000 when unset; 0 picks a free port); exits with a message when invalid. */
+function portFromEnv() {
   const port = process.env.PORT === undefined || process.env.PORT === '' ? 3000 : Number(process.env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`PORT=${process.env.PORT} 不是有效端口`);
+    process.exit(1);
+  }
+  return port;
+}
+
+/** Serves `root` until SIGINT/SIGTERM, printing the page's address once listening (the tests wait for that line). */
+function serve({ root, host, port }) {
+  if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
+    console.error(`找不到 ${path.join(root, 'taskpane.html')}：请先运行 npm run build:web`);
     process.exit(1);
   }
   const server = createServer(root);
@@ -223,7 +228,13 @@ function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  return server;
+}
+
+function main() {
+  const { root, host } = parseArgs(process.argv.slice(2));
+  serve({ root, host, port: portFromEnv() });
 }
 
 if (require.main === module) main();
-module.exports = { createServer, resolveInside, chooseEncoding };
+module.exports = { createServer, resolveInside, chooseEncoding, parseArgs, portFromEnv, serve };
