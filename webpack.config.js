@@ -74,14 +74,29 @@ function compatScript(officeJsUrl) {
  *     other Office applications, the SSO helpers.
  * test/e2e/web-build.test.ts checks the list and scans dist/web for telemetry scripts and hosts.
  */
-const OFFICE_JS_FILES = /^(office|excel-win32-16\.01|excel-(mac|web|ios|android)-16\.00)\.js$/;
+const OFFICE_JS_FALLBACK = ['office.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'excel-web-16.00.js', 'excel-ios-16.00.js', 'excel-android-16.00.js'];
+
+/**
+ * The files above, read from office.js's own table of host-file versions (HostSpecificFileVersionMap), so that a
+ * newer office.js (JIANGXUAN_OFFICE_JS=<directory>) that moves Windows to another version still gets its file.
+ */
+function officeJsFiles(OFFICE_DIST) {
+  const m = /HostSpecificFileVersionMap\s*=\s*(\{(?:\s*"?[a-z]+"?\s*:\s*\{[^{}]*\}\s*,?)+\s*\})/.exec(fs.readFileSync(path.join(OFFICE_DIST, 'office.js'), 'utf8'));
+  if (!m) return new Set(OFFICE_JS_FALLBACK);
+  const table = JSON.parse(m[1].replace(/([{,]\s*)([a-z0-9]+)\s*:/g, '$1"$2":'));
+  // Windows 10 Mobile (winrt) shows add-ins in EdgeHTML; Android has no entry (office.js's default, 16.00, applies).
+  const excel = { android: '16.00', ...(table.excel || {}) };
+  delete excel.winrt;
+  return new Set(['office.js', ...Object.entries(excel).map(([platform, version]) => `excel-${platform}-${version}.js`)]);
+}
 
 function officeJsPatterns(OFFICE_DIST) {
   if (!OFFICE_DIST) return [];
+  const wanted = officeJsFiles(OFFICE_DIST);
   // Served byte for byte as Microsoft ships them (never re-minified).
   const info = { minimized: true };
   return [
-    { from: '*.js', context: OFFICE_DIST, to: 'office-js/[name][ext]', filter: (p) => OFFICE_JS_FILES.test(path.basename(p)), info },
+    { from: '*.js', context: OFFICE_DIST, to: 'office-js/[name][ext]', filter: (p) => wanted.has(path.basename(p)), info },
     { from: '*/office_strings.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
   ];
 }
@@ -264,4 +279,4 @@ module.exports = (env = {}, argv = {}) => {
 // For the tests (test/taskpane/compat-loader.test.ts): the boot check exactly as it is inlined.
 module.exports.compatScript = compatScript;
 module.exports.officeJsSource = officeJsSource;
-module.exports.OFFICE_JS_FILES = OFFICE_JS_FILES;
+module.exports.officeJsFiles = officeJsFiles;

@@ -1,7 +1,7 @@
 /**
  * The built page (dist/web, built by the e2e global setup with npm run build:web):
  * - ships no telemetry (issue 10): of office.js only the files a modern Excel asks for (webpack.config.js,
- *   OFFICE_JS_FILES), no telemetry script, and no file names a telemetry collector;
+ *   officeJsFiles), no telemetry script, and no file names a telemetry collector;
  * - stays within the syntax the boot check tests for (ES2022), whatever compiles and minifies it;
  * - loads only what the first screen needs up front: the file readers (exceljs, SheetJS, jszip, docx) are
  *   separate chunks, fetched when a file is opened;
