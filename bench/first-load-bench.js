@@ -64,7 +64,7 @@ async function main() {
       ),
     );
     const started = Date.now();
-    await page.goto(`${origin}/taskpane.html`);
+    await page.goto(`${origin}/taskpane.html`, { timeout: 180000 });
     await page.waitForFunction(() => {
       const app = document.querySelector('[data-testid="app"]');
       return !!app && app.getAttribute('data-busy') === 'false' && Number(app.getAttribute('data-checks')) > 0;
