@@ -1,7 +1,8 @@
 /**
  * Web bundle of 匠选: the task pane (also the standalone page) and the ribbon's function file.
  *
- *   npm run build:web    production build into dist/web/ (tree-shaken: ts-loader with module esnext)
+ *   npm run build:web    production build into dist/web/ (esbuild-loader strips types, no type-check; webpack
+ *                        tree-shakes; esbuild minifies; cached in node_modules/.cache/webpack)
  *   npm run dev-server   https://localhost:3000 for sideloading into Excel (office-addin-dev-certs'
  *                        certificate when installed, else a self-signed one; never prompts)
  *
@@ -17,9 +18,12 @@
  * <head>) writes its <script> only when Office opened the page, and first tells old web views (IE11, Edge Legacy)
  * what to do instead of showing a blank pane.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const webpack = require('webpack');
+const { EsbuildPlugin } = require('esbuild-loader');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -27,6 +31,8 @@ const ROOT = __dirname;
 const OUT = path.join(ROOT, 'dist', 'web');
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const COMPAT_SCRIPT = path.join(ROOT, 'src', 'taskpane', 'boot', 'compat.js');
+/** The syntax the bundle is compiled to: what the boot check tests for (tsconfig.web.json says the same). */
+const WEB_SYNTAX_TARGET = 'es2022';
 
 /** office.js: where the pages load it from, and the directory its files are copied from (none for the CDN). */
 function officeJsSource(env = process.env) {
@@ -47,28 +53,50 @@ function compatScript(officeJsUrl) {
 }
 
 /**
- * office.js loads, relative to itself: the host file (excel-<platform>-<version>.js), the locale strings
- * (<ll-cc>/office_strings.js), o15apptofilemappingtable.js, es6-promise.js, and — optionally — Microsoft's
- * telemetry scripts (telemetry/oteljs*.js, ariatelemetry/aria-web-telemetry*.js), which post usage data to
- * *.pipe.aria.microsoft.com. Those are not shipped: 匠选 sends nothing anywhere (README), and office.js carries on
- * without them (the request for them gets a 404 from this origin). Word, Outlook, PowerPoint, OneNote, Project
- * and Access files, debug builds and the SSO helpers are left out (~10 MB instead of 86 MB).
- * test/e2e/web-build.test.ts scans dist/web for telemetry scripts and endpoints.
+ * The office.js files the pane can ever request, and nothing else (docs/addin.md, "随加载项提供的 office.js 文件").
+ * office.js loads, relative to itself, one host file named from the `_host_Info` Office puts in the address
+ * (<host>-<platform>-<version>.js) and the locale strings (<ll-cc>/office_strings.js). The boot check
+ * (src/taskpane/boot/compat.js) writes office.js only into pages Office opened with `_host_Info` in a modern
+ * web view (WebView2, Safari 16.4+, a current browser for Excel on the web), and those hosts ask for:
+ *   excel-win32-16.01.js (Microsoft 365, Excel 2019/2021/2024 for Windows; office.js maps any later version to it),
+ *   excel-mac-16.00.js, excel-web-16.00.js, excel-ios-16.00.js, excel-android-16.00.js.
+ * Not shipped, because no page of ours can request them:
+ *   - o15apptofilemappingtable.js: office.js loads it only when the address has no `_host_Info` (Office 2013),
+ *     and the boot check does not load office.js then; Office 2013 shows add-ins in Internet Explorer anyway;
+ *   - excel-win32-16.00.js (Excel 2016 MSI), excel-15*.js, excelwebapp-15*.js, excelios-15.js (Office 2013 era),
+ *     excel-winrt-16.00.js (Windows 10 Mobile): hosts that show add-ins in Internet Explorer or EdgeHTML, which the
+ *     boot check turns away before office.js is written. These two were the only files left that carry
+ *     Microsoft's logger code naming a telemetry host (telemetryservice.firstpartyapps.oaspapps.com);
+ *   - telemetry/oteljs*.js, ariatelemetry/*.js: Microsoft's telemetry, posting usage data to *.aria.microsoft.com
+ *     (匠选 sends nothing anywhere, README); office.js carries on without them (its request gets a 404);
+ *   - the "-core" host files (requested only when a page sets OSF.ConstantNames.HostFileScriptSuffix before
+ *     office.js; ours does not), es6-promise.js (never requested: office.js carries its own), debug builds,
+ *     other Office applications, the SSO helpers.
+ * test/e2e/web-build.test.ts checks the list and scans dist/web for telemetry scripts and hosts.
  */
+const OFFICE_JS_FALLBACK = ['office.js', 'excel-win32-16.01.js', 'excel-mac-16.00.js', 'excel-web-16.00.js', 'excel-ios-16.00.js', 'excel-android-16.00.js'];
+
+/**
+ * The files above, read from office.js's own table of host-file versions (HostSpecificFileVersionMap), so that a
+ * newer office.js (JIANGXUAN_OFFICE_JS=<directory>) that moves Windows to another version still gets its file.
+ */
+function officeJsFiles(OFFICE_DIST) {
+  const m = /HostSpecificFileVersionMap\s*=\s*(\{(?:\s*"?[a-z]+"?\s*:\s*\{[^{}]*\}\s*,?)+\s*\})/.exec(fs.readFileSync(path.join(OFFICE_DIST, 'office.js'), 'utf8'));
+  if (!m) return new Set(OFFICE_JS_FALLBACK);
+  const table = JSON.parse(m[1].replace(/([{,]\s*)([a-z0-9]+)\s*:/g, '$1"$2":'));
+  // Windows 10 Mobile (winrt) shows add-ins in EdgeHTML; Android has no entry (office.js's default, 16.00, applies).
+  const excel = { android: '16.00', ...(table.excel || {}) };
+  delete excel.winrt;
+  return new Set(['office.js', ...Object.entries(excel).map(([platform, version]) => `excel-${platform}-${version}.js`)]);
+}
+
 function officeJsPatterns(OFFICE_DIST) {
   if (!OFFICE_DIST) return [];
-  const OTHER_HOSTS = /^(access|outlook|word|powerpoint|onenote|project)/;
+  const wanted = officeJsFiles(OFFICE_DIST);
   // Served byte for byte as Microsoft ships them (never re-minified).
   const info = { minimized: true };
   return [
-    {
-      from: '*.js',
-      context: OFFICE_DIST,
-      to: 'office-js/[name][ext]',
-      globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js', '**/html2canvas.js', '**/custom-functions-runtime.js'] },
-      filter: (p) => !OTHER_HOSTS.test(path.basename(p)),
-      info,
-    },
+    { from: '*.js', context: OFFICE_DIST, to: 'office-js/[name][ext]', filter: (p) => wanted.has(path.basename(p)), info },
     { from: '*/office_strings.js', context: OFFICE_DIST, to: 'office-js/[path][name][ext]', info },
   ];
 }
@@ -87,22 +115,47 @@ function devCerts() {
 }
 
 /**
- * Terser for everything except exceljs' own pre-minified build (re-minifying its 930 KB takes most of the
- * build time and saves nothing). Falls back to webpack's default minimizer if the plugin cannot be loaded.
+ * esbuild minifies (several times faster than terser, a few per cent larger), at the bundle's syntax level:
+ * nothing above ES2022, which the boot check (src/taskpane/boot/compat.js) tests for — test/e2e/web-build.test.ts
+ * checks it. exceljs' own pre-minified build and Microsoft's office.js files are served as they are.
  */
 function minimizers() {
-  try {
-    const MinimizerPlugin = require('minimizer-webpack-plugin');
-    return [
-      new MinimizerPlugin({
-        exclude: [/(^|\/)exceljs\./, /^office-js\//],
-        minify: MinimizerPlugin.terserMinify,
-        minimizerOptions: { compress: { passes: 2 } },
-      }),
-    ];
-  } catch {
-    return ['...'];
-  }
+  return [new EsbuildPlugin({ target: WEB_SYNTAX_TARGET, exclude: [/(^|\/)exceljs\./, /^office-js\//], legalComments: 'eof' })];
+}
+
+/**
+ * webpack's persistent cache (a rebuild with unchanged sources takes seconds): in node_modules/.cache/webpack
+ * (git-ignored), one cache per checkout and mode — worktrees sharing one node_modules do not overwrite each other.
+ * JIANGXUAN_WEBPACK_CACHE=0 builds without it.
+ */
+function buildCache(mode) {
+  if (process.env.JIANGXUAN_WEBPACK_CACHE === '0') return false;
+  const checkout = crypto.createHash('sha256').update(ROOT).digest('hex').slice(0, 8);
+  return {
+    type: 'filesystem',
+    cacheDirectory: path.join(ROOT, 'node_modules', '.cache', 'webpack'),
+    name: `web-${mode}-${checkout}`,
+    buildDependencies: { config: [__filename, path.join(ROOT, 'tsconfig.web.json'), path.join(ROOT, 'tsconfig.json')] },
+  };
+}
+
+/**
+ * A line when webpack enters a stage (building, sealing, emitting, storing the cache), and every few seconds
+ * within one (modules built, the step it is on), with seconds since start: a slow machine never looks stuck.
+ */
+function progress() {
+  const started = Date.now();
+  let lastStage = '';
+  let lastAt = 0;
+  return new webpack.ProgressPlugin((fraction, message, ...details) => {
+    const now = Date.now();
+    const stage = fraction >= 1 ? 'done' : message;
+    if (!stage || (stage === lastStage && now - lastAt < 3000)) return;
+    const what = [stage, ...details.filter(Boolean)].join(' ');
+    process.stderr.write(`[build:web] ${String(Math.round(fraction * 100)).padStart(3)}% ${what} (${((now - started) / 1000).toFixed(1)} s)\n`);
+    lastStage = stage;
+    lastAt = now;
+  });
 }
 
 const COMMANDS_ENTRY = path.join(ROOT, 'src', 'commands', 'commands.ts');
@@ -174,19 +227,16 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.join(ROOT, 'tsconfig.web.json'),
-              // Type-checking is `npm run typecheck:web`; the bundle only needs ES modules for tree-shaking.
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', sourceMap: true, noEmit: false },
-            },
-          },
+          // esbuild strips the types file by file, fast; type-checking is `npm run typecheck:web` (npm test, CI).
+          // ES modules stay for webpack's tree-shaking.
+          loader: 'esbuild-loader',
+          options: { tsconfig: path.join(ROOT, 'tsconfig.web.json'), target: WEB_SYNTAX_TARGET, jsx: 'automatic' },
         },
       ],
     },
+    cache: buildCache(dev ? 'development' : 'production'),
     plugins: [
+      progress(),
       ...pages,
       new CopyWebpackPlugin({
         patterns: [
@@ -229,3 +279,4 @@ module.exports = (env = {}, argv = {}) => {
 // For the tests (test/taskpane/compat-loader.test.ts): the boot check exactly as it is inlined.
 module.exports.compatScript = compatScript;
 module.exports.officeJsSource = officeJsSource;
+module.exports.officeJsFiles = officeJsFiles;
