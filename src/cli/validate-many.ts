@@ -10,7 +10,6 @@ import { basename, join } from 'node:path';
 import type { Lang, Localized } from '../core/model/findings';
 import type { Profile } from '../core/profiles/schema';
 import { readWorkbookBytes } from '../adapters/files/read-workbook';
-import { annotatedCopy } from '../adapters/files/annotated-copy';
 import { checkWorkbook, describeChoice } from '../core/check/check-workbook';
 import { isCheckError } from '../core/check/failures';
 import { combineFiles, FileToCombine } from '../core/check/combine-files';
@@ -36,6 +35,10 @@ function skipReason(name: string): string {
   if (ext === 'zip' || ext === 'rar' || ext === '7z') return '压缩包：请先解压到这个文件夹';
   return ext ? `不是表格文件（.${ext}）` : '不是表格文件（没有扩展名）';
 }
+
+/** The annotated-copy writer, loaded only when --out asks for copies. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const annotatedCopy = (): (typeof import('../adapters/files/annotated-copy'))['annotatedCopy'] => require('../adapters/files/annotated-copy').annotatedCopy;
 
 /** One file, or several / a folder. */
 export async function runValidateMany(paths: string[], opts: ValidateCliOptions): Promise<number> {
@@ -80,9 +83,14 @@ async function validateMany(paths: string[], opts: ValidateCliOptions): Promise<
   for (const t of targets) if (t) await checkOutputFile(t, { inputs: [...files.map((x) => x.path), opts.profile], force: opts.force, example: '标注版.xlsx' });
   const progress = process.stderr.isTTY && files.length > 1;
   const checked: Checked[] = [];
-  for (const f of files) {
-    const name = displayPath(f.path);
-    checked.push(f.unreadable ? { path: f.path, name, input: { name, failure: f.unreadable } } : await checkOne(f.path, name, profile, opts, !!outDir));
+  // The next file is read from disk while this one is checked.
+  const read = (i: number): Promise<Uint8Array | Localized> | undefined => (i >= files.length ? undefined : files[i].unreadable ? Promise.resolve(files[i].unreadable!) : readBytes(files[i].path));
+  let next = read(0);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const bytes = next!;
+    next = read(i + 1);
+    checked.push(await checkOne(f.path, displayPath(f.path), await bytes, profile, opts, !!outDir));
     if (progress) writeProgress(`\r${lang === 'zh' ? '已校验' : 'Checked'} ${checked.length}/${files.length}`);
   }
   if (progress) writeProgress('\r\x1b[K');
@@ -95,7 +103,7 @@ async function validateMany(paths: string[], opts: ValidateCliOptions): Promise<
       const c = checked[i];
       const target = targets[i];
       if (!c.bytes || !target) continue;
-      const copy = await annotatedCopy(c.bytes, combined.files[i].findings, { lang, programName: c.programName ?? '', name: basename(c.path) });
+      const copy = await annotatedCopy()(c.bytes, combined.files[i].findings, { lang, programName: c.programName ?? '', name: basename(c.path) });
       copies.push({ path: target, bytes: copy.bytes });
       saved[i] = target;
     }
@@ -121,16 +129,19 @@ async function validateMany(paths: string[], opts: ValidateCliOptions): Promise<
 }
 
 /** Reads and checks one file; any failure of that file is its entry's reason, never the run's end. */
-async function checkOne(path: string, name: string, profile: Profile | undefined, opts: ValidateCliOptions, keepBytes: boolean): Promise<Checked> {
-  const lang = opts.lang;
-  let bytes: Uint8Array;
+/** A file's bytes, or why they could not be read (never a rejected promise: it may wait while another file is checked). */
+async function readBytes(path: string): Promise<Uint8Array | Localized> {
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) return { path, name, input: { name, failure: readFailure({ code: 'EISDIR' }) } };
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
-    return { path, name, input: { name, failure: readFailure(e) } };
+    return readFailure(e);
   }
+}
+
+async function checkOne(path: string, name: string, read: Uint8Array | Localized, profile: Profile | undefined, opts: ValidateCliOptions, keepBytes: boolean): Promise<Checked> {
+  const lang = opts.lang;
+  if (!(read instanceof Uint8Array)) return { path, name, input: { name, failure: read } };
+  const bytes = read;
   try {
     const grid = await readWorkbookBytes(bytes, { name: basename(path) });
     const outcome = checkWorkbook(grid, { profile, asOf: opts.asOf, today: fromJsDate(new Date()) });
