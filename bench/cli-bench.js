@@ -11,7 +11,8 @@
  *
  * Medians of --runs runs (default 5; start-up uses max(runs, 10)); (c) is slow (~100 processes a run), so it uses
  * --process-runs (default 1). Prints a table and one JSON line; targets: (a) ≤ 2 × (b), start-up ≤ 0.3 s.
- * Options: --files N (100) --nominees N (10) --runs N --process-runs N --strict (exit 1 when a target fails).
+ * Options: --files N (100) --nominees N (10) --runs N --process-runs N --no-per-process --strict (exit 1 when a
+ * target fails). JIANGXUAN_BENCH_ROOT=<checkout> times another checkout's bin/ and dist/ (same inbox).
  */
 'use strict';
 const fs = require('node:fs');
@@ -19,7 +20,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = process.env.JIANGXUAN_BENCH_ROOT ? path.resolve(process.env.JIANGXUAN_BENCH_ROOT) : path.join(__dirname, '..');
 const dist = path.join(ROOT, 'dist');
 if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) {
   console.error('dist/ has no build: run `npm run build:cli` first (npm run bench:cli does it)');
@@ -39,6 +40,8 @@ const RUNS = arg('runs', 5);
 const PROCESS_RUNS = arg('process-runs', 1);
 const START_RUNS = Math.max(RUNS, 10);
 const STRICT = process.argv.includes('--strict');
+// --no-per-process: skip the 100-process pass (e.g. to compare two builds' one run quickly).
+const PER_PROCESS = !process.argv.includes('--no-per-process');
 const PROGRAMME = 'sqc-2025';
 const AS_OF = { y: 2025, m: 3, d: 1 };
 const INBOX = path.join(__dirname, 'out', `inbox-${FILES}x${NOMINEES}`);
@@ -85,6 +88,15 @@ function measure(label, runs, once) {
   return median(xs);
 }
 
+function measureNoWarmUp(label, runs, once) {
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(once());
+    note(`  ${label}: run ${i + 1}/${runs} ${fmt(xs[xs.length - 1])}`);
+  }
+  return median(xs);
+}
+
 async function main() {
   note(`inbox: ${FILES} files × ${NOMINEES} nominees in ${path.relative(ROOT, INBOX)}`);
   await makeInbox();
@@ -102,11 +114,12 @@ async function main() {
   };
   const oneRun = measure('validate <inbox> (one process)', RUNS, () => timed([CLI, ...validate, INBOX]));
   const oneFile = measure('validate <one file>', RUNS, () => timed([CLI, ...validate, files[0]]));
-  const perProcess = measure(`validate, one process per file (${files.length} processes)`, PROCESS_RUNS, () => {
+  // Its warm-up is skipped: one pass is already 100 processes, each of them cold in the same way.
+  const perProcess = PER_PROCESS ? measureNoWarmUp(`validate, one process per file (${files.length} processes)`, PROCESS_RUNS, () => {
     let total = 0;
     for (const f of files) total += timed([CLI, ...validate, f]);
     return total;
-  });
+  }) : NaN;
 
   const rows = [
     ['node -e 0', fmt(startup.node), ''],
@@ -114,8 +127,8 @@ async function main() {
     ['jiangxuan --help', fmt(startup.help), `${(startup.help / startup.node).toFixed(1)}× node -e 0`],
     [`validate 1 file (${NOMINEES} nominees)`, fmt(oneFile), ''],
     [`validate ${files.length} files in one run`, fmt(oneRun), `${(oneRun / oneFile).toFixed(2)}× one file's process`],
-    [`validate ${files.length} files, one process each`, fmt(perProcess), `${(perProcess / oneRun).toFixed(1)}× the one run`],
   ];
+  if (PER_PROCESS) rows.push([`validate ${files.length} files, one process each`, fmt(perProcess), `${(perProcess / oneRun).toFixed(1)}× the one run`]);
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nmedians: start-up of ${START_RUNS} runs, validate of ${RUNS}, one process per file of ${PROCESS_RUNS}`);
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padStart(9)}  ${c}`);
