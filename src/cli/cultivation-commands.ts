@@ -3,8 +3,8 @@
  * `jiangxuan cultivation rollover` (next year's workbook with the trainees marked 继续培育).
  * Exit codes: 0 written, 2 unusable input (one Chinese line on stderr). Input files are only read; the output
  * is written beside its target first and renamed, and an existing file is not replaced without --force.
+ * The commands are declared in register-commands.ts, which loads this file only when one of them runs.
  */
-import { Command, Option } from 'commander';
 import { basename } from 'node:path';
 import { createTrackingWorkbook, rolloverTrackingWorkbook } from '../adapters/exceljs/cultivation';
 import { isWorkbookReadError } from '../adapters/exceljs/read-workbook';
@@ -14,7 +14,7 @@ import { NoTrackingTableError, RolloverReport } from '../core/cultivation/rollov
 import { parseIsoDate, SimpleDate } from '../core/model/dates';
 import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
 import { Profile } from '../core/profiles/schema';
-import { CliFailure, EXIT_OK, SetRun } from './cli-failure';
+import { CliFailure, EXIT_OK } from './cli-failure';
 import { checkOutputFile, readInputFile, writeOutputFile } from './cli-files';
 import { writeText } from './cli-output';
 import { profileFromOptions } from './load-profile-file';
@@ -134,38 +134,4 @@ export async function runRollover(file: string, opts: CultivationCliOptions): Pr
   await writeOutputFile(out, result.bytes, { force: opts.force });
   writeText(rolloverText(result.report, out));
   return EXIT_OK;
-}
-
-export function registerCultivation(program: Command, setRun: SetRun): void {
-  const profileOptions = (c: Command) =>
-    c
-      .option('--program <id>', '培育项目配置 id（默认 sqc-cultivation-2026），见 jiangxuan programs')
-      .option('--profile <file>', '自定义培育项目配置 JSON 文件')
-      .option('--as-of <date>', '仪表盘的统计日期，YYYY-MM-DD（默认：打开时的当天）')
-      .option('--out <file>', '要生成的 .xlsx 文件（不会改写任何输入文件）')
-      .option('--force', '--out 文件已存在时覆盖');
-  const cultivation = program
-    .command('cultivation')
-    .description('生成培育跟踪工作簿（培育对象清单、计划、档案、考核、退出、助企行统计、仪表盘）/ create a cultivation tracking workbook')
-    .option('--trainees <file>', '培育对象名单（.xlsx、.xls、.et、.ods 或 .csv：推荐汇总表、申报信息表或培育对象清单）；不给则生成空白工作簿')
-    .option('--year <year>', '培育年度（默认为项目配置的年度）')
-    .option('--start <date>', '培育开始日期，YYYY-MM-DD（默认该年度1月1日；结束日期为开始日期加培育期）');
-  profileOptions(cultivation).action((opts: CultivationCliOptions) => {
-    setRun(runCultivation(opts));
-  });
-  const rollover = cultivation
-    .command('rollover')
-    .description('年度结转：状态为“继续培育”的培育对象连同培育档案和考核记录转入新年度工作簿 / carry trainees into next year')
-    .argument('<file>', '已填写的培育跟踪工作簿 .xlsx')
-    .addOption(new Option('--year <year>', '新的培育年度，如 2027'));
-  profileOptions(rollover).action((file: string, opts: CultivationCliOptions) => {
-    // The parent's options are parsed before the subcommand's: "cultivation rollover f --year 2027" leaves
-    // --year with `cultivation`, so both are read.
-    const merged: CultivationCliOptions = { ...cultivation.opts<CultivationCliOptions>(), ...opts };
-    if (merged.trainees || merged.start) {
-      setRun(Promise.reject(new CliFailure('结转不需要 --trainees 或 --start：培育对象来自原工作簿中状态为“继续培育”的人员，新培育期从原培育期结束日起')));
-      return;
-    }
-    setRun(runRollover(file, merged));
-  });
 }

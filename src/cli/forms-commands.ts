@@ -4,7 +4,6 @@
  * asks for). Inputs are files or folders (.docx, .xlsx); they are only read. Exit codes: 0 no errors, 1 errors
  * remain (pack: refused, unless --force), 2 unusable input (one line on stderr).
  */
-import { Command, Option } from 'commander';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding, Lang } from '../core/model/findings';
@@ -17,7 +16,7 @@ import { ruleName } from '../core/rules/catalogue';
 import { loadNominations, NoNominationsError, type InputFile, type Nominations } from '../adapters/forms/nominations';
 import { nominationsWorkbook, packSubmission, printedForms, workbookFindings, type OutputFile } from '../adapters/forms/outputs';
 import { SHEETS } from '../adapters/forms/details-workbook';
-import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, SetRun } from './cli-failure';
+import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK } from './cli-failure';
 import { checkOutputFile, readInputFile, writeOutputFile, writeOutputFiles, writesAnInput } from './cli-files';
 import { profileFromOptions } from './load-profile-file';
 
@@ -240,45 +239,4 @@ export async function runPack(inputs: string[], opts: FormsCliOptions): Promise<
   if (zh && n.profile.submission.email) lines.push(`请把 zip 发送至 ${n.profile.submission.email}（邮件正文见“报送邮件.txt”），纸质材料按“报送清单.docx”备齐。`);
   process.stdout.write(lines.join('\n') + '\n');
   return pack.counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
-}
-
-function common(c: Command): Command {
-  return c
-    .option('--program <id>', '项目配置 id（默认从标题识别），见 jiangxuan programs')
-    .option('--profile <file>', '自定义项目配置 JSON 文件')
-    .option('--as-of <date>', '按此日期计算年龄和荣誉年限，YYYY-MM-DD')
-    .option('--unit <name>', '推荐单位（汇总表落款）；默认取申报表中的推荐单位')
-    .option('--contact <name>', '联系人（汇总表落款）')
-    .option('--phone <phone>', '联系电话（汇总表落款）')
-    .option('--email <email>', '邮箱（汇总表落款）')
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'));
-}
-
-export function registerForms(program: Command, setRun: SetRun): void {
-  const forms = program.command('forms').description('申报表：读取 Word 申报表，打印申报表 / read and print the application forms');
-  common(
-    forms
-      .command('read')
-      .description('读取 Word 申报表（或按申报表样式填写的工作表），生成并校验申报信息工作簿 / read forms into a checked workbook')
-      .argument('<inputs...>', '.docx / .xlsx 文件或文件夹')
-      .option('--out <file>', '要生成的工作簿 .xlsx（推荐汇总表、申报信息、统计表）')
-      .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-      .option('--force', '--out 文件已存在时覆盖'),
-  ).action((inputs: string[], opts: FormsCliOptions) => setRun(runFormsRead(inputs, opts)));
-  common(
-    forms
-      .command('write')
-      .description('从申报信息生成每人一份 Word 申报表（通知样式）、推荐汇总表和统计表 / print the forms')
-      .argument('<inputs...>', '申报信息工作簿 .xlsx（或 Word 申报表、文件夹）')
-      .option('--out <folder>', '输出文件夹')
-      .option('--force', '覆盖文件夹中的同名文件'),
-  ).action((inputs: string[], opts: FormsCliOptions) => setRun(runFormsWrite(inputs, opts)));
-  common(
-    program
-      .command('pack')
-      .description('生成通知要求的报送包（文件夹和 zip）：汇总表、申报表、统计表、报送清单、邮件正文 / make the e-mail package')
-      .argument('<inputs...>', '申报信息工作簿 .xlsx、Word 申报表或文件夹')
-      .option('--out <folder>', '报送包放在此文件夹中')
-      .option('--force', '仍有错误时也打包（会醒目提示），并覆盖已有的同名报送包'),
-  ).action((inputs: string[], opts: FormsCliOptions) => setRun(runPack(inputs, opts)));
 }

@@ -1,43 +1,12 @@
 /**
  * `jiangxuan` command line. Exit codes: 0 no errors, 1 errors found, 2 unusable input (one line on stderr).
  * The input workbook is only ever read; --out writes a separate annotated copy.
+ * Start-up is kept light: a command's code is loaded only when it runs (register-commands.ts).
  */
-import { Command, CommanderError, Option } from 'commander';
-import { runPrograms } from './programs-command';
-import { runValidate } from './validate-command';
-import { registerScoring } from './scoring-commands';
-import { registerCultivation } from './cultivation-commands';
-import { registerForms } from './forms-commands';
-import { CliFailure, EXIT_UNUSABLE, SetRun } from './cli-failure';
+import { Command, CommanderError } from 'commander';
+import { registerCultivation, registerForms, registerPrograms, registerScoring, registerValidate } from './register-commands';
+import { CliFailure, EXIT_UNUSABLE } from './cli-failure';
 import { endQuietlyOnBrokenPipe, writeErrorLine } from './cli-output';
-
-function registerValidate(program: Command, setRun: SetRun): void {
-  program
-    .command('validate')
-    .description('校验推荐汇总表和申报信息 / check a nomination workbook')
-    .argument('<file>', '工作簿：.xlsx、.xls、WPS .et、.ods、.csv/.txt，或网上平台导出的 .xls 网页表格')
-    .option('--program <id>', '项目配置 id（默认从表格标题识别），见 jiangxuan programs')
-    .option('--profile <file>', '自定义项目配置 JSON 文件（如新一年度的通知）')
-    .option('--as-of <date>', '按此日期计算年龄和荣誉年限，YYYY-MM-DD（默认今天，但不晚于截止日期）')
-    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .option('--out <file>', '另存一份标注版 .xlsx 工作簿（问题单元格着色并加批注，附“校验结果”表；其他格式的输入也另存为 .xlsx）')
-    .option('--force', '--out 文件已存在时覆盖')
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
-    .action((file: string, opts) => {
-      setRun(runValidate(file, opts));
-    });
-}
-
-function registerPrograms(program: Command, setRun: SetRun): void {
-  program
-    .command('programs')
-    .description('列出内置项目配置及截止日期 / list the built-in programmes')
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
-    .option('--format <format>', 'text 或 json', 'text')
-    .action((opts) => {
-      setRun(Promise.resolve(runPrograms(opts)));
-    });
-}
 
 function main(argv: string[]): Promise<number> {
   const program = new Command('jiangxuan')

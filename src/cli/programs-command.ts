@@ -1,12 +1,12 @@
-import { allBuiltinProfiles } from '../core/profiles/builtin-profiles';
+import { builtinProgrammeListing } from '../core/profiles/builtin-raw';
 import { daysBetween, fromJsDate, parseIsoDate } from '../core/model/dates';
 import { Lang } from '../core/model/findings';
 
 export function runPrograms(opts: { lang: Lang; format: string }): number {
   const today = fromJsDate(new Date());
-  const rows = allBuiltinProfiles().map((p) => {
+  const rows = builtinProgrammeListing().map((p) => {
     const d = p.deadline ? parseIsoDate(p.deadline) : undefined;
-    return { id: p.id, name: p.name[opts.lang], organiser: p.organiser[opts.lang], deadline: p.deadline, daysLeft: d ? daysBetween(today, d) : null };
+    return { id: p.id, name: p.name[opts.lang], organiser: p.organiser[opts.lang], deadline: p.deadline ?? null, daysLeft: d ? daysBetween(today, d) : null };
   });
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify({ programs: rows }, null, 2) + '\n');

@@ -10,10 +10,10 @@
  *   damaged and --no-key was not given.
  * finalize: exit 0 with the 定稿 copy written (or, with --check, its hash matching), 1 when --check finds the
  *   contents changed, 2 for a file that is not a result workbook.
+ * The commands are declared in register-commands.ts, which loads this file only when one of them runs.
  */
-import { Command, Option } from 'commander';
-import { readdir, readFile, stat, mkdir, rmdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile, stat, mkdir, rmdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Lang, Localized } from '../core/model/findings';
 import type { Profile } from '../core/profiles/schema';
 import { isScoringInputError } from '../core/scoring/problems';
@@ -29,10 +29,13 @@ import { checkFinalWorkbook, FinalizeError, finalizeResultWorkbook } from '../ad
 import { readMetaSheet } from '../adapters/exceljs/scoring/meta-sheet';
 import { openLiteWorkbook } from '../adapters/exceljs/scoring/xlsx-lite';
 import { consolidationJson, consolidationText } from '../core/scoring/consolidation-report';
-import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE, SetRun } from './cli-failure';
-import { checkOutputFile, fileIdentity, FileIdentity, readFailure, readInputFile, sameFile, writeFailureMessage, writeOutputFile, writeOutputFiles, writesAnInput } from './cli-files';
+import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK, EXIT_UNUSABLE } from './cli-failure';
+import { checkOutputFile, readFailure, readInputFile, writeFailureMessage, writeOutputFile, writeOutputFiles, writesAnInput } from './cli-files';
 import { writeJson, writeProgress, writeText } from './cli-output';
 import { profileFromOptions } from './load-profile-file';
+import { collectInputs, displayPath, FoundInput, SkippedFile } from './collect-inputs';
+
+export type { SkippedFile };
 
 export interface ScoresheetsCliOptions {
   program?: string;
@@ -183,12 +186,6 @@ export async function runScoresheets(opts: ScoresheetsCliOptions): Promise<numbe
 /** Formats a returned score sheet may come back in: as sent (.xlsx), or re-saved by WPS or LibreOffice. */
 const SCORE_FILE = /\.(xlsx|xlsm|xls|et|ods|xlsb)$/i;
 
-/** A file in a folder that is not read, and why (printed, so that no returned file goes unnoticed). */
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
 function skipReason(name: string): string {
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (ext === 'csv' || ext === 'txt') return '文本/CSV 文件不能作为评分表（没有匠选的核对信息），请专家交回收到的评分表（.xlsx，或 WPS 另存的 .xls/.et）';
@@ -197,82 +194,16 @@ function skipReason(name: string): string {
   return ext ? `不是表格文件（.${ext}）` : '不是表格文件（没有扩展名）';
 }
 
-/** A file to consolidate: its path, or a folder entry that could not be looked at (rejected with the reason). */
-interface FoundInput {
-  path: string;
-  unreadable?: Localized;
-}
-
 /**
- * Files given, and every spreadsheet under folders given (recursively, links followed once; Excel's ~$ lock files
- * and hidden files skipped silently). Other files in the folders are listed as skipped, with the reason. The same
- * file reached twice (a link, a folder given twice) is read once. A folder or link that cannot be looked at
- * becomes a rejected entry: one bad file never stops the others.
+ * Files given, and every spreadsheet under folders given (collect-inputs.ts). The --out file met in a folder
+ * being read may be replaced only when it is an earlier result of ours, never a returned sheet.
  */
-async function collectInputs(paths: string[], out: string): Promise<{ files: FoundInput[]; skipped: SkippedFile[] }> {
-  const found: FoundInput[] = [];
-  const skipped: SkippedFile[] = [];
-  const seen: FileIdentity[] = [];
-  const walked: FileIdentity[] = [];
-  const outId = (await fileIdentity(out)) ?? undefined;
-  let outFound: string | undefined;
-  const add = async (p: string) => {
-    const id = await fileIdentity(p);
-    if (!id) {
-      found.push({ path: p, unreadable: readFailure(await stat(p).then(() => undefined, (e: unknown) => e)) });
-      return;
-    }
-    if (outId && sameFile(id, outId)) {
-      outFound = p;
-      return;
-    }
-    if (seen.some((s) => sameFile(s, id))) return;
-    seen.push(id);
-    found.push({ path: p });
-  };
-  const walk = async (dir: string) => {
-    const id = await fileIdentity(dir);
-    if (id && walked.some((w) => sameFile(w, id))) return; // a link back to a folder already read
-    if (id) walked.push(id);
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      found.push({ path: dir, unreadable: { zh: `无法打开这个文件夹：${readFailure(e).zh}`, en: `this folder cannot be opened: ${readFailure(e).en}` } });
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
-      const p = join(dir, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        const s = await stat(p).catch(() => undefined);
-        isDir = !!s?.isDirectory();
-        // A link to nothing named like a workbook is reported rather than silently skipped.
-        isFile = s ? s.isFile() : SCORE_FILE.test(e.name);
-      }
-      if (isDir) await walk(p);
-      else if (isFile && SCORE_FILE.test(e.name)) await add(p);
-      else if (isFile) skipped.push({ file: displayPath(p), reason: skipReason(e.name) });
-    }
-  };
-  for (const p of paths) {
-    let s;
-    try {
-      s = await stat(p);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliFailure(`找不到 ${p}：请检查路径和文件名`);
-      throw new CliFailure(`无法读取 ${p}：${readFailure(e).zh}`);
-    }
-    const id = await fileIdentity(p);
-    if (outId && id && sameFile(id, outId)) throw new CliFailure('--out 不能是输入文件本身：结果请另存为新文件');
-    if (s.isDirectory()) await walk(p);
-    else await add(p);
-  }
-  // --out inside a folder being read: only an earlier result of ours may be replaced, never a returned sheet.
+async function collectScoreFiles(paths: string[], out: string): Promise<{ files: FoundInput[]; skipped: SkippedFile[] }> {
+  const { files, skipped, outFound } = await collectInputs(paths, {
+    accept: SCORE_FILE,
+    skipReason,
+    out: { path: out, givenMessage: '--out 不能是输入文件本身：结果请另存为新文件' },
+  });
   if (outFound !== undefined) {
     let ours = false;
     try {
@@ -283,13 +214,7 @@ async function collectInputs(paths: string[], out: string): Promise<{ files: Fou
     }
     if (!ours) throw new CliFailure(`--out ${outFound} 是输入中的一个文件，不是匠选的汇总结果：匠选不会覆盖交回的文件，请另选结果文件名`);
   }
-  return { files: found, skipped };
-}
-
-/** A path as the user typed it relative to here, or absolute when it is elsewhere. */
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') ? rel : p;
+  return { files, skipped };
 }
 
 function skippedText(skipped: readonly SkippedFile[], lang: Lang): string {
@@ -362,7 +287,7 @@ export async function runConsolidate(paths: string[], opts: ConsolidateCliOption
   const trim = opts.trim !== undefined ? nonNegativeInt(opts.trim, '--trim', 0) : undefined;
   const top = opts.top !== undefined ? nonNegativeInt(opts.top, '--top', 1) : undefined;
   if (!/\.xlsx$/i.test(opts.out)) throw new CliFailure(`--out ${opts.out} 应是 .xlsx 文件名`);
-  const { files: found, skipped } = await collectInputs(paths, opts.out);
+  const { files: found, skipped } = await collectScoreFiles(paths, opts.out);
   if (!found.length) {
     const also = skipped.length ? `（另有 ${skipped.length} 个其他文件：${skipped.slice(0, 3).map((s) => s.file).join('、')}${skipped.length > 3 ? ' 等' : ''}）` : '';
     throw new CliFailure(`${paths.join('、')} 中没有找到评分表文件（.xlsx，或 WPS、LibreOffice 另存的 .xls、.et、.ods）${also}`);
@@ -420,52 +345,3 @@ export async function runFinalize(file: string, opts: FinalizeCliOptions): Promi
   }
 }
 
-// ------------------------------------------------------------------ registration
-
-export function registerScoring(program: Command, setRun: SetRun): void {
-  program
-    .command('scoresheets')
-    .description('生成专家评分表（每位专家一份）/ generate expert score sheets')
-    .option('--program <id>', '项目配置 id，见 jiangxuan programs')
-    .option('--profile <file>', '自定义项目配置 JSON 文件（可含评分标准 rubric）')
-    .requiredOption('--candidates <file>', '候选人：推荐汇总表或申报信息表（.xlsx、.xls、.et、.ods 或 .csv）')
-    .requiredOption('--experts <file>', '专家名单：姓名、单位，可选组别、邮箱（.xlsx、.xls、.et、.ods 或 .csv）')
-    .requiredOption('--out <dir>', '输出文件夹')
-    .option('--round <name>', '评审轮次（默认第一轮，如 书面初评）')
-    .option('--blind', '盲评：评分表中不出现候选人姓名和单位')
-    .option('--group-by <column>', '按此列（如 组别）把候选人分给同组专家；汇总时分组排名、分组划线')
-    .option('--ballot', '名次投票（会审答辩）：专家为候选人排出名次，按 Borda 计数汇总')
-    .option('--force', '覆盖输出文件夹中的同名文件')
-    .action((opts: ScoresheetsCliOptions) => {
-      setRun(runScoresheets(opts));
-    });
-
-  program
-    .command('consolidate')
-    .description('汇总专家交回的评分表，计算排名 / consolidate returned score sheets')
-    .argument('<paths...>', '评分表文件或文件夹（.xlsx，或 WPS、LibreOffice 另存的 .xls/.et/.ods；可包含评分安排文件）')
-    .option('--program <id>', '项目配置 id')
-    .option('--profile <file>', '自定义项目配置 JSON 文件')
-    .requiredOption('--out <file>', '结果工作簿 .xlsx')
-    .addOption(new Option('--format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .option('--trim <n>', '去极值：最高、最低各去掉 n 个（评分不少于 2n+3 份时；默认 1，名次投票默认 0）')
-    .option('--top <n>', '前 n 名标为“候选人建议名单”（分组时每组前 n 名）')
-    .option('--round <name>', '要汇总的轮次（文件来自多个轮次时必填）')
-    .option('--no-key', '没有评分安排文件时仍然汇总：无法核实评分表的来源，结果中处处注明“来源未核实”')
-    .option('--force', '--out 文件已存在时覆盖（如重新汇总）')
-    .addOption(new Option('--lang <lang>', '语言').choices(['zh', 'en']).default('zh'))
-    .action((paths: string[], opts: ConsolidateCliOptions) => {
-      setRun(runConsolidate(paths, opts));
-    });
-
-  program
-    .command('finalize')
-    .description('定稿：把结果工作簿另存为固定数值、加保护、带内容校验码的副本 / write a frozen, protected final copy')
-    .argument('<result.xlsx>', '结果工作簿（--check 时为定稿副本）')
-    .option('--out <file>', '定稿副本的文件名（默认 原文件名-定稿.xlsx）')
-    .option('--check', '核对定稿副本的内容校验码，不写任何文件')
-    .option('--force', '覆盖已有的同名文件')
-    .action((file: string, opts: FinalizeCliOptions) => {
-      setRun(runFinalize(file, opts));
-    });
-}

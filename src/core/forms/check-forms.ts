@@ -187,6 +187,13 @@ function placeOnForms(result: ValidationResult, synthetic: SheetGrid, forms: rea
     ...result,
     tables: [...tables, ...formReports].sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0)),
     recognized: result.recognized.filter((t) => t.sheet !== synthetic),
+    // The people of the forms are found on the forms (for duplicates across files, check/combine-files.ts).
+    people: result.people.map((person) => {
+      const rec = person.sheet === synthetic.name ? recordAt(person.row) : undefined;
+      if (!rec) return person;
+      const at = placeOf(rec, 'name');
+      return { ...person, sheet: rec.sheet, row: at.row, col: at.col };
+    }),
     findings,
     counts: { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length, info: findings.filter((f) => f.severity === 'info').length },
   };

@@ -57,7 +57,18 @@ interface LabelIndex {
   byKey: Map<string, FieldSpec[]>;
 }
 
+/** Built once per table spec (profiles are resolved once): every sheet of every file is matched against it. */
+const INDEXES = new WeakMap<ResolvedTable, LabelIndex>();
+
 function buildIndex(spec: ResolvedTable): LabelIndex {
+  const known = INDEXES.get(spec);
+  if (known) return known;
+  const index = makeIndex(spec);
+  INDEXES.set(spec, index);
+  return index;
+}
+
+function makeIndex(spec: ResolvedTable): LabelIndex {
   const byKey = new Map<string, FieldSpec[]>();
   for (const f of spec.fields) {
     for (const label of [f.label, ...f.aliases]) {

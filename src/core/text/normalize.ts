@@ -11,7 +11,7 @@ import { toHalfWidth } from '../checks/halfwidth';
 const OpenCC = require('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): (s: string) => string };
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
-// Both caches are bounded: headers, titles and enumerated values repeat, long free texts never reach here.
+// The caches (here and headerKey's) are bounded: headers, titles and enumerated values repeat, long free texts never reach here.
 const SIMPLIFY_CACHE = new Map<string, string>();
 const CACHE_LIMIT = 20000;
 
@@ -51,6 +51,20 @@ const EDGE_PUNCT = /^[\d.、．)\s*＊※]+(?=\D)|[:：*＊※]+$/g;
  * colon removed, lower-cased.
  */
 export function headerKey(s: string): string {
+  // Recognition asks for the key of every short cell near the top of every sheet, for every programme's tables,
+  // and every file of an inbox repeats the same labels: remembered like simplify() (short texts only).
+  if (s.length > HEADER_KEY_MAX) return computeHeaderKey(s);
+  const cached = HEADER_KEY_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const k = computeHeaderKey(s);
+  if (HEADER_KEY_CACHE.size < CACHE_LIMIT) HEADER_KEY_CACHE.set(s, k);
+  return k;
+}
+
+const HEADER_KEY_CACHE = new Map<string, string>();
+const HEADER_KEY_MAX = 120;
+
+function computeHeaderKey(s: string): string {
   let k = titleKey(s);
   let prev = '';
   while (prev !== k) {

@@ -1,5 +1,6 @@
 import { allBuiltinProfiles, BUILTIN_PROFILE_IDS, builtinProfile, userProfile } from '../../../src/core/profiles/builtin-profiles';
 import { ProfileError } from '../../../src/core/profiles/load-profile';
+import { builtinProgrammeListing } from '../../../src/core/profiles/builtin-raw';
 
 function problemsOf(raw: unknown): string[] {
   try {
@@ -15,6 +16,13 @@ describe('built-in profiles', () => {
   test('all five notices are present and resolve', () => {
     expect(BUILTIN_PROFILE_IDS).toEqual(['sqc-2025', 'sqc-2024', 'sh-craftsman-2024', 'qingpu-2018', 'sqc-cultivation-2026']);
     for (const p of allBuiltinProfiles()) expect(p.tables.summary ?? p.tables.details).toBeDefined();
+  });
+
+  test('the programme list (read without parsing, for a fast start-up) agrees with the parsed profiles', () => {
+    const parsed = allBuiltinProfiles().map((p) => ({ id: p.id, name: p.name, organiser: p.organiser, deadline: p.deadline ?? undefined }));
+    expect(builtinProgrammeListing().map((l) => ({ ...l, deadline: l.deadline }))).toEqual(parsed);
+    // sqc-2024 names no organiser of its own: it is inherited from sqc-2025.
+    expect(builtinProgrammeListing().find((l) => l.id === 'sqc-2024')!.organiser.zh).toBe('上海市质量协会');
   });
 
   test('deadlines, copies and look-back windows follow the notices', () => {

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/**
+ * CLI benchmark (`npm run bench:cli`, which builds dist/ first): what a user of the command line waits for.
+ *
+ * 1. A whole inbox: generates 100 unit workbooks × 10 nominees (上海质量工匠 2025, one recommending unit each, every
+ *    text filled) into bench/out/inbox/ (gitignored), then times, each as a fresh `node bin/jiangxuan.js` process:
+ *    (a) `validate <inbox>` once for all 100 files;
+ *    (b) `validate <file>` for one file (the unit of comparison: "one file's process");
+ *    (c) `validate <file>` once per file, 100 processes one after another (the old way: a shell loop).
+ * 2. Start-up: `node -e 0`, `jiangxuan programs`, `jiangxuan --help`.
+ *
+ * Medians of --runs runs (default 5; start-up uses max(runs, 10)); (c) is slow (~100 processes a run), so it uses
+ * --process-runs (default 1). Prints a table and one JSON line; targets: (a) ≤ 2 × (b), start-up ≤ 0.3 s.
+ * Options: --files N (100) --nominees N (10) --runs N --process-runs N --no-per-process --strict (exit 1 when a
+ * target fails). JIANGXUAN_BENCH_ROOT=<checkout> times another checkout's bin/ and dist/ (same inbox).
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+
+const ROOT = process.env.JIANGXUAN_BENCH_ROOT ? path.resolve(process.env.JIANGXUAN_BENCH_ROOT) : path.join(__dirname, '..');
+const dist = path.join(ROOT, 'dist');
+if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) {
+  console.error('dist/ has no build: run `npm run build:cli` first (npm run bench:cli does it)');
+  process.exit(2);
+}
+
+function arg(name, def) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return def;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} needs a positive whole number`);
+  return v;
+}
+const FILES = arg('files', 100);
+const NOMINEES = arg('nominees', 10);
+const RUNS = arg('runs', 5);
+const PROCESS_RUNS = arg('process-runs', 1);
+const START_RUNS = Math.max(RUNS, 10);
+const STRICT = process.argv.includes('--strict');
+// --no-per-process: skip the 100-process pass (e.g. to compare two builds' one run quickly).
+const PER_PROCESS = !process.argv.includes('--no-per-process');
+const PROGRAMME = 'sqc-2025';
+const AS_OF = { y: 2025, m: 3, d: 1 };
+const INBOX = path.join(__dirname, 'out', `inbox-${FILES}x${NOMINEES}`);
+const CLI = path.join(ROOT, 'bin', 'jiangxuan.js');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const note = (s) => process.stderr.write(s + '\n');
+
+async function makeInbox() {
+  if (fs.existsSync(path.join(INBOX, 'done'))) return;
+  const { buildNominees, writeNominationWorkbook } = require(path.join(dist, 'samples/fake-nominees.js'));
+  fs.mkdirSync(INBOX, { recursive: true });
+  for (let i = 1; i <= FILES; i++) {
+    const unit = `上海市第${i}推荐单位`;
+    const nominees = buildNominees({ count: NOMINEES, seed: `inbox-${i}`, programme: PROGRAMME, asOf: AS_OF, recommender: unit });
+    const bytes = await writeNominationWorkbook(PROGRAMME, nominees, { sheetNames: { summary: '推荐汇总表', details: '申报信息' }, footer: { unit } });
+    fs.writeFileSync(path.join(INBOX, `${String(i).padStart(3, '0')}-${unit}.xlsx`), bytes);
+    if (i % 10 === 0) note(`  generated ${i}/${FILES}`);
+  }
+  fs.writeFileSync(path.join(INBOX, 'done'), '');
+}
+
+/** Wall-clock time of one process, from spawn to exit. */
+function timed(args) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} → exit ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function measure(label, runs, once) {
+  once(); // warm-up: the disk cache, not the process (every run is a new process)
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(once());
+    note(`  ${label}: run ${i + 1}/${runs} ${fmt(xs[xs.length - 1])}`);
+  }
+  return median(xs);
+}
+
+function measureNoWarmUp(label, runs, once) {
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(once());
+    note(`  ${label}: run ${i + 1}/${runs} ${fmt(xs[xs.length - 1])}`);
+  }
+  return median(xs);
+}
+
+async function main() {
+  note(`inbox: ${FILES} files × ${NOMINEES} nominees in ${path.relative(ROOT, INBOX)}`);
+  await makeInbox();
+  const files = fs
+    .readdirSync(INBOX)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(INBOX, f));
+  const validate = ['validate', '--as-of', '2025-03-01', '--format', 'json'];
+
+  const startup = {
+    node: measure('node -e 0', START_RUNS, () => timed(['-e', '0'])),
+    programs: measure('jiangxuan programs', START_RUNS, () => timed([CLI, 'programs'])),
+    help: measure('jiangxuan --help', START_RUNS, () => timed([CLI, '--help'])),
+  };
+  const oneRun = measure('validate <inbox> (one process)', RUNS, () => timed([CLI, ...validate, INBOX]));
+  const oneFile = measure('validate <one file>', RUNS, () => timed([CLI, ...validate, files[0]]));
+  // Its warm-up is skipped: one pass is already 100 processes, each of them cold in the same way.
+  const perProcess = PER_PROCESS ? measureNoWarmUp(`validate, one process per file (${files.length} processes)`, PROCESS_RUNS, () => {
+    let total = 0;
+    for (const f of files) total += timed([CLI, ...validate, f]);
+    return total;
+  }) : NaN;
+
+  const rows = [
+    ['node -e 0', fmt(startup.node), ''],
+    ['jiangxuan programs', fmt(startup.programs), `${(startup.programs / startup.node).toFixed(1)}× node -e 0`],
+    ['jiangxuan --help', fmt(startup.help), `${(startup.help / startup.node).toFixed(1)}× node -e 0`],
+    [`validate 1 file (${NOMINEES} nominees)`, fmt(oneFile), ''],
+    [`validate ${files.length} files in one run`, fmt(oneRun), `${(oneRun / oneFile).toFixed(2)}× one file's process`],
+  ];
+  if (PER_PROCESS) rows.push([`validate ${files.length} files, one process each`, fmt(perProcess), `${(perProcess / oneRun).toFixed(1)}× the one run`]);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nmedians: start-up of ${START_RUNS} runs, validate of ${RUNS}, one process per file of ${PROCESS_RUNS}`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w)}  ${b.padStart(9)}  ${c}`);
+  const targets = { oneRunWithin2xOneFile: oneRun <= 2 * oneFile, startupWithin300ms: Math.max(startup.programs, startup.help) <= 300 };
+  console.log(`\ntargets: ${files.length} files in one run ≤ 2× one file's process: ${targets.oneRunWithin2xOneFile ? 'yes' : 'NO'}; start-up ≤ 0.3 s: ${targets.startupWithin300ms ? 'yes' : 'NO'}`);
+  console.log(JSON.stringify({ files: files.length, nominees: NOMINEES, runs: RUNS, processRuns: PROCESS_RUNS, startup, oneFile, oneRun, perProcess, targets }));
+  if (STRICT && !Object.values(targets).every(Boolean)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
