@@ -13,6 +13,8 @@ import { rolloverTrackingWorkbook, writeTrackingWorkbook } from '../../src/adapt
 import { readWorkbookBytes } from '../../src/adapters/files/read-workbook';
 import { checkWorkbook } from '../../src/core/check/check-workbook';
 import { designWorkbook } from '../../src/core/cultivation/design';
+import { MIN_PRINTED_TRAINEES } from '../../src/core/cultivation/print';
+import { writeWorkbookBytes } from '../../src/adapters/exceljs/write-workbook';
 import { guideSections } from '../../src/core/cultivation/guide';
 import type { Finding } from '../../src/core/model/findings';
 import { RULES, ruleName } from '../../src/core/rules/catalogue';
@@ -70,8 +72,21 @@ describe('printing what Jiangxuan writes (LibreOffice → PDF)', () => {
       const guide = squash(by.get('说明')!.map((p) => pdf.plain[p]).join(''));
       const d = designWorkbook(PROFILE);
       for (const section of guideSections(PROFILE, d)) for (const [, line] of section.lines) expect(guide).toContain(squash(line));
+
+      // Trainees typed into the blank list (within its printed rows) print, with the formulas filled in ahead.
+      const typed = new ExcelJS.Workbook();
+      await typed.xlsx.load((await writeTrackingWorkbook({ profile: PROFILE, year: 2026 })) as unknown as ArrayBuffer);
+      const list = typed.getWorksheet('培育对象清单')!;
+      const names = Array.from({ length: MIN_PRINTED_TRAINEES }, (_, i) => `手填学员${i + 1}`);
+      names.forEach((n, i) => (list.getCell(3 + i, 1).value = n));
+      const after = printToPdf(await writeWorkbookBytes(typed));
+      const printed = squash(pagesBySheet(after).get('培育对象清单')!.map((p) => after.plain[p]).join(''));
+      for (const n of names) expect(printed).toContain(n);
+      const service = squash(pagesBySheet(after).get('助企行服务统计')!.map((p) => after.plain[p]).join(''));
+      expect(pagesBySheet(after).get('助企行服务统计')!.length).toBe(1);
+      for (const n of names) expect(service).toContain(n);
     },
-    180000,
+    240000,
   );
 
   maybe(

@@ -68,7 +68,7 @@ describe('results sheet', () => {
 
     const sim = new ExcelSim({ api: 9 });
     sim.wb.addSheet('推荐表', [['x']]);
-    await markFindings(sim.context(), FINDINGS, { lang: 'zh', resultsSheet: true });
+    await markFindings(sim.context(), FINDINGS, { lang: 'zh', resultsSheet: true, programName: '2025 年度上海工匠' });
     const pl = sim.wb.sheet('校验结果').pageLayout;
     const last = 2 + FINDINGS.length;
     expect(pl).toMatchObject({
