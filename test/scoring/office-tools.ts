@@ -96,6 +96,8 @@ export interface PrintedPdf {
   pages: number;
   /** The text of each page (pdftotext -layout). */
   text: string[];
+  /** The text of each page in reading order (pdftotext without -layout): a wrapped cell's lines stay together. */
+  plain: string[];
   /** Page size in points, from pdfinfo. */
   size: string;
 }
@@ -110,10 +112,13 @@ export function printToPdf(bytes: Uint8Array): PrintedPdf {
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     const size = /Page size:\s+([^\n]+)/.exec(info)![1].trim();
     const text: string[] = [];
+    const plain: string[] = [];
     for (let p = 1; p <= pages; p++) {
-      text.push(execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), join(dir, 'in.pdf'), '-'], { encoding: 'utf8', timeout: 60000 }));
+      const page = ['-f', String(p), '-l', String(p), join(dir, 'in.pdf'), '-'];
+      text.push(execFileSync('pdftotext', ['-layout', ...page], { encoding: 'utf8', timeout: 60000 }));
+      plain.push(execFileSync('pdftotext', page, { encoding: 'utf8', timeout: 60000 }));
     }
-    return { pages, text, size };
+    return { pages, text, plain, size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,12 +9,13 @@ import { cellAddress, type MergedRange } from '../../core/model/grid';
 import { findingCell, planMarks } from '../../core/check/mark-plan';
 import { SEVERITY_FILL_ARGB } from '../../core/report/colours';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
-import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
+import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsPrintLayout, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
 import { ruleName } from '../../core/rules/catalogue';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
 import { worksheetMerges } from './ooxml/exceljs-patches';
 import { writeWorkbookBytes } from './write-workbook';
 import { sizeNoteBox } from './ooxml/exceljs-patches';
+import { applyPrintLayout, fitWrappedRows } from './page-setup';
 
 export interface AnnotateOptions {
   lang: Lang;
@@ -28,6 +29,9 @@ export { SEVERITY_LABELS, RESULTS_SHEET_NAME };
 
 /** Separates a user's own note text from ours. */
 export const NOTE_SEPARATOR = '—— 匠选 ——';
+
+/** 1-based columns of the results table that wrap: rule, message, nominee. */
+const WRAPPED = [4, 5, 6];
 
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
 
@@ -129,12 +133,16 @@ function addResultsSheet(workbook: ExcelJS.Workbook, findings: readonly Finding[
     } else {
       link.value = a1;
     }
-    row.getCell(4).value = ruleName(f, lang);
+    const rule = row.getCell(4);
+    rule.value = ruleName(f, lang);
     const msg = row.getCell(5);
     msg.value = f.message?.[lang] ?? '';
-    msg.alignment = { wrapText: true, vertical: 'top' };
     row.getCell(6).value = f.nominee ?? '';
+    // Long rule names and messages wrap inside their columns, in rows tall enough to print them whole (below).
+    for (let c = 1; c <= 6; c++) row.getCell(c).alignment = { vertical: 'top', wrapText: WRAPPED.includes(c) };
   });
+  fitWrappedRows(ws);
+  applyPrintLayout(ws, resultsPrintLayout(sorted.length), lang);
 
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + sorted.length, column: RESULT_HEADERS[lang].length } };
 }

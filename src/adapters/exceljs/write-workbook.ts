@@ -3,11 +3,14 @@
  * (ooxml/exceljs-patches.ts), so that Excel opens every file without repair.
  */
 import type ExcelJS from 'exceljs';
-import { compactDataValidations } from './ooxml/exceljs-patches';
+import { absolutePrintArea, compactDataValidations } from './ooxml/exceljs-patches';
 
-/** Writes the workbook's bytes, with data validations that Excel opens without repair. */
+/** Writes the workbook's bytes, with data validations that Excel opens without repair and print areas every program reads. */
 export async function writeWorkbookBytes(wb: ExcelJS.Workbook, options?: Partial<ExcelJS.XlsxWriteOptions>): Promise<Uint8Array> {
-  for (const ws of wb.worksheets) compactDataValidations(ws);
+  for (const ws of wb.worksheets) {
+    compactDataValidations(ws);
+    absolutePrintArea(ws);
+  }
   const buf = (await wb.xlsx.writeBuffer(options)) as unknown as Uint8Array | ArrayBuffer;
   // A plain Uint8Array view, also where exceljs hands back a Node Buffer.
   return buf instanceof Uint8Array ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf);

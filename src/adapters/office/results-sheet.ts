@@ -7,7 +7,8 @@
 import type { Finding, Lang } from '../../core/model/findings';
 import { SEVERITY_FILL_HEX } from '../../core/report/colours';
 import { ruleName } from '../../core/rules/catalogue';
-import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
+import { internalLinkFormula, RESULT_HEADERS, RESULT_WIDTHS, RESULTS_SHEET_NAME, resultsPrintLayout, resultsSummaryLine, sortForResults, uniqueSheetName } from '../../core/report/results-table';
+import { PRINT_HEADER, PRINT_MARGINS, printAreaAddress, printFooter, PrintLayout, titleColumnsAddress, titleRowsAddress } from '../../core/model/print-layout';
 import { SEVERITY_LABELS } from '../../core/report/severity-labels';
 import { Batcher, BATCH_BYTE_BUDGET, jsonBytes, OP_BYTES } from './limits';
 
@@ -132,12 +133,33 @@ export async function queueResultsSheet(
       const links = ws.getRange(`C3:C${last}`).format.font;
       links.color = LINK_COLOR;
       links.underline = 'Single';
-      const msg = ws.getRange(`E3:E${last}`).format;
-      msg.wrapText = true;
-      msg.verticalAlignment = 'Top';
+      ws.getRange(`A3:F${last}`).format.verticalAlignment = 'Top';
+      // Rule, message and nominee wrap (Excel grows the rows to fit): printed whole, never cut at the column edge.
+      ws.getRange(`D3:F${last}`).format.wrapText = true;
     }
     ws.freezePanes.freezeRows(2);
     ws.autoFilter.apply(ws.getRange(`A2:F${last}`));
   });
+  await batcher.add(OP_BYTES * 8, () => applyPrintLayout(ws, resultsPrintLayout(rows.length), lang));
   return name;
+}
+
+/**
+ * The core's print layout on a sheet: A4, fit to its pages across, title rows, print area, sheet name and page
+ * number. The same page setup as the annotated copy's results sheet (adapters/exceljs/page-setup.ts).
+ * @requires ExcelApi 1.9 (resultsSheet)
+ */
+export function applyPrintLayout(ws: Excel.Worksheet, layout: PrintLayout, lang: Lang): void {
+  const page = ws.pageLayout;
+  page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  // verticalFitToPages 0 = automatic: as many pages tall as the rows need.
+  page.zoom = { horizontalFitToPages: layout.pagesWide, verticalFitToPages: 0 };
+  page.setPrintMargins('Inches', { ...PRINT_MARGINS });
+  if (layout.titleRows) page.setPrintTitleRows(`$${titleRowsAddress(layout.titleRows).replace(':', ':$')}`);
+  if (layout.titleColumns) page.setPrintTitleColumns(`$${titleColumnsAddress(layout.titleColumns).replace(':', ':$')}`);
+  if (layout.area) page.setPrintArea(printAreaAddress(layout.area));
+  const hf = page.headersFooters.defaultForAllPages;
+  hf.centerHeader = PRINT_HEADER;
+  hf.centerFooter = printFooter(lang);
 }

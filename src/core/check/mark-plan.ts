@@ -7,6 +7,7 @@ import type { Finding, Lang, Severity } from '../model/findings';
 import { cellAddress, MergedRange, parseCellAddress } from '../model/grid';
 import { SEVERITY_FILL_ARGB, SEVERITY_FILL_HEX, SEVERITY_RANK, worseSeverity } from '../report/colours';
 import { SEVERITY_LABELS } from '../report/severity-labels';
+import { ruleName } from '../rules/catalogue';
 
 /** Excel's grid: a finding outside it cannot be placed on a cell (it is still listed). */
 const MAX_ROWS = 1048576;
@@ -58,9 +59,9 @@ export function findingCell(f: Finding): { row: number; col: number } | undefine
   return p && p.row < MAX_ROWS && p.col < MAX_COLS ? p : undefined;
 }
 
-/** One note line: "错误：…" / "Error: …". */
+/** One note line: "错误：…" / "Error: …"; a finding without a message shows its rule's human name, never its id. */
 export function noteLine(f: Finding, lang: Lang): string {
-  return `${SEVERITY_LABELS[lang][f.severity]}${lang === 'zh' ? '：' : ': '}${f.message?.[lang] ?? f.rule}`;
+  return `${SEVERITY_LABELS[lang][f.severity]}${lang === 'zh' ? '：' : ': '}${f.message?.[lang] || ruleName(f, lang)}`;
 }
 
 function mergeOwner(merges: readonly MergedRange[] | undefined, row: number, col: number): MergedRange | undefined {

@@ -6,6 +6,7 @@
 import type { Profile } from '../profiles/schema';
 import { monthDayOf } from '../profiles/cultivation-schema';
 import { CAPACITY, ParamKey, PARAM_KEYS, SHEET, TrackingTable, utcDate, WorkbookDesign, YEAR_PARAM_LABEL } from './design';
+import { MIN_PRINTED_TRAINEES } from './print';
 
 export interface GuideSection {
   title: string;
@@ -63,6 +64,7 @@ export function guideSections(profile: Profile, d: WorkbookDesign): GuideSection
         '新的记录直接接着表格往下填：下拉列表、日期格式和公式已预先覆盖到各表的最大行数，不要改动表头文字。',
         '日期请按日期输入（如 2026-03-15），不要输入“2026.3.15”之类的文字，否则统计不到。',
         '检查填写情况：在匠选（Excel 或 WPS 加载项，或匠选网页）中打开本文件，点“校验本表”；有问题的单元格会标出并说明怎么改。',
+        `打印：各表已设为 A4、每页重复标题行。“${d.tables.details.sheet}”和“${SHEET.service}”预先填好了公式，打印区域为生成时的培育对象、至少 ${MIN_PRINTED_TRAINEES} 行；培育对象超过打印区域时，选中要打印的行，在“页面布局 → 打印区域 → 设置打印区域”中重设（WPS 相同）。`,
       ].map((t): [string, string] => ['', t]),
     },
   ];

@@ -4,6 +4,7 @@ export * from './formulas';
 export * from './model';
 export * from './sheets';
 export * from './guide';
+export * from './print';
 export { traineesFromGrid, NoTraineeTableError } from './trainees';
 export type { TraineeSource } from './trainees';
 export { planRollover, NoTrackingTableError } from './rollover';

@@ -6,6 +6,7 @@ import { countFindings, Finding, Lang, Localized } from '../model/findings';
 import { SEVERITY_RANK } from './colours';
 import { SEVERITY_LABELS } from './severity-labels';
 import { sheetRef } from '../model/sheet-refs';
+import { PrintLayout, tablePrintLayout } from '../model/print-layout';
 
 export const RESULTS_SHEET_NAME: Localized = { zh: '校验结果', en: 'Check results' };
 export const RESULT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
@@ -14,6 +15,11 @@ export const RESULT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
 };
 /** Column widths in characters. (exceljs drops a width of exactly 9, its default, so none is 9.) */
 export const RESULT_WIDTHS: readonly number[] = [10, 18, 10, 24, 72, 16];
+
+/** Printed: A4 landscape one page wide, the summary line and the header on every page, only the table's rows. */
+export function resultsPrintLayout(findingCount: number): PrintLayout {
+  return tablePrintLayout(RESULT_WIDTHS, 2 + findingCount, [1, 2]);
+}
 
 export interface ResultsSummaryOptions {
   lang: Lang;

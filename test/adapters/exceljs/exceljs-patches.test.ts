@@ -92,3 +92,19 @@ describe('sheet names exceljs would refuse or cut are read as the file has them,
     expect(() => wb.addWorksheet('a/b')).toThrow();
   });
 });
+
+test("a print area is written with absolute rows (LibreOffice ignores exceljs' $A1:$F20), also the user's own in an annotated copy", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('推荐表');
+  ws.getCell('A1').value = '姓名';
+  ws.pageSetup.printArea = 'A1:F20';
+  const own = new Uint8Array(await wb.xlsx.writeBuffer());
+  const names = async (bytes: Uint8Array) => {
+    const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    return [...xml.matchAll(/<definedName name="_xlnm\.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1].replace(/&apos;/g, "'"));
+  };
+  // exceljs on its own: relative rows.
+  expect(await names(own)).toEqual(["'推荐表'!$A1:$F20"]);
+  const annotated = await annotateWorkbook(own, [], { lang: 'zh' });
+  expect(await names(annotated)).toEqual(["'推荐表'!$A$1:$F$20", "'校验结果'!$A$1:$F$2"]);
+});

@@ -57,6 +57,32 @@ describe('results sheet', () => {
     expect(RESULT_HEADERS.zh).toEqual(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ref.getCell(`${c}2`).value));
     RESULT_WIDTHS.forEach((w, i) => expect(ref.getColumn(i + 1).width).toBe(w));
   });
+
+  it('prints like the annotated copy: A4 landscape one page wide, title rows repeated, print area to the last finding', async () => {
+    const x = new ExcelJS.Workbook();
+    x.addWorksheet('推荐表').getCell('A1').value = 'x';
+    const bytes = await annotate.annotateWorkbook((await x.xlsx.writeBuffer()) as unknown as Buffer, FINDINGS, { lang: 'zh' });
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.load(Buffer.from(bytes) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    const ref = annotated.getWorksheet('校验结果')!.pageSetup;
+
+    const sim = new ExcelSim({ api: 9 });
+    sim.wb.addSheet('推荐表', [['x']]);
+    await markFindings(sim.context(), FINDINGS, { lang: 'zh', resultsSheet: true, programName: '2025 年度上海工匠' });
+    const pl = sim.wb.sheet('校验结果').pageLayout;
+    const last = 2 + FINDINGS.length;
+    expect(pl).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$2',
+      printArea: `A1:F${last}`,
+      centerHeader: '&A',
+      centerFooter: '第 &P 页，共 &N 页',
+    });
+    expect(ref).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:F${last}` });
+    expect(ref.printTitlesRow).toMatch(/^\$?1:\$?2$/);
+  });
 });
 
 describe('results sheet in Excel: text from the workbook is never taken for a formula (issue 10)', () => {

@@ -26,7 +26,9 @@ import { dashboardRows, SERVICE_HEADERS, SERVICE_LAYOUT, serviceRowFormulas, ser
 import { guideSections, guideTitle, parameterRows } from '../../../core/cultivation/guide';
 import { ColumnPlan, historyColumns, historyTitle, InputRule, tableColumns, tableTitle, traineeFormulaCells, trackingRows } from '../../../core/cultivation/sheets';
 import { Row, TrackingInput } from '../../../core/cultivation/model';
+import { dashboardPrint, DASHBOARD_WIDTHS, GUIDE_WIDTHS, guidePrint, servicePrint, SERVICE_WIDTHS, tablePrint } from '../../../core/cultivation/print';
 import { worksheetValidations } from '../ooxml/exceljs-patches';
+import { applyPrintLayout, fitWrappedRows } from '../page-setup';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 const HOURS_FORMAT = '0.0';
@@ -102,6 +104,7 @@ function writeTable(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesig
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }] });
   title(ws, tableTitle(t, input.year), columns.length);
   layColumns(ws, columns, t.lastRow);
+  applyPrintLayout(ws, tablePrint(key, columns, rows.length), 'zh');
   rows.forEach((row, i) => {
     t.fields.forEach((f, c) => {
       const v = writable(row[f.key] ?? null);
@@ -124,7 +127,8 @@ function writeTable(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesig
 
 function writeGuide(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
   const ws = wb.addWorksheet(SHEET.guide);
-  [16, 90, 3, 30, 14, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  GUIDE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  applyPrintLayout(ws, guidePrint(), 'zh');
   const a1 = ws.getCell('A1');
   a1.value = guideTitle(input.year);
   a1.font = { bold: true, size: 14 };
@@ -166,14 +170,16 @@ function writeGuide(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesig
     const note = ws.getCell(`F${row}`);
     note.value = p.note;
     note.alignment = { wrapText: true, vertical: 'top' };
+    ws.getCell(`${PARAM_LABEL_COL}${row}`).alignment = { wrapText: true, vertical: 'top' };
   });
+  fitWrappedRows(ws);
 }
 
 function figureFormat(format: 'date' | 'hours' | 'count'): string {
   return format === 'date' ? DATE_FORMAT : format === 'hours' ? HOURS_FORMAT : '0';
 }
 
-function writeService(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
+function writeService(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign, trainees: number): void {
   const ws = wb.addWorksheet(SHEET.service, { views: [{ state: 'frozen', ySplit: SERVICE_LAYOUT.headerRow }] });
   title(ws, serviceTitle(d, input.year), SERVICE_HEADERS.length);
   serviceSummary(d).forEach((s, i) => {
@@ -187,7 +193,8 @@ function writeService(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDes
   const header = ws.getRow(SERVICE_LAYOUT.headerRow);
   SERVICE_HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeader(header, SERVICE_HEADERS.length);
-  [14, 26, 20, 10, 10, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  SERVICE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  applyPrintLayout(ws, servicePrint(trainees), 'zh');
   const count = d.tables.details.lastRow - FIRST_ROW + 1;
   for (let i = 0; i < count; i++) {
     const row = ws.getRow(SERVICE_LAYOUT.firstRow + i);
@@ -197,8 +204,8 @@ function writeService(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDes
 
 function writeDashboard(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
   const ws = wb.addWorksheet(SHEET.dashboard);
-  [34, 14, 14, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(5).width = 60;
+  DASHBOARD_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  applyPrintLayout(ws, dashboardPrint(), 'zh');
   const asOf: ExcelJS.CellValue = input.asOf ? utcDate(input.asOf) : { formula: 'TODAY()' };
   let r = 1;
   for (const item of dashboardRows(d, input.year)) {
@@ -222,7 +229,11 @@ function writeDashboard(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookD
         const b = ws.getCell(r, 2);
         b.value = r === 2 ? asOf : { formula: item.formula };
         b.numFmt = figureFormat(item.format);
-        if (item.note) ws.getCell(r, 5).value = item.note;
+        if (item.note) {
+          const note = ws.getCell(r, 5);
+          note.value = item.note;
+          note.alignment = { wrapText: true, vertical: 'top' };
+        }
         break;
       }
       case 'target': {
@@ -236,6 +247,7 @@ function writeDashboard(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookD
     }
     r++;
   }
+  fitWrappedRows(ws);
 }
 
 function writeHistory(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDesign): void {
@@ -247,6 +259,7 @@ function writeHistory(wb: ExcelJS.Workbook, input: TrackingInput, d: WorkbookDes
     const ws = wb.addWorksheet(`${HISTORY_PREFIX}${t.sheet}`, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
     title(ws, historyTitle(t), columns.length);
     layColumns(ws, columns, FIRST_ROW + rows.length - 1);
+    applyPrintLayout(ws, tablePrint('history', columns, rows.length), 'zh');
     rows.forEach((h, i) => {
       const r = FIRST_ROW + i;
       ws.getCell(r, 1).value = h.year;
@@ -273,7 +286,7 @@ export async function writeTrackingWorkbook(input: TrackingInput): Promise<Uint8
   wb.calcProperties.fullCalcOnLoad = true;
   writeGuide(wb, input, d);
   for (const key of TRACKING_TABLES) writeTable(wb, input, d, key, rows[key]);
-  writeService(wb, input, d);
+  writeService(wb, input, d, rows.details.length);
   writeDashboard(wb, input, d);
   writeHistory(wb, input, d);
   return writeWorkbookBytes(wb);

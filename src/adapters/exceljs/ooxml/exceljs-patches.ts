@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { cellAddress, parseCellAddress } from '../../../core/model/grid';
+import { wrappedLineCount } from '../../../core/model/print-layout';
 
 // ------------------------------------------------------------------ built-in Chinese date formats (reading)
 
@@ -175,6 +176,22 @@ export function compactDataValidations(ws: ExcelJS.Worksheet): void {
   holder.model = out;
 }
 
+// ------------------------------------------------------------------ print areas (writing)
+
+/**
+ * exceljs writes a print area "A1:F20" as `'Sheet'!$A1:$F20` (it only prefixes "$"): the rows stay relative,
+ * and LibreOffice then ignores the print area and prints every used cell. Given "A$1:F$20" it writes the
+ * absolute `$A$1:$F$20` that every program reads. Run before writing (also keeps a loaded workbook's own areas).
+ */
+export function absolutePrintArea(ws: ExcelJS.Worksheet): void {
+  const area = ws.pageSetup?.printArea;
+  if (!area) return;
+  ws.pageSetup.printArea = area
+    .split('&&')
+    .map((part) => part.replace(/\$/g, '').replace(/([A-Za-z]+)(\d+)/g, '$1$$$2'))
+    .join('&&');
+}
+
 // ------------------------------------------------------------------ sheet protection (writing)
 
 export interface SheetProtectionModel {
@@ -203,12 +220,7 @@ export function sizeNoteBox(cell: ExcelJS.Cell, text: string): void {
   if (!comment) return;
   const desc = findProperty(comment, 'model');
   if (!desc || typeof desc.get !== 'function') return;
-  let lines = 0;
-  for (const line of text.split('\n')) {
-    let units = 0;
-    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-    lines += Math.max(1, Math.ceil(units / 44)); // ~44 half-width characters in 5 default columns
-  }
+  const lines = wrappedLineCount(text, 45); // ~44 half-width characters in 5 default columns
   const col0 = Number(cell.col) - 1;
   const row0 = Number(cell.row) - 1;
   const anchor = { left: col0 + 1.1, top: Math.max(row0 - 1, 0) + 0.2, right: col0 + 6.1, bottom: Math.max(row0 - 1, 0) + 0.2 + Math.min(Math.max(lines + 1, 4), 30) };

@@ -1022,6 +1022,12 @@ const IMPL: Record<string, ClassImpl> = {
     call: {
       setPrintTitleRows: (o, addr: string) => op(o, 'PageLayout.setPrintTitleRows', () => void ((o.need('PageLayout') as SimSheet).pageLayout.printTitleRows = addr)),
       setPrintArea: (o, addr: string) => op(o, 'PageLayout.setPrintArea', () => void ((o.need('PageLayout') as SimSheet).pageLayout.printArea = addr)),
+      setPrintTitleColumns: (o, addr: string) => op(o, 'PageLayout.setPrintTitleColumns', () => void ((o.need('PageLayout') as SimSheet).pageLayout.printTitleColumns = addr)),
+      setPrintMargins: (o, unit: string, margins: Record<string, number>) =>
+        op(o, 'PageLayout.setPrintMargins', () => {
+          if (!['Points', 'Inches', 'Centimeters'].includes(unit)) throw new Error(`PageLayout.setPrintMargins: unknown unit ${unit}`);
+          (o.need('PageLayout') as SimSheet).pageLayout.margins = { unit, ...margins };
+        }),
     },
   },
 
