@@ -16,6 +16,7 @@ import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
 import { report } from './catalogue';
+import { nomineeOrder } from '../report/nominee-groups';
 
 export interface ValidateOptions {
   /** Ages and look-back windows are counted at this date. */
@@ -43,6 +44,8 @@ export interface ValidationResult {
   counts: FindingCounts;
   /** Distinct nominees (details rows, or summary rows when there is no details table). */
   nominees: number;
+  /** The nominees as findings name them, in reading order (the summary sheet's first): how reports group findings. */
+  nomineeOrder: string[];
 }
 
 /** No table of the profile in the workbook: the file cannot be checked (the CLI exits 2). */
@@ -358,5 +361,6 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     findings,
     counts: countFindings(findings),
     nominees,
+    nomineeOrder: nomineeOrder(tables.map((t) => ({ kind: t.kind, labels: t.dataRows.map((r) => nomineeLabel(t, r)) }))),
   };
 }
