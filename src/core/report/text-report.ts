@@ -1,5 +1,5 @@
 /** The readable report of `jiangxuan validate --format text`: grouped by nominee in summary-sheet order, Chinese by default. */
-import { Finding, Lang, Severity } from '../model/findings';
+import { Lang, Severity } from '../model/findings';
 import { ruleName } from '../rules/catalogue';
 import { ValidationResult } from '../rules/validate-workbook';
 import { SEVERITY_LABELS } from './severity-labels';

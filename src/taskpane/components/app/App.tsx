@@ -9,7 +9,7 @@ import { builtinProgrammes } from '../../../core/check/check-workbook';
 import type { PageParams, ThemeName } from '../../mode';
 import { asHostError, type WorkbookHost } from '../../hosts/workbook-host';
 import { useLanguageAndTheme } from '../../hooks/useLanguageAndTheme';
-import { useMediaQuery } from '../../hooks/useMediaQuery';
+import { NARROW_QUERY, useMediaQuery } from '../../hooks/useMediaQuery';
 import { useWorkbookFile, type OpenFile } from '../../hooks/useWorkbookFile';
 import { useSections } from '../../hooks/useSections';
 import { useCheck } from '../../hooks/useCheck';
@@ -50,7 +50,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const { lang, t, theme, toggleLang, toggleTheme } = useLanguageAndTheme(initialLang, initialTheme);
   const wide = useMediaQuery('(min-width: 900px)') && !office;
   // Excel's and WPS's task pane opens 350 px wide: compact header, tabs and cards there.
-  const narrow = useMediaQuery('(max-width: 599px)');
+  const narrow = useMediaQuery(NARROW_QUERY);
   const programmes = React.useMemo(() => builtinProgrammes(), []);
   const workbook = useWorkbookFile({ officeHost, openFile, bootMessage, autoSample: !office && params.autoSample });
   const { host } = workbook;

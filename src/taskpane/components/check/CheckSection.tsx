@@ -2,6 +2,7 @@
  * 校验: the workbook's messages, the programme card, the counts and recognised tables, the Excel toolbar and the
  * result tabs; on a wide standalone page the sheet preview sits beside them.
  */
+import * as React from 'react';
 import { MessageBar, MessageBarBody, mergeClasses, Text } from '@fluentui/react-components';
 import type { Lang, Localized } from '../../../core/model/findings';
 import type { Profile } from '../../../core/profiles/schema';
@@ -15,6 +16,7 @@ import { ProgrammeCard } from './ProgrammeCard';
 import { OfficeToolbar } from './OfficeToolbar';
 import { ResultTabs } from './ResultTabs';
 import { useCheckStyles } from './check-styles';
+import { nameColumns } from '../../preview-model';
 
 export interface CheckSectionProps {
   check: CheckSectionModel;
@@ -35,8 +37,10 @@ export function CheckSection({ check, host, office, wide, narrow, hidden, info, 
   const s = useCheckStyles();
   const { outcome } = check;
   const tableLines = outcome ? outcome.result.tables.map((tb) => t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)) : [];
+  const recognized = outcome?.result.recognized;
+  const frozen = React.useMemo(() => nameColumns(recognized ?? []), [recognized]);
   const preview = outcome ? (
-    <SheetPreview grid={outcome.grid} findings={check.findings} selected={check.selectedCell} onCellClick={check.selectCell} t={t} lang={lang} />
+    <SheetPreview grid={outcome.grid} frozen={frozen} findings={check.findings} selected={check.selectedCell} onCellClick={check.selectCell} t={t} lang={lang} />
   ) : (
     <Text className={s.how}>{t.previewEmpty}</Text>
   );
