@@ -532,6 +532,13 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     await expect(table.getAttribute('data-columns')).resolves.toBe('all');
     await expect(table.locator('th').allTextContents()).resolves.toEqual(expect.arrayContaining(['平均分', '标准差', '份数']));
     await page.getByTestId('ranking-columns').click();
+    // The experts' assignment (expert, unit, candidates) fits too.
+    await page.getByTestId('tab-generate').click();
+    const assignment = page.getByTestId('assignment-table');
+    await assignment.waitFor();
+    const a = await assignment.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+    expect(a.scroll).toBeLessThanOrEqual(a.client);
+    await page.getByTestId('tab-consolidate').click();
     await section(page, 'cultivation');
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SHOTS, 'pane-350-cultivation.png') });
