@@ -114,6 +114,17 @@ describeE2E(`the pane at ${WIDTH} px`, () => {
     await page.keyboard.press('Escape');
     for (const id of ids) expect({ id, shown: shown.includes(id) }).toEqual({ id, shown: false });
     expect(shown).not.toMatch(/jiangxuan|命令行|command line|npx |--[a-z]/i);
+    // Nor in the other sections.
+    const sections = await page.locator('[data-testid^="section-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')!));
+    for (const id of sections.filter((x) => x !== 'section-check')) {
+      await page.getByTestId(id).click();
+      // The section's panel is loaded on first opening: wait for its first card.
+      await page.locator('main h3:visible').first().waitFor({ timeout: 30000 });
+      await page.waitForTimeout(500);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect({ id, text }).toEqual({ id, text: expect.not.stringMatching(/jiangxuan|命令行|command line|npx |--[a-z]/i) });
+    }
+    await page.getByTestId('section-check').click();
     // The id is still there for whoever needs it: as the name's tooltip.
     const rule = page.getByTestId('finding-rule').first();
     await expect(rule.getAttribute('title')).resolves.toContain((await page.getByTestId('finding').first().getAttribute('data-rule'))!);
