@@ -11,7 +11,8 @@ import { fromJsDate } from '../core/model/dates';
 import { describeChoice } from '../core/check/check-workbook';
 import { isCheckError } from '../core/check/failures';
 import { formLabelOf } from '../core/forms/check-forms';
-import { countsLine, groupByNominee, severityLabel } from '../core/report/text-report';
+import { countsLine, severityLabel } from '../core/report/text-report';
+import { groupByNominee } from '../core/report/nominee-groups';
 import { ruleName } from '../core/rules/catalogue';
 import { loadNominations, NoNominationsError, type InputFile, type Nominations } from '../adapters/forms/nominations';
 import { nominationsWorkbook, packSubmission, printedForms, workbookFindings, type OutputFile } from '../adapters/forms/outputs';
@@ -91,7 +92,7 @@ const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
 function findingsText(findings: readonly Finding[], n: Nominations, lang: Lang): string[] {
   const lines: string[] = [];
-  for (const g of groupByNominee(findings)) {
+  for (const g of groupByNominee(findings, n.outcome.result.nomineeOrder)) {
     lines.push('', `■ ${g.nominee ?? (lang === 'zh' ? '整体' : 'General')}`);
     for (const f of g.findings) lines.push(`  ${MARK[f.severity]} ${severityLabel(f.severity, lang)} ${place(f, n)}  ${f.message[lang]}  [${ruleName(f, lang)}]`);
   }

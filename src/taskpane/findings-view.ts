@@ -1,7 +1,7 @@
 /** What the findings list shows: filtering, grouping by nominee with tallies, rule choices. Pure. */
 import type { Finding, FindingCounts, Lang, Severity } from '../core/model/findings';
 import { countFindings, SEVERITIES } from '../core/model/findings';
-import { groupByNominee } from '../core/report/text-report';
+import { groupByNominee } from '../core/report/nominee-groups';
 import { ruleName } from '../core/rules/catalogue';
 
 export interface FindingFilter {
@@ -26,9 +26,9 @@ export interface FindingGroup {
   counts: FindingCounts;
 }
 
-/** Groups in the order nominees first appear in the workbook; table-level findings last. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  return groupByNominee(findings).map((g, i) => ({
+/** Groups in nominee order (the summary sheet's, see core/report/nominee-groups); table-level findings last. */
+export function groupFindings(findings: readonly Finding[], nomineeOrder: readonly string[] = []): FindingGroup[] {
+  return groupByNominee(findings, nomineeOrder).map((g, i) => ({
     key: g.nominee === undefined ? '\u0000general' : `${i}:${g.nominee}`,
     nominee: g.nominee,
     findings: g.findings,

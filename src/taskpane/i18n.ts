@@ -55,6 +55,19 @@ export interface Strings {
   findingLabel: (sev: string, sheet: string, cell: string, msg: string) => string;
   showMore: (n: number) => string;
   goToCellHint: string;
+  /** A rule's id, shown only as a tooltip of its name. */
+  ruleIdHint: (id: string) => string;
+  /** Between items of a list written on one line. */
+  listSeparator: string;
+  /** The open button in a narrow pane. */
+  openShort: string;
+  /** Section tab labels in a narrow pane (the full label is the tooltip), by section id. */
+  sectionShort: Record<string, string>;
+  /** The programme card folded in a narrow pane: the button that unfolds it. */
+  changeSettings: string;
+  asOfShort: (iso: string) => string;
+  scMoreColumns: string;
+  scFewerColumns: string;
   notChecked: string;
   notCheckedOffice: string;
   // Office
@@ -229,7 +242,7 @@ const zh: Strings = {
   downloadAnnotatedHint: '下载一份标注了问题单元格并附“校验结果”工作表的副本（总是 .xlsx 工作簿）；原文件不会改动',
   preparingDownload: '正在生成…',
   annotatedAsXlsx: (copy, original) => `标注版已另存为 .xlsx 工作簿“${copy}”（“${original}”不是 .xlsx 文件；原文件未改动）。`,
-  sampleNote: (file) => `当前显示的是示例工作簿“${file}”。点击“打开工作簿”选择您自己的推荐表。`,
+  sampleNote: (file) => `这是示例工作簿“${file}”；点“打开”换成您自己的推荐表。`,
   sampleMissing: '点击“打开工作簿”，选择要检查的推荐表（.xlsx、.xls、.et、.ods 或 CSV）。',
   fileLabel: '文件',
   programme: '项目',
@@ -267,6 +280,14 @@ const zh: Strings = {
   findingLabel: (sev, sheet, cell, msg) => `${sev}，${sheet} ${cell}：${msg}`,
   showMore: (n) => `再显示 ${n} 条`,
   goToCellHint: '点击或按回车定位到单元格',
+  ruleIdHint: (id) => `规则编号 ${id}`,
+  listSeparator: '；',
+  openShort: '打开',
+  sectionShort: { check: '校验', forms: '申报表', scoring: '专家评分', cultivation: '培育跟踪' },
+  changeSettings: '更改',
+  asOfShort: (iso) => `按 ${iso} 计算`,
+  scMoreColumns: '显示全部列',
+  scFewerColumns: '只看排名列',
   notChecked: '尚未校验。',
   notCheckedOffice: '选择项目（或保留自动识别），然后点“校验”检查当前工作簿。有问题的单元格会加上底色和批注。',
   clearMarks: '清除标注',
@@ -371,7 +392,7 @@ const zh: Strings = {
   scReadingFiles: (d, t, f) => `正在读取 ${d} / ${t}：${f}`,
   scConsolidating: '正在汇总…',
   scRanking: '排名',
-  scRankingBasis: '排名依据：去掉一个最高分和一个最低分后的平均分（不少于 5 份评分时；更少时为平均分）；同分并列；分组时组内排名。匠选网页、Excel 加载项和命令行用同一套计算，结果一致。',
+  scRankingBasis: '排名依据：去掉一个最高分和一个最低分后的平均分（不少于 5 份评分时；更少时为平均分）；同分并列；分组时组内排名。',
   scColRank: '排名',
   scColCode: '编号',
   scColName: '姓名',
@@ -433,7 +454,7 @@ const en: Strings = {
   downloadAnnotatedHint: 'Download a copy with problem cells marked and a "Check results" sheet (always an .xlsx workbook); the original is not changed',
   preparingDownload: 'Preparing…',
   annotatedAsXlsx: (copy, original) => `The annotated copy was saved as the .xlsx workbook “${copy}” (“${original}” is not an .xlsx file; the original is unchanged).`,
-  sampleNote: (file) => `This is the sample workbook "${file}". Choose "Open workbook" to check your own.`,
+  sampleNote: (file) => `This is the sample workbook "${file}"; choose "Open" to check your own.`,
   sampleMissing: 'Choose "Open workbook" to check a nomination workbook (.xlsx, .xls, .et, .ods or CSV).',
   fileLabel: 'File',
   programme: 'Programme',
@@ -471,6 +492,14 @@ const en: Strings = {
   findingLabel: (sev, sheet, cell, msg) => `${sev}, ${sheet} ${cell}: ${msg}`,
   showMore: (n) => `Show ${n} more`,
   goToCellHint: 'Click or press Enter to go to the cell',
+  ruleIdHint: (id) => `Rule id ${id}`,
+  listSeparator: '; ',
+  openShort: 'Open',
+  sectionShort: { check: 'Check', forms: 'Forms', scoring: 'Scoring', cultivation: 'Cultivation' },
+  changeSettings: 'Change',
+  asOfShort: (iso) => `at ${iso}`,
+  scMoreColumns: 'All columns',
+  scFewerColumns: 'Ranking columns only',
   notChecked: 'Not checked yet.',
   notCheckedOffice: 'Choose the programme (or let Jiangxuan detect it), then click Check to check this workbook. Problem cells get a fill and a comment.',
   clearMarks: 'Clear marks',
@@ -567,7 +596,7 @@ const en: Strings = {
   scReadingFiles: (d, t, f) => `Reading ${d} of ${t}: ${f}`,
   scConsolidating: 'Consolidating…',
   scRanking: 'Ranking',
-  scRankingBasis: 'Ranked by the mean without the highest and the lowest score (from 5 scores; the plain mean below that); ties share a rank; within each group when grouped. The page, the Excel add-in and the command line compute the same figures.',
+  scRankingBasis: 'Ranked by the mean without the highest and the lowest score (from 5 scores; the plain mean below that); ties share a rank; within each group when grouped.',
   scColRank: 'Rank',
   scColCode: 'Code',
   scColName: 'Name',

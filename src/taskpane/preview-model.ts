@@ -115,3 +115,22 @@ export function sheetHeight(sheet: SheetGrid, findings: readonly Finding[]): num
   for (const f of findings) if (f.sheet === sheet.name && f.row + 1 > h) h = f.row + 1;
   return h;
 }
+
+/**
+ * The column the preview keeps in view while scrolling sideways, by sheet: the name column of the first table
+ * recognised on the sheet (姓名, or 培育对象 in the cultivation workbook), so a marked cell far to the right still
+ * has the nominee's name beside it.
+ */
+export function nameColumns(tables: readonly { sheet: { name: string }; colOf: ReadonlyMap<string, number> }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tables) {
+    const c = t.colOf.get('name') ?? t.colOf.get('trainee');
+    if (c !== undefined && !out.has(t.sheet.name)) out.set(t.sheet.name, c);
+  }
+  return out;
+}
+
+/** Width of the preview's row numbers (px): fixed, so the frozen name column can sit right beside them. */
+export function rowHeadWidth(height: number): number {
+  return Math.max(3, String(height).length) * 8 + 14;
+}

@@ -6,7 +6,8 @@
  *   returned files and shows the same counts and means as `jiangxuan consolidate --format json`, and its result
  *   workbook reads back with the same ranks;
  * - a tracking workbook is generated from the same sample (one trainee per nominee) and rolled over;
- * - every request stays on the page's origin. Also takes docs/screenshots/scoring-light.png and cultivation-light.png.
+ * - every request stays on the page's origin. Also takes docs/screenshots/scoring-light.png and cultivation-light.png,
+ *   and at 350 px pane-350-scoring.png (the ranking's decisive columns without scrolling) and pane-350-cultivation.png.
  *
  * Run with `npm run test:e2e` (skipped by `npm test`).
  */
@@ -500,5 +501,47 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(SHOTS, 'cultivation-light.png') });
     for (const f of ['scoring-light.png', 'cultivation-light.png']) expect(fs.statSync(path.join(SHOTS, f)).size).toBeGreaterThan(10000);
+  });
+
+  it('at 350 px shows what decides the ranking without scrolling sideways, the other columns on demand', async () => {
+    await page.setViewportSize({ width: 350, height: 760 });
+    await section(page, 'scoring');
+    await page.getByTestId('tab-consolidate').click();
+    const table = page.getByTestId('ranking');
+    await table.waitFor();
+    await expect(table.getAttribute('data-columns')).resolves.toBe('ranking');
+    const fits = () => table.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+    const wide = await fits();
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    // Rank, name, 去极值平均 and the shortlist badge lie inside the pane, without scrolling.
+    const pane = (await table.locator('xpath=..').boundingBox())!;
+    const inside = async (loc: ReturnType<Page['locator']>) => {
+      const b = (await loc.boundingBox())!;
+      return b.x >= pane.x - 0.5 && b.x + b.width <= pane.x + pane.width + 0.5;
+    };
+    await expect(inside(page.getByTestId('ranking-trimmed-head'))).resolves.toBe(true);
+    await expect(inside(page.getByTestId('ranking-trimmed').first())).resolves.toBe(true);
+    const badge = table.getByTestId('shortlisted').first();
+    await expect(badge.isVisible()).resolves.toBe(true);
+    await expect(inside(badge)).resolves.toBe(true);
+    await table.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(SHOTS, 'pane-350-scoring.png') });
+    // 显示全部列: every column, the table then scrolls sideways.
+    await page.getByTestId('ranking-columns').click();
+    await expect(table.getAttribute('data-columns')).resolves.toBe('all');
+    await expect(table.locator('th').allTextContents()).resolves.toEqual(expect.arrayContaining(['平均分', '标准差', '份数']));
+    await page.getByTestId('ranking-columns').click();
+    // The experts' assignment (expert, unit, candidates) fits too.
+    await page.getByTestId('tab-generate').click();
+    const assignment = page.getByTestId('assignment-table');
+    await assignment.waitFor();
+    const a = await assignment.evaluate((t) => ({ scroll: t.parentElement!.scrollWidth, client: t.parentElement!.clientWidth }));
+    expect(a.scroll).toBeLessThanOrEqual(a.client);
+    await page.getByTestId('tab-consolidate').click();
+    await section(page, 'cultivation');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(SHOTS, 'pane-350-cultivation.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/core/model/findings';
-import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../../src/taskpane/preview-model';
+import { cellMarks, displayValue, mergeLayout, nameColumns, rowHeadWidth, rowWindow, sheetHeight, sheetWidth } from '../../src/taskpane/preview-model';
 
 describe('preview model', () => {
   it('draws every row of a small sheet and a window around the selection of a big one', () => {
@@ -49,5 +49,24 @@ describe('preview model', () => {
     expect(sheetWidth(sheet, [f])).toBe(5);
     expect(sheetHeight(sheet, [f])).toBe(4);
     expect(sheetHeight(sheet, [])).toBe(1);
+  });
+
+  it('keeps each sheet’s name column in view: 姓名, or 培育对象 in a tracking workbook', () => {
+    const table = (sheet: string, cols: [string, number][]) => ({ sheet: { name: sheet }, colOf: new Map(cols) });
+    const frozen = nameColumns([
+      table('推荐汇总表', [['serial', 0], ['unit', 1], ['name', 2]]),
+      table('申报信息', [['name', 1], ['id', 7]]),
+      table('培育计划', [['trainee', 1]]),
+      table('申报信息', [['name', 4]]),
+      table('说明', [['unit', 0]]),
+    ]);
+    expect([...frozen]).toEqual([
+      ['推荐汇总表', 2],
+      ['申报信息', 1],
+      ['培育计划', 1],
+    ]);
+    // Row numbers of a fixed width, wide enough for the sheet's last row.
+    expect(rowHeadWidth(12)).toBe(rowHeadWidth(999));
+    expect(rowHeadWidth(100000)).toBeGreaterThan(rowHeadWidth(999));
   });
 });

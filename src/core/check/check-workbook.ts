@@ -120,6 +120,7 @@ export function recheckWorkbook(grid: WorkbookGrid, profile: Profile, asOf: Simp
       counts: { error: 0, warning: 0, info: 0 },
       nominees: 0,
       people: [],
+      nomineeOrder: [],
     };
   }
 }

@@ -1,9 +1,10 @@
-/** The readable report of `jiangxuan validate --format text`: grouped by nominee, Chinese by default. */
-import { Finding, Lang, Severity } from '../model/findings';
+/** The readable report of `jiangxuan validate --format text`: grouped by nominee in summary-sheet order, Chinese by default. */
+import { Lang, Severity } from '../model/findings';
 import { ruleName } from '../rules/catalogue';
 import { ValidationResult } from '../rules/validate-workbook';
 import { SEVERITY_LABELS } from './severity-labels';
 import { escapeControls } from '../text/printable';
+import { groupByNominee } from './nominee-groups';
 
 export interface ReportContext {
   file: string;
@@ -22,25 +23,6 @@ export function countsLine(counts: Record<Severity, number>, lang: Lang): string
   return lang === 'zh'
     ? `错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`
     : `${counts.error} errors · ${counts.warning} warnings · ${counts.info} info`;
-}
-
-/** Findings grouped by nominee in the order nominees first appear; table-level findings last. */
-export function groupByNominee(findings: readonly Finding[]): { nominee?: string; findings: Finding[] }[] {
-  const groups = new Map<string, Finding[]>();
-  const general: Finding[] = [];
-  for (const f of findings) {
-    if (f.nominee === undefined) {
-      general.push(f);
-      continue;
-    }
-    const key = f.nominee;
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
-  }
-  const out: { nominee?: string; findings: Finding[] }[] = [...groups].map(([nominee, fs]) => ({ nominee, findings: fs }));
-  if (general.length) out.push({ findings: general });
-  return out;
 }
 
 export function formatTextReport(result: ValidationResult, ctx: ReportContext, lang: Lang): string {
@@ -63,7 +45,7 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
     lines.push(zh ? '没有发现问题。' : 'No problems found.');
     return joinLines(lines);
   }
-  for (const g of groupByNominee(result.findings)) {
+  for (const g of groupByNominee(result.findings, result.nomineeOrder)) {
     lines.push('');
     const c = { error: 0, warning: 0, info: 0 };
     for (const f of g.findings) c[f.severity]++;

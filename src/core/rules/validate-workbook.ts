@@ -16,6 +16,7 @@ import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
 import { report } from './catalogue';
+import { nomineeOrder } from '../report/nominee-groups';
 
 export interface ValidateOptions {
   /** Ages and look-back windows are counted at this date. */
@@ -48,6 +49,8 @@ export interface ValidationResult {
    * in `nominees`): check/combine-files.ts finds the same person in several files with them.
    */
   people: NomineeKeys[];
+  /** The nominees as findings name them, in reading order (the summary sheet's first): how reports group findings. */
+  nomineeOrder: string[];
 }
 
 /** A nominee row and the keys that make two rows the same person (duplicate.id, duplicate.name). */
@@ -398,5 +401,6 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     counts: countFindings(findings),
     nominees,
     people,
+    nomineeOrder: nomineeOrder(tables.map((t) => ({ kind: t.kind, labels: t.dataRows.map((r) => nomineeLabel(t, r)) }))),
   };
 }

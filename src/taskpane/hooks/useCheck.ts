@@ -36,6 +36,8 @@ export interface ShownProgramme {
 export interface CheckSectionModel extends CheckState {
   programme: ShownProgramme;
   findings: readonly Finding[];
+  /** The nominees in summary-sheet order: how the findings list groups. */
+  nomineeOrder: readonly string[];
   runCheck(): Promise<void>;
   /** A programme id, or undefined to detect it again. */
   chooseProgramme(id: string | undefined): void;
@@ -53,6 +55,8 @@ export interface CheckSectionModel extends CheckState {
   /** Runs an Office toolbar action and says how it went (“清除标记：已完成”, or what it could not do). */
   officeAction(label: string, action: () => Promise<Localized | void>): Promise<void>;
 }
+
+const NO_NOMINEES: readonly string[] = [];
 
 export function useCheck({ host, office, lang, programmes, initialAsOf, previewTab }: CheckOptions): CheckSectionModel {
   const [state, dispatch] = React.useReducer(checkReducer, undefined, () => initialCheckState(host, initialAsOf));
@@ -128,6 +132,7 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
   }, [office, host]);
 
   const findings = outcome?.result.findings ?? [];
+  const nomineeOrder = outcome?.result.nomineeOrder ?? NO_NOMINEES;
   const programme: ShownProgramme = outcome
     ? { profile: outcome.profile, how: outcome.how, evidence: outcome.evidence }
     : programId
@@ -181,6 +186,7 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
     ...state,
     programme,
     findings,
+    nomineeOrder,
     runCheck: () => runCheck(),
     chooseProgramme: (id) => dispatch({ type: 'programme', programId: id }),
     setAsOf: (iso) => dispatch({ type: 'as-of', asOf: iso }),

@@ -14,3 +14,6 @@ export function useMediaQuery(query: string): boolean {
   }, [query]);
   return matches;
 }
+
+/** A task-pane-wide window: Excel's and WPS's pane opens 350 px wide; the page is designed for it first. */
+export const NARROW_QUERY = '(max-width: 599px)';

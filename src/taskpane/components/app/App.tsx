@@ -9,7 +9,7 @@ import { builtinProgrammes } from '../../../core/check/check-workbook';
 import type { PageParams, ThemeName } from '../../mode';
 import { asHostError, type WorkbookHost } from '../../hosts/workbook-host';
 import { useLanguageAndTheme } from '../../hooks/useLanguageAndTheme';
-import { useMediaQuery } from '../../hooks/useMediaQuery';
+import { NARROW_QUERY, useMediaQuery } from '../../hooks/useMediaQuery';
 import { useWorkbookFile, type OpenFile } from '../../hooks/useWorkbookFile';
 import { useSections } from '../../hooks/useSections';
 import { useCheck } from '../../hooks/useCheck';
@@ -49,6 +49,8 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   const office = params.mode !== 'standalone' && officeHost !== undefined;
   const { lang, t, theme, toggleLang, toggleTheme } = useLanguageAndTheme(initialLang, initialTheme);
   const wide = useMediaQuery('(min-width: 900px)') && !office;
+  // Excel's and WPS's task pane opens 350 px wide: compact header, tabs and cards there.
+  const narrow = useMediaQuery(NARROW_QUERY);
   const programmes = React.useMemo(() => builtinProgrammes(), []);
   const workbook = useWorkbookFile({ officeHost, openFile, bootMessage, autoSample: !office && params.autoSample });
   const { host } = workbook;
@@ -77,6 +79,7 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
       >
         <AppHeader
           office={office}
+          narrow={narrow}
           onFiles={openFiles}
           download={sections.section === 'check' ? { busy: check.downloading, disabled: !canDownload, start: () => void check.downloadAnnotated() } : undefined}
           theme={theme}
@@ -84,8 +87,8 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
           onToggleTheme={toggleTheme}
           t={t}
         />
-        <SectionTabs section={sections.section} onSelect={sections.select} wide={wide} t={t} />
-        <CheckSection check={check} host={host} office={office} wide={wide} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
+        <SectionTabs section={sections.section} onSelect={sections.select} wide={wide} narrow={narrow} t={t} />
+        <CheckSection check={check} host={host} office={office} wide={wide} narrow={narrow} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
         {sections.visited.has('forms') && (
           <ToolSection label={t.sectionForms} hidden={sections.section !== 'forms'} loading={t.working}>
             <FormsPanel host={host} office={office} profile={check.programme.profile} chosen={check.programme.how === 'chosen'} t={t} lang={lang} onOpenInCheck={(bytes, name) => {

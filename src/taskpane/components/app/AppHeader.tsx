@@ -38,10 +38,9 @@ const useStyles = makeStyles({
   appName: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   tagline: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
   actions: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
-  fileActions: {
-    // Narrow windows (a task-pane-wide browser): the file buttons get a row of their own under the title.
-    '@media (max-width: 640px)': { order: 3, width: '100%', '& > *': { flexGrow: 1 } },
-  },
+  // A 350 px task pane: one row (mark, name, open, download, language, theme) so the findings start high.
+  headerNarrow: { flexWrap: 'nowrap', gap: '6px', padding: '6px 8px 6px 10px' },
+  actionsNarrow: { flexWrap: 'nowrap', gap: '2px' },
   hiddenInput: { display: 'none' },
 });
 
@@ -49,6 +48,8 @@ export interface AppHeaderProps {
   /** In Excel there is no file to open or download. */
   office: boolean;
   onFiles(files: FileList | null): void;
+  /** A task-pane-wide window: short labels, one row. */
+  narrow: boolean;
   /** The annotated-copy download (shown in the 校验 section only). */
   download?: { busy: boolean; disabled: boolean; start(): void };
   theme: ThemeName;
@@ -57,22 +58,22 @@ export interface AppHeaderProps {
   t: Strings;
 }
 
-export function AppHeader({ office, onFiles, download, theme, onToggleLang, onToggleTheme, t }: AppHeaderProps) {
+export function AppHeader({ office, narrow, onFiles, download, theme, onToggleLang, onToggleTheme, t }: AppHeaderProps) {
   const s = useStyles();
   const fileInput = React.useRef<HTMLInputElement>(null);
   return (
-    <header className={s.header}>
+    <header className={mergeClasses(s.header, narrow && s.headerNarrow)}>
       <div className={s.brand}>
         <div className={s.logo} aria-hidden>
           匠
         </div>
         <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
           <span className={s.appName}>{t.appName}</span>
-          <span className={s.tagline}>{t.appTagline}</span>
+          {!narrow && <span className={s.tagline}>{t.appTagline}</span>}
         </div>
       </div>
       {!office && (
-        <div className={mergeClasses(s.actions, s.fileActions)}>
+        <div className={mergeClasses(s.actions, narrow && s.actionsNarrow)}>
           <input
             ref={fileInput}
             className={s.hiddenInput}
@@ -86,25 +87,34 @@ export function AppHeader({ office, onFiles, download, theme, onToggleLang, onTo
             }}
           />
           <Tooltip content={t.openWorkbookHint} relationship="description">
-            <Button appearance="primary" icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} data-testid="open-workbook">
-              {t.openWorkbook}
+            <Button
+              appearance="primary"
+              size={narrow ? 'small' : 'medium'}
+              icon={<FolderOpen20Regular />}
+              onClick={() => fileInput.current?.click()}
+              aria-label={narrow ? t.openWorkbook : undefined}
+              data-testid="open-workbook"
+            >
+              {narrow ? t.openShort : t.openWorkbook}
             </Button>
           </Tooltip>
           {download && (
-            <Tooltip content={t.downloadAnnotatedHint} relationship="description">
+            <Tooltip content={narrow ? `${t.downloadAnnotated}${t.colon}${t.downloadAnnotatedHint}` : t.downloadAnnotatedHint} relationship="description">
               <Button
+                size={narrow ? 'small' : 'medium'}
                 icon={download.busy ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
                 disabled={download.disabled}
                 onClick={download.start}
+                aria-label={narrow ? t.downloadAnnotated : undefined}
                 data-testid="download-annotated"
               >
-                {download.busy ? t.preparingDownload : t.downloadAnnotated}
+                {narrow ? undefined : download.busy ? t.preparingDownload : t.downloadAnnotated}
               </Button>
             </Tooltip>
           )}
         </div>
       )}
-      <div className={s.actions}>
+      <div className={mergeClasses(s.actions, narrow && s.actionsNarrow)}>
         <Button
           appearance="subtle"
           size="small"

@@ -2,6 +2,7 @@
  * 校验: the workbook's messages, the programme card, the counts and recognised tables, the Excel toolbar and the
  * result tabs; on a wide standalone page the sheet preview sits beside them.
  */
+import * as React from 'react';
 import { MessageBar, MessageBarBody, mergeClasses, Text } from '@fluentui/react-components';
 import type { Lang, Localized } from '../../../core/model/findings';
 import type { Profile } from '../../../core/profiles/schema';
@@ -15,6 +16,7 @@ import { ProgrammeCard } from './ProgrammeCard';
 import { OfficeToolbar } from './OfficeToolbar';
 import { ResultTabs } from './ResultTabs';
 import { useCheckStyles } from './check-styles';
+import { nameColumns } from '../../preview-model';
 
 export interface CheckSectionProps {
   check: CheckSectionModel;
@@ -22,6 +24,8 @@ export interface CheckSectionProps {
   office: boolean;
   /** A wide standalone page: the preview is shown beside the pane. */
   wide: boolean;
+  /** A 350 px task pane: the programme card folded, counts and tables on a line each. */
+  narrow: boolean;
   hidden: boolean;
   info?: Localized;
   programmes: readonly Profile[];
@@ -29,28 +33,37 @@ export interface CheckSectionProps {
   lang: Lang;
 }
 
-export function CheckSection({ check, host, office, wide, hidden, info, programmes, t, lang }: CheckSectionProps) {
+export function CheckSection({ check, host, office, wide, narrow, hidden, info, programmes, t, lang }: CheckSectionProps) {
   const s = useCheckStyles();
   const { outcome } = check;
+  const tableLines = outcome ? outcome.result.tables.map((tb) => t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)) : [];
+  const recognized = outcome?.result.recognized;
+  const frozen = React.useMemo(() => nameColumns(recognized ?? []), [recognized]);
   const preview = outcome ? (
-    <SheetPreview grid={outcome.grid} findings={check.findings} selected={check.selectedCell} onCellClick={check.selectCell} t={t} lang={lang} />
+    <SheetPreview grid={outcome.grid} frozen={frozen} findings={check.findings} selected={check.selectedCell} onCellClick={check.selectCell} t={t} lang={lang} />
   ) : (
     <Text className={s.how}>{t.previewEmpty}</Text>
   );
 
   return (
     <main className={mergeClasses(s.body, wide && s.bodyWide, hidden && s.hidden)} aria-label={t.sectionCheck}>
-      <section className={mergeClasses(s.pane, wide && s.paneWide)} aria-label={t.appTagline}>
+      <section className={mergeClasses(s.pane, wide && s.paneWide, narrow && s.paneNarrow)} aria-label={t.appTagline}>
         <WorkbookMessages host={host} office={office} info={info} limits={office ? host?.capabilities?.().limits : undefined} notes={outcome?.notes} error={check.error} t={t} lang={lang} />
-        <ProgrammeCard check={check} host={host} office={office} programmes={programmes} t={t} lang={lang} />
-        {outcome && <CountsBar counts={outcome.result.counts} t={t} />}
-        {outcome && outcome.result.tables.length > 0 && (
-          <ul className={s.tables} data-testid="tables">
-            {outcome.result.tables.map((tb) => (
-              <li key={`${tb.sheet}:${tb.kind}`}>{t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)}</li>
-            ))}
-          </ul>
-        )}
+        <ProgrammeCard check={check} host={host} office={office} compact={narrow} programmes={programmes} t={t} lang={lang} />
+        {outcome && <CountsBar counts={outcome.result.counts} compact={narrow} t={t} />}
+        {tableLines.length > 0 &&
+          (narrow ? (
+            // One line in a narrow pane; the whole list is its tooltip.
+            <Text className={mergeClasses(s.tables, s.tablesLine)} title={tableLines.join('\n')} data-testid="tables">
+              {tableLines.join(t.listSeparator)}
+            </Text>
+          ) : (
+            <ul className={s.tables} data-testid="tables">
+              {tableLines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ))}
         {office && host && <OfficeToolbar check={check} host={host} t={t} lang={lang} />}
         {check.notice && (
           <MessageBar intent={check.notice.intent} layout="multiline">

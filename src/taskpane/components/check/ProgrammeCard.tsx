@@ -1,10 +1,11 @@
 /**
  * The programme and the date the workbook is checked for, the 检查 button, how the programme was chosen
- * (titles, headers or by hand, with a way back to detection) and the progress of a running check.
+ * (titles, headers or by hand, with a way back to detection) and the progress of a running check. In a
+ * narrow pane (`compact`) the card folds to one line (programme, date, 更改, 检查) until the user unfolds it.
  */
 import * as React from 'react';
-import { Button, Caption1, Dropdown, Field, Input, Link, Option, ProgressBar, Spinner } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, ShieldCheckmark20Regular } from '../icons';
+import { Button, Caption1, Dropdown, Field, Input, Link, mergeClasses, Option, ProgressBar, Spinner } from '@fluentui/react-components';
+import { ArrowClockwise20Regular, ChevronDown16Regular, ChevronRight16Regular, ShieldCheckmark20Regular } from '../icons';
 import type { Lang } from '../../../core/model/findings';
 import { parseIsoDate } from '../../../core/model/dates';
 import type { Profile } from '../../../core/profiles/schema';
@@ -17,66 +18,102 @@ export interface ProgrammeCardProps {
   check: CheckSectionModel;
   host?: WorkbookHost;
   office: boolean;
+  /** A narrow pane: folded to one line. */
+  compact?: boolean;
   programmes: readonly Profile[];
   t: Strings;
   lang: Lang;
 }
 
-export function ProgrammeCard({ check, host, office, programmes, t, lang }: ProgrammeCardProps) {
+export function ProgrammeCard({ check, host, office, compact, programmes, t, lang }: ProgrammeCardProps) {
   const s = useCheckStyles();
-  /** What the date box shows while the user edits it (a half-typed date is not applied). */
-  const [asOfDraft, setAsOfDraft] = React.useState<string | undefined>();
+  /** What the date box shows while the user edits it (a half-typed date is not applied); whether a folded card is open. */
+  const [ui, setUi] = React.useState<{ asOfDraft?: string; unfolded: boolean }>({ unfolded: false });
+  const { asOfDraft } = ui;
+  const setAsOfDraft = (d: string | undefined) => setUi((u) => ({ ...u, asOfDraft: d }));
   const { outcome, busy, progress } = check;
   const { profile, how, evidence } = check.programme;
   const howText = how === 'title' ? t.chosenByTitle(evidence ?? '') : how === 'headers' ? t.chosenByHeaders : how === 'chosen' ? t.chosenManually : undefined;
   const progressValue = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const progressText = progress && progress.total > 1 ? t.reading(progress.done, progress.total) : host?.kind === 'browser' ? t.readingFile : t.checking;
 
+  const folded = compact && !ui.unfolded;
+  const checkButton = (
+    <Button
+      appearance={office && !outcome ? 'primary' : 'secondary'}
+      size="small"
+      icon={busy ? <Spinner size="tiny" /> : outcome ? <ArrowClockwise20Regular /> : <ShieldCheckmark20Regular />}
+      disabled={!host || busy}
+      onClick={() => void check.runCheck()}
+      // Folded: once checked, the icon alone (a 350 px row has no room for 重新校验).
+      aria-label={compact && outcome ? t.recheck : undefined}
+      title={compact && outcome ? t.recheck : undefined}
+      className={s.noWrap}
+      data-testid="check"
+    >
+      {compact && outcome ? undefined : outcome ? t.recheck : t.check}
+    </Button>
+  );
+  const asOfShown = check.asOf ?? outcome?.result.asOf;
+
   return (
-    <div className={s.card}>
-      <div className={s.row}>
-        <Field label={t.programme} className={s.grow} size="small">
-          <Dropdown
+    <div className={mergeClasses(s.card, compact && s.cardCompact)} data-testid="programme-card">
+      {compact && (
+        <div className={s.foldedRow}>
+          <Button
+            appearance="transparent"
             size="small"
-            data-testid="programme"
-            value={profile ? profile.shortName[lang] : lang === 'zh' ? '自动识别' : 'Detect automatically'}
-            selectedOptions={profile ? [profile.id] : []}
-            onOptionSelect={(_, d) => d.optionValue && check.chooseProgramme(d.optionValue)}
-            title={profile?.name[lang]}
+            className={s.foldedSummary}
+            icon={folded ? <ChevronRight16Regular /> : <ChevronDown16Regular />}
+            aria-expanded={!folded}
+            onClick={() => setUi((u) => ({ ...u, unfolded: !u.unfolded }))}
+            title={[profile?.name[lang], howText].filter(Boolean).join('\n')}
+            data-testid="programme-summary"
           >
-            {programmes.map((p) => (
-              <Option key={p.id} value={p.id} text={p.shortName[lang]}>
-                {p.shortName[lang]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t.asOf} className={s.dateField} size="small" hint={undefined}>
-          <Input
-            size="small"
-            type="date"
-            data-testid="as-of"
-            value={asOfDraft ?? check.asOf ?? outcome?.result.asOf ?? ''}
-            onChange={(_, d) => {
-              setAsOfDraft(d.value);
-              if (parseIsoDate(d.value)) check.setAsOf(d.value);
-            }}
-            onBlur={() => setAsOfDraft(undefined)}
-            title={t.asOfHelp}
-          />
-        </Field>
-        <Button
-          appearance={office && !outcome ? 'primary' : 'secondary'}
-          size="small"
-          icon={busy ? <Spinner size="tiny" /> : outcome ? <ArrowClockwise20Regular /> : <ShieldCheckmark20Regular />}
-          disabled={!host || busy}
-          onClick={() => void check.runCheck()}
-          data-testid="check"
-        >
-          {outcome ? t.recheck : t.check}
-        </Button>
-      </div>
-      {howText && (
+            <span className={s.foldedText}>
+              {profile ? profile.shortName[lang] : t.programme}
+              {asOfShown && <span className={s.how}> · {t.asOfShort(asOfShown)}</span>}
+            </span>
+          </Button>
+          {checkButton}
+        </div>
+      )}
+      {!folded && (
+        <div className={s.row}>
+          <Field label={t.programme} className={s.grow} size="small">
+            <Dropdown
+              size="small"
+              data-testid="programme"
+              value={profile ? profile.shortName[lang] : lang === 'zh' ? '自动识别' : 'Detect automatically'}
+              selectedOptions={profile ? [profile.id] : []}
+              onOptionSelect={(_, d) => d.optionValue && check.chooseProgramme(d.optionValue)}
+              title={profile?.name[lang]}
+            >
+              {programmes.map((p) => (
+                <Option key={p.id} value={p.id} text={p.shortName[lang]}>
+                  {p.shortName[lang]}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label={t.asOf} className={s.dateField} size="small" hint={undefined}>
+            <Input
+              size="small"
+              type="date"
+              data-testid="as-of"
+              value={asOfDraft ?? check.asOf ?? outcome?.result.asOf ?? ''}
+              onChange={(_, d) => {
+                setAsOfDraft(d.value);
+                if (parseIsoDate(d.value)) check.setAsOf(d.value);
+              }}
+              onBlur={() => setAsOfDraft(undefined)}
+              title={t.asOfHelp}
+            />
+          </Field>
+          {!compact && checkButton}
+        </div>
+      )}
+      {howText && !folded && (
         <Caption1 className={s.how} data-testid="programme-how">
           {howText}
           {how === 'chosen' && (

@@ -36,7 +36,7 @@ export function ResultTabs({ check, previewTab, preview, office, t, lang }: Resu
       <div className={s.tabPanel} role="tabpanel" aria-label={tabLabel[activeTab]}>
         {activeTab === 'findings' &&
           (check.outcome ? (
-            <FindingsPanel findings={check.findings} selected={check.selected} onSelect={check.selectFinding} t={t} lang={lang} />
+            <FindingsPanel findings={check.findings} nomineeOrder={check.nomineeOrder} selected={check.selected} onSelect={check.selectFinding} t={t} lang={lang} />
           ) : (
             <Text className={s.how}>{check.busy ? t.checking : office ? t.notCheckedOffice : t.notChecked}</Text>
           ))}

@@ -6,7 +6,7 @@ import { cellAddress, columnLetters } from '../../../core/model/grid';
 import { SEVERITY_FILL_HEX } from '../../../core/report/colours';
 import type { Strings } from '../../i18n';
 import type { CellMark, CellRef } from '../../preview-model';
-import { cellMarks, displayValue, mergeLayout, rowWindow, sheetHeight, sheetWidth } from '../../preview-model';
+import { cellMarks, displayValue, mergeLayout, rowHeadWidth, rowWindow, sheetHeight, sheetWidth } from '../../preview-model';
 
 const MAX_COLS = 200;
 
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   colHead: {
     position: 'sticky',
     top: 0,
-    zIndex: 2,
+    zIndex: 3,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground3,
     fontWeight: tokens.fontWeightRegular,
@@ -65,7 +65,16 @@ const useStyles = makeStyles({
     textAlign: 'right',
     minWidth: '28px',
   },
-  corner: { left: 0, zIndex: 3 },
+  corner: { left: 0, zIndex: 5 },
+  // The name column stays beside the row numbers when the sheet scrolls sideways (left set inline).
+  frozen: {
+    position: 'sticky',
+    zIndex: 2,
+    maxWidth: '7em',
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `inset -2px 0 0 ${tokens.colorNeutralStroke1}`,
+  },
+  frozenHead: { zIndex: 4, boxShadow: `inset -2px 0 0 ${tokens.colorNeutralStroke1}` },
   marked: { color: '#1f1f1f', cursor: 'pointer' },
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
@@ -81,6 +90,8 @@ const useStyles = makeStyles({
 
 export interface SheetPreviewProps {
   grid: WorkbookGrid;
+  /** Column kept in view (the name column, preview-model nameColumns), by sheet name. */
+  frozen?: ReadonlyMap<string, number>;
   findings: readonly Finding[];
   selected?: CellRef;
   /** A marked cell was clicked. */
@@ -89,7 +100,7 @@ export interface SheetPreviewProps {
   lang: Lang;
 }
 
-export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }: SheetPreviewProps) {
+export function SheetPreview({ grid, frozen, findings, selected, onCellClick, t, lang }: SheetPreviewProps) {
   const s = useStyles();
   const firstSheet = React.useMemo(() => {
     const withFinding = grid.sheets.find((sh) => findings.some((f) => f.sheet === sh.name));
@@ -112,6 +123,9 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
   const win = rowWindow(height, sel?.row);
   // Cheap (the merges of a window of rows): computed on every render.
   const layout = mergeLayout(sheet?.merges ?? [], win, width);
+  const headWidth = rowHeadWidth(height);
+  const frozenCol = sheet ? frozen?.get(sheet.name) : undefined;
+  const headStyle = { width: headWidth, minWidth: headWidth, maxWidth: headWidth, boxSizing: 'border-box' as const };
 
   // Bring the selected cell into view (inside the preview only, not the whole page).
   React.useLayoutEffect(() => {
@@ -122,10 +136,13 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
     const b = box.getBoundingClientRect();
     const e = el.getBoundingClientRect();
     box.scrollTop += e.top - b.top - (b.height - e.height) / 2;
-    box.scrollLeft += e.left - b.left - Math.max(40, (b.width - e.width) / 2);
+    // Right of the frozen name column, never under it.
+    const pinned = frozenCol !== undefined && sel.col > frozenCol ? box.querySelector<HTMLElement>('td[data-frozen]') : null;
+    const clear = pinned ? headWidth + pinned.offsetWidth + 4 : 40;
+    box.scrollLeft += e.left - b.left - Math.max(clear, (b.width - e.width) / 2);
     // In a narrow window the preview sits below the fold of the scrolling pane: bring it into view.
     if (typeof box.scrollIntoView === 'function') box.scrollIntoView({ block: 'nearest' });
-  }, [sel, sheet]);
+  }, [sel, sheet, frozenCol, headWidth]);
 
   if (!sheet) return <div className={s.empty}>{t.previewEmpty}</div>;
 
@@ -141,6 +158,10 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
       const isSel = sel !== undefined && sel.row === r && sel.col === c;
       const a1 = cellAddress(r, c);
       const text = displayValue(data[c] ?? null);
+      // A merged area across the name column (a title line) scrolls away; the name cells stay.
+      const isFrozen = c === frozenCol && !span;
+      const style: React.CSSProperties | undefined =
+        mark || isFrozen ? { ...(mark ? { backgroundColor: SEVERITY_FILL_HEX[mark.severity] } : {}), ...(isFrozen ? { left: headWidth } : {}) } : undefined;
       cells.push(
         <td
           key={c}
@@ -150,8 +171,9 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
           aria-current={isSel ? 'true' : undefined}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
-          className={mergeClasses(mark && s.marked, isSel && s.selected)}
-          style={mark ? { backgroundColor: SEVERITY_FILL_HEX[mark.severity] } : undefined}
+          data-frozen={isFrozen ? 'true' : undefined}
+          className={mergeClasses(mark && s.marked, isSel && s.selected, isFrozen && s.frozen)}
+          style={style}
           title={mark ? `${a1}${t.colon}${mark.title}` : text.length > 16 ? text : undefined}
           onClick={mark && onCellClick ? () => onCellClick({ sheet: sheet.name, row: r, col: c }) : undefined}
         >
@@ -161,7 +183,7 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
     }
     rows.push(
       <tr key={r}>
-        <th scope="row" className={mergeClasses(s.rowHead, sel?.row === r && s.selectedHead)}>
+        <th scope="row" className={mergeClasses(s.rowHead, sel?.row === r && s.selectedHead)} style={headStyle}>
           {r + 1}
         </th>
         {cells}
@@ -196,9 +218,14 @@ export function SheetPreview({ grid, findings, selected, onCellClick, t, lang }:
           <table className={s.table} aria-rowcount={height} aria-colcount={width}>
             <thead>
               <tr>
-                <th className={mergeClasses(s.colHead, s.corner)} aria-hidden />
+                <th className={mergeClasses(s.colHead, s.corner)} style={headStyle} aria-hidden />
                 {Array.from({ length: width }, (_, c) => (
-                  <th key={c} scope="col" className={mergeClasses(s.colHead, sel?.col === c && s.selectedHead)}>
+                  <th
+                    key={c}
+                    scope="col"
+                    className={mergeClasses(s.colHead, c === frozenCol && s.frozenHead, sel?.col === c && s.selectedHead)}
+                    style={c === frozenCol ? { left: headWidth } : undefined}
+                  >
                     {columnLetters(c)}
                   </th>
                 ))}

@@ -10,6 +10,7 @@ import type { HostError, WorkbookHost } from '../../hosts/workbook-host';
 import { SAMPLE_FILE } from '../../hooks/useWorkbookFile';
 import { displayFileName } from '../../file-name';
 import { useCheckStyles } from './check-styles';
+import { Info16Filled } from '../icons';
 
 export interface WorkbookMessagesProps {
   host?: WorkbookHost;
@@ -29,9 +30,11 @@ export function WorkbookMessages({ host, office, info, limits, notes, error, t, 
   return (
     <>
       {host?.isSample && !error && (
-        <MessageBar intent="info" data-testid="sample-note" layout="multiline">
-          <MessageBarBody>{t.sampleNote(host.fileName ?? SAMPLE_FILE)}</MessageBarBody>
-        </MessageBar>
+        // A line, not a bar: in a 350 px pane a bar would push the first finding below the fold.
+        <Text className={s.sampleNote} data-testid="sample-note">
+          <Info16Filled className={s.sampleIcon} aria-hidden />
+          <span>{t.sampleNote(host.fileName ?? SAMPLE_FILE)}</span>
+        </Text>
       )}
       {info && (
         <MessageBar intent="info" layout="multiline">

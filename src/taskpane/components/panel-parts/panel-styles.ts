@@ -42,7 +42,8 @@ export const usePanelStyles = makeStyles({
   },
   hiddenInput: { display: 'none' },
   lines: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '2px' },
-  tableWrap: { overflowX: 'auto', maxWidth: '100%' },
+  // A table wider than the pane scrolls sideways, with a bar that shows there is more (not an overlay bar).
+  tableWrap: { overflowX: 'auto', maxWidth: '100%', scrollbarWidth: 'thin', scrollbarColor: `${token('colorNeutralStroke1')} transparent` },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
