@@ -35,7 +35,25 @@ export type CheckFailure =
   /** The chosen or detected programme's tables are not in the workbook. */
   | { code: 'no-table'; profile: Profile }
   /** Sheets with the form's labels that read neither as a table (one header row) nor as a form (src/core/forms). */
-  | { code: 'unclear-layout'; profile: Profile; sheets: readonly string[] };
+  | { code: 'unclear-layout'; profile: Profile; sheets: readonly string[] }
+  /** The workbook holds more than Jiangxuan reads in one go (README, "表格大小"): counted, never timed. */
+  | TooLarge;
+
+/**
+ * Why a workbook is too large: more cells holding data than the readers take (`cells`), rows and columns spread so
+ * far apart that the grid would not fit (`extent`), more XML than the budget once unzipped (`size`), or — for the
+ * annotated copy only, which needs the whole workbook model — more cells than that model takes (`annotate`).
+ */
+export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate';
+
+export interface TooLarge {
+  code: 'too-large';
+  reason: TooLargeReason;
+  /** The sheet that went over (absent when the workbook as a whole did, e.g. its shared text). */
+  sheet?: string;
+  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size. */
+  limit: number;
+}
 
 export type CheckFailureCode = CheckFailure['code'];
 
@@ -166,10 +184,43 @@ export function checkFailureMessage(f: CheckFailure): Localized {
         en: `Sheet ${names} is neither a table with one header row nor laid out like the “${f.profile.shortName.en}” application form, so it was not checked: a table needs one header row (e.g. “姓名 | 性别 | 身份证 | …”, one nominee per row); a form needs each item as on the notice’s form (the value right of or below labels such as “姓名”, “性别”, “身份证”). Arrange it one way or the other and check again.`,
       };
     }
+    case 'too-large':
+      return tooLargeMessage(f);
     case 'no-table':
       return {
         zh: `没有找到“${f.profile.shortName.zh}”的表格，需要含以下栏目的表头（在工作表的前 40 行内）：${describeTables(f.profile, 'zh')}。如项目选错了，请改选项目。`,
         en: `There is no nomination table of “${f.profile.shortName.en}” in the workbook: a header row with these columns is needed (within the first 40 rows of a sheet): ${describeTables(f.profile, 'en')}. If the programme is wrong, choose another.`,
+      };
+  }
+}
+
+function tooLargeMessage(f: TooLarge): Localized {
+  const n = f.limit.toLocaleString('en-US');
+  const where = { zh: f.sheet === undefined ? '工作簿' : `工作表“${f.sheet}”`, en: f.sheet === undefined ? 'the workbook' : `sheet “${f.sheet}”` };
+  const split = {
+    zh: '请删去名单以外的内容（如拉满整行整列的数据或公式），或把名单拆成几个文件分别检查。',
+    en: 'Delete what is not part of the list (e.g. values or formulas filled down whole columns or across whole rows), or split the list into several files and check each.',
+  };
+  switch (f.reason) {
+    case 'cells':
+      return {
+        zh: `表格过大：${where.zh}填写的单元格超过 ${n} 个，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} has more than ${n} filled cells, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'extent':
+      return {
+        zh: `表格过大：${where.zh}的内容分布过广（行列跨度超过 ${n} 个单元格），超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} spreads over more than ${n} cells of rows and columns, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'size':
+      return {
+        zh: `表格过大：${where.zh}解压后超过 ${n} MB，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} is over ${n} MB once unzipped, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'annotate':
+      return {
+        zh: `表格过大，无法生成标注版：${where.zh}的单元格超过 ${n} 个。校验结果不受影响；如需标注版，请把名单拆成几个文件分别检查。`,
+        en: `The table is too large for an annotated copy: ${where.en} has more than ${n} cells. The check itself is not affected; for annotated copies, split the list into several files and check each.`,
       };
   }
 }

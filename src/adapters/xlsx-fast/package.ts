@@ -1,0 +1,113 @@
+/**
+ * An .xlsx package read straight from its bytes: the zip directory, then any part unzipped chunk by chunk and
+ * scanned as it arrives (a part is never held whole unless asked for as text). The bytes are sniffed first, so
+ * unusable files get the same precise WorkbookReadError as everywhere else. Counts the unzipped XML against the
+ * reading budget. Browser-safe: the inflater is native zlib in Node and DecompressionStream in the page
+ * (inflate-node.ts is swapped for inflate-web.ts by the web build).
+ */
+import { READ_BUDGET } from '../../core/model/read-budget';
+import { WorkbookReadError } from '../exceljs/errors';
+import { asBytes, type WorkbookBytes } from '../exceljs/ooxml/encoding';
+import { sniffWorkbook } from '../exceljs/sniff';
+import { XmlScanner, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { zipEntries, type ZipEntry } from '../exceljs/ooxml/zip';
+import { inflateRaw as nativeInflate } from './inflate-node';
+import type { Inflate } from './inflate-types';
+
+export interface PackageOptions {
+  /** Another inflater (tests run the browser's in Node). */
+  inflate?: Inflate;
+  /** Unzipped bytes allowed for all parts together (default: the reading budget). */
+  maxXmlBytes?: number;
+}
+
+export class XlsxPackage {
+  private xmlBytes = 0;
+  private readonly maxXmlBytes: number;
+  private readonly inflate: Inflate;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    opts: PackageOptions,
+  ) {
+    this.inflate = opts.inflate ?? nativeInflate;
+    this.maxXmlBytes = opts.maxXmlBytes ?? READ_BUDGET.xmlMegabytes * 1024 * 1024;
+  }
+
+  /** Sniffs and opens the bytes; throws WorkbookReadError when they are not a usable .xlsx. */
+  static open(input: WorkbookBytes, opts: PackageOptions = {}): XlsxPackage {
+    const bytes = asBytes(input);
+    const sniffed = sniffWorkbook(bytes);
+    if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
+    const entries = zipEntries(bytes);
+    if (!entries) throw new WorkbookReadError('truncated');
+    return new XlsxPackage(bytes, entries, opts);
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(part);
+  }
+
+  /** Unzipped bytes read so far. */
+  get unzippedBytes(): number {
+    return this.xmlBytes;
+  }
+
+  /**
+   * Streams a part's text through `onText`, decoded from UTF-8 (or UTF-16 with a byte-order mark). Returns false
+   * when the package has no such part. Throws WorkbookReadError for damaged data or a part over the budget;
+   * whatever `onText` throws passes through.
+   */
+  async stream(part: string, onText: (text: string) => void, sheet?: string): Promise<boolean> {
+    const e = this.entries.get(part);
+    if (!e) return false;
+    if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) throw new WorkbookReadError('truncated');
+    const data = this.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
+    const onChunk = (chunk: Uint8Array) => {
+      this.xmlBytes += chunk.length;
+      if (this.xmlBytes > this.maxXmlBytes) {
+        throw new WorkbookReadError('too-large', { tooLarge: { reason: 'size', limit: Math.round(this.maxXmlBytes / 1048576), ...(sheet === undefined ? {} : { sheet }) } });
+      }
+      if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
+      onText(decoder.decode(chunk, { stream: true }));
+    };
+    try {
+      if (e.method === 0) onChunk(data);
+      else await this.inflate(data, onChunk);
+    } catch (cause) {
+      throw isPassThrough(cause) ? cause : new WorkbookReadError('truncated', { cause });
+    }
+    if (decoder) {
+      const tail = decoder.decode();
+      if (tail) onText(tail);
+    }
+    return true;
+  }
+
+  /** Scans a part's XML with the handler; false when the part is missing. Malformed XML is 'truncated'. */
+  async scan(part: string, handler: XmlHandler, sheet?: string): Promise<boolean> {
+    const scanner = new XmlScanner(handler);
+    const found = await this.stream(part, (t) => scanner.push(t), sheet);
+    if (!found) return false;
+    try {
+      scanner.end();
+    } catch (cause) {
+      throw isPassThrough(cause) ? cause : new WorkbookReadError('truncated', { cause });
+    }
+    return true;
+  }
+
+  /** A part's whole text (small parts only: workbook, relationships, properties); undefined when missing. */
+  async text(part: string): Promise<string | undefined> {
+    const pieces: string[] = [];
+    const found = await this.stream(part, (t) => pieces.push(t));
+    return found ? pieces.join('') : undefined;
+  }
+}
+
+/** Errors a reader means to give the user as they are (the budget, a damaged part already classified). */
+function isPassThrough(e: unknown): boolean {
+  return e instanceof WorkbookReadError;
+}

@@ -1,0 +1,364 @@
+/**
+ * One worksheet part, scanned once: every cell that holds something, as the user sees it (CellValue), with its
+ * formula when asked for; merged ranges; hidden rows. Values follow exactly what the exceljs reader gives
+ * (src/adapters/exceljs/read-workbook.ts): shared and inline strings with rich runs joined, numbers, booleans,
+ * errors, formulas' cached results, date-formatted numbers as Dates. Browser-safe.
+ */
+import type { CellValue } from '../../core/model/grid';
+import { decodeOoxmlEscapes, decodeText, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+
+/** Excel's limits: rows 1–1,048,576, columns A–XFD. Cells beyond them cannot exist in a workbook Excel opens. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export interface SheetContext {
+  /** Shared strings (null: an item with no text). */
+  shared: readonly (string | null)[];
+  /** Per cell style index: the number format shows a date. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSink {
+  /** A cell (0-based) holding `value` (never null); `formula` only when the scan was asked for formulas. */
+  cell(row: number, col: number, value: CellValue, formula: string | undefined): void;
+  /** A formula cell with no cached result (formulas asked for only). */
+  emptyFormula?(row: number, col: number, formula: string): void;
+  merge?(range: CellRange): void;
+  hiddenRow?(row: number): void;
+}
+
+/** The cell's t attribute. */
+const enum CellType {
+  Number,
+  Shared,
+  FormulaString,
+  Boolean,
+  Error,
+  Inline,
+  IsoDate,
+}
+
+/** The t attribute read in place (no string made for each of a million cells). */
+function cellType(tag: Tag): CellType {
+  if (!tag.locate('t')) return CellType.Number;
+  const b = tag.buf;
+  const at = tag.valueStart;
+  switch (tag.valueEnd - at) {
+    case 1:
+      switch (b.charCodeAt(at)) {
+        case 115: // s
+          return CellType.Shared;
+        case 98: // b
+          return CellType.Boolean;
+        case 101: // e
+          return CellType.Error;
+        case 100: // d
+          return CellType.IsoDate;
+      }
+      return CellType.Number;
+    case 3:
+      return b.startsWith('str', at) ? CellType.FormulaString : CellType.Number;
+    case 9:
+      return b.startsWith('inlineStr', at) ? CellType.Inline : CellType.Number;
+  }
+  return CellType.Number;
+}
+
+const enum Capture {
+  None,
+  Value,
+  Formula,
+  Inline,
+}
+
+/** Serial day number → Date as exceljs converts it (1900 system; 1904 adds 1,462 days). */
+export function excelSerialToDate(v: number, date1904: boolean): Date | null {
+  const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "AB12" → [row, col] 0-based into `out`; false when it is not a cell reference within Excel's limits. */
+export function parseRef(s: string, out: [number, number]): boolean {
+  return parseRefAt(s, 0, s.length, out);
+}
+
+/** parseRef on s[from, len) in place. */
+export function parseRefAt(s: string, from: number, len: number, out: [number, number]): boolean {
+  let i = from;
+  let col = 0;
+  if (i < len && s.charCodeAt(i) === 36) i++; // $
+  const letters = i;
+  for (; i < len; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === letters || i - letters > 3) return false;
+  if (i < len && s.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || i - digits > 7 || row < 1 || row > MAX_ROWS || col > MAX_COLS) return false;
+  out[0] = row - 1;
+  out[1] = col - 1;
+  return true;
+}
+
+/** "A1:C3" (or "A1") → a normalised range; undefined when it is not one. */
+export function parseRange(ref: string): CellRange | undefined {
+  const colon = ref.indexOf(':');
+  const a: [number, number] = [0, 0];
+  const b: [number, number] = [0, 0];
+  if (!parseRef(colon < 0 ? ref : ref.slice(0, colon), a)) return undefined;
+  if (colon < 0) {
+    b[0] = a[0];
+    b[1] = a[1];
+  } else if (!parseRef(ref.slice(colon + 1), b)) return undefined;
+  return { top: Math.min(a[0], b[0]), left: Math.min(a[1], b[1]), bottom: Math.max(a[0], b[0]), right: Math.max(a[1], b[1]) };
+}
+
+export class SheetCellsHandler implements XmlHandler {
+  wantText = false;
+  private inSheetData = false;
+  private inCell = false;
+  private row = -1;
+  private col = -1;
+  private type = CellType.Number;
+  private style = 0;
+  private capture = Capture.None;
+  private value = '';
+  private hasValue = false;
+  private formula = '';
+  private hasFormula = false;
+  private inline: string | null = null;
+  private inInline = false;
+  private phonetic = 0;
+  private readonly at: [number, number] = [0, 0];
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly sink: SheetSink,
+    private readonly withFormulas = false,
+  ) {}
+
+  open(name: string, tag: Tag): void {
+    switch (name) {
+      case 'c': {
+        if (!this.inSheetData) return;
+        if (tag.locate('r') && parseRefAt(tag.buf, tag.valueStart, tag.valueEnd, this.at)) {
+          this.row = this.at[0];
+          this.col = this.at[1];
+        } else {
+          if (this.row < 0) this.row = 0;
+          this.col++;
+        }
+        this.inCell = true;
+        this.type = cellType(tag);
+        this.style = Math.max(0, tag.uint('s'));
+        this.hasValue = false;
+        this.value = '';
+        this.valueBuf = undefined;
+        this.hasFormula = false;
+        this.formula = '';
+        this.inline = null;
+        return;
+      }
+      case 'v':
+        if (this.inCell) {
+          this.capture = Capture.Value;
+          this.wantText = true;
+          this.hasValue = true;
+        }
+        return;
+      case 'row': {
+        if (!this.inSheetData) return;
+        const n = tag.uint('r');
+        this.row = n >= 1 && n <= MAX_ROWS ? n - 1 : this.row + 1;
+        this.col = -1;
+        if (this.sink.hiddenRow) {
+          const h = tag.attr('hidden');
+          if ((h === '1' || h === 'true') && this.row < MAX_ROWS) this.sink.hiddenRow(this.row);
+        }
+        return;
+      }
+      case 'f':
+        if (this.inCell) {
+          this.hasFormula = true;
+          if (this.withFormulas) {
+            this.capture = Capture.Formula;
+            this.wantText = true;
+          }
+        }
+        return;
+      case 'is':
+        if (this.inCell) this.inInline = true;
+        return;
+      case 'rPh':
+        if (this.inInline) this.phonetic++;
+        return;
+      case 't':
+        if (this.inInline && this.phonetic === 0) {
+          this.capture = Capture.Inline;
+          this.wantText = true;
+          if (this.inline === null) this.inline = '';
+        }
+        return;
+      case 'sheetData':
+        this.inSheetData = true;
+        return;
+      case 'mergeCell':
+        if (this.sink.merge) {
+          const ref = tag.attr('ref');
+          const r = ref === undefined ? undefined : parseRange(ref);
+          if (r) this.sink.merge(r);
+        }
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'c':
+        if (this.inCell) this.finishCell();
+        return;
+      case 'v':
+      case 'f':
+      case 't':
+        this.capture = Capture.None;
+        this.wantText = false;
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        if (this.phonetic > 0) this.phonetic--;
+        return;
+      case 'sheetData':
+        this.inSheetData = false;
+        return;
+    }
+  }
+
+  /** A <v>'s text is kept where it is (most are a few digits, read in place); other text is decoded. */
+  rawText(buf: string, start: number, end: number): void {
+    if (this.capture === Capture.Value && this.valueBuf === undefined && this.value === '') {
+      this.valueBuf = buf;
+      this.valueStart = start;
+      this.valueEnd = end;
+      return;
+    }
+    this.text(decodeText(buf.slice(start, end)));
+  }
+
+  text(t: string): void {
+    switch (this.capture) {
+      case Capture.Value:
+        if (this.valueBuf !== undefined) this.takeValueText();
+        this.value += t;
+        return;
+      case Capture.Formula:
+        this.formula += t;
+        return;
+      case Capture.Inline:
+        this.inline += t;
+        return;
+    }
+  }
+
+  private valueBuf: string | undefined;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  private takeValueText(): void {
+    this.value = decodeText(this.valueBuf!.slice(this.valueStart, this.valueEnd));
+    this.valueBuf = undefined;
+  }
+
+  private finishCell(): void {
+    this.inCell = false;
+    this.inInline = false;
+    this.phonetic = 0;
+    this.capture = Capture.None;
+    this.wantText = false;
+    if (this.col >= MAX_COLS || this.row >= MAX_ROWS) return;
+    const v = this.cellValue();
+    const formula = this.withFormulas && this.hasFormula && this.formula ? decodeOoxmlEscapes(this.formula) : undefined;
+    if (v !== null) this.sink.cell(this.row, this.col, v, formula);
+    else if (formula !== undefined && this.sink.emptyFormula) this.sink.emptyFormula(this.row, this.col, formula);
+  }
+
+  private cellValue(): CellValue {
+    const t = this.type;
+    if (t === CellType.Inline && !this.hasFormula) {
+      return this.inline ? decodeOoxmlEscapes(this.inline) : null;
+    }
+    if (!this.hasValue) return null;
+    if (this.valueBuf !== undefined) {
+      if (this.valueEnd === this.valueStart) return null;
+      // Plain digits (a shared-string index, a whole number): read in place.
+      const n = this.digits();
+      if (n >= 0) {
+        if (t === CellType.Shared && !this.hasFormula) {
+          const s = this.ctx.shared[n];
+          return s === undefined ? null : s;
+        }
+        if (t === CellType.Number || (t === CellType.Shared && this.hasFormula)) {
+          return this.ctx.dateStyles[this.style] ? excelSerialToDate(n, this.ctx.date1904) : n;
+        }
+      }
+      this.takeValueText();
+    }
+    const raw = this.value;
+    if (raw === '') return null;
+    switch (t) {
+      case CellType.Shared: {
+        if (this.hasFormula) break;
+        const s = this.ctx.shared[parseInt(raw, 10)];
+        return s === undefined ? null : s;
+      }
+      case CellType.FormulaString:
+        return decodeOoxmlEscapes(raw);
+      case CellType.Boolean: {
+        const n = parseInt(raw, 10);
+        return Number.isNaN(n) ? raw.trim().toLowerCase() === 'true' : n !== 0;
+      }
+      case CellType.Error:
+        return { error: raw };
+      case CellType.IsoDate: {
+        if (this.hasFormula) break;
+        const d = new Date(raw.trim());
+        return Number.isNaN(d.getTime()) ? null : d;
+      }
+    }
+    const n = parseFloat(raw);
+    if (Number.isNaN(n)) return null;
+    return this.ctx.dateStyles[this.style] ? excelSerialToDate(n, this.ctx.date1904) : n;
+  }
+
+  /** The kept <v> text as a whole number when it is 1–15 plain digits; -1 otherwise. */
+  private digits(): number {
+    const b = this.valueBuf!;
+    const end = this.valueEnd;
+    if (end - this.valueStart > 15) return -1;
+    let n = 0;
+    for (let i = this.valueStart; i < end; i++) {
+      const c = b.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      n = n * 10 + (c - 48);
+    }
+    return n;
+  }
+}
