@@ -1,11 +1,22 @@
 /**
- * Raw-deflate decompression in Node: native zlib, chunk by chunk, so a big part is never held whole.
- * Node-only (node:zlib); the web bundle replaces this module with inflate-web.ts (webpack.config.js).
+ * Raw-deflate decompression on native zlib when running in Node: chunk by chunk, so a big part is never held
+ * whole, with small parts inflated in one call. zlib is taken from the running Node (process.getBuiltinModule)
+ * rather than imported, so this module costs the page nothing and the reader's import graph stays browser-safe;
+ * outside Node (or on a Node without it) there is no native inflater and inflate-web.ts is used.
  */
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Inflate } from './inflate-types';
 
-export type { Inflate };
+/** The parts of node:zlib used here (declared, not imported: see above). */
+interface ZlibLike {
+  inflateRawSync(data: Uint8Array, opts: { maxOutputLength: number }): Uint8Array;
+  createInflateRaw(opts: { chunkSize: number }): {
+    on(event: 'data', f: (chunk: Uint8Array) => void): unknown;
+    on(event: 'error', f: (e: Error) => void): unknown;
+    on(event: 'end', f: () => void): unknown;
+    end(data: Uint8Array): unknown;
+    destroy(): unknown;
+  };
+}
 
 /** Parts this small (compressed) are inflated in one call: a stream costs more than it saves. */
 const ONE_CALL_MAX_COMPRESSED = 256 * 1024;
@@ -13,44 +24,58 @@ const ONE_CALL_MAX_COMPRESSED = 256 * 1024;
 const ONE_CALL_MAX_OUTPUT = 16 * 1024 * 1024;
 const CHUNK = 256 * 1024;
 
-export const inflateRaw: Inflate = (data, onChunk) => {
-  if (data.length <= ONE_CALL_MAX_COMPRESSED) {
-    let out: Buffer | undefined;
-    try {
-      out = inflateRawSync(data, { maxOutputLength: ONE_CALL_MAX_OUTPUT });
-    } catch (e) {
-      // Over the output guard: stream it instead (the caller's budget decides); other errors are damage.
-      if ((e as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') return Promise.reject(e);
-    }
-    if (out) {
+function zlibInflater(zlib: ZlibLike): Inflate {
+  return (data, onChunk) => {
+    if (data.length <= ONE_CALL_MAX_COMPRESSED) {
+      let out: Uint8Array | undefined;
       try {
-        onChunk(out);
-        return Promise.resolve();
+        out = zlib.inflateRawSync(data, { maxOutputLength: ONE_CALL_MAX_OUTPUT });
       } catch (e) {
-        return Promise.reject(e);
+        // Over the output guard: stream it instead (the caller's budget decides); other errors are damage.
+        if ((e as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') return Promise.reject(e);
+      }
+      if (out) {
+        try {
+          onChunk(out);
+          return Promise.resolve();
+        } catch (e) {
+          return Promise.reject(e);
+        }
       }
     }
-  }
-  return new Promise<void>((resolve, reject) => {
-    const z = createInflateRaw({ chunkSize: CHUNK });
-    let failed = false;
-    z.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      try {
-        onChunk(chunk);
-      } catch (e) {
+    return new Promise<void>((resolve, reject) => {
+      const z = zlib.createInflateRaw({ chunkSize: CHUNK });
+      let failed = false;
+      z.on('data', (chunk) => {
+        if (failed) return;
+        try {
+          onChunk(chunk);
+        } catch (e) {
+          failed = true;
+          z.destroy();
+          reject(e);
+        }
+      });
+      z.on('error', (e) => {
+        if (!failed) reject(e);
         failed = true;
-        z.destroy();
-        reject(e);
-      }
+      });
+      z.on('end', () => {
+        if (!failed) resolve();
+      });
+      z.end(data);
     });
-    z.on('error', (e) => {
-      if (!failed) reject(e);
-      failed = true;
-    });
-    z.on('end', () => {
-      if (!failed) resolve();
-    });
-    z.end(data);
-  });
-};
+  };
+}
+
+let native: Inflate | null | undefined;
+
+/** Native zlib's inflater when running in Node; null elsewhere. */
+export function nativeInflate(): Inflate | null {
+  if (native === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:zlib') as ZlibLike | undefined) : undefined;
+    native = zlib ? zlibInflater(zlib) : null;
+  }
+  return native;
+}

@@ -1,7 +1,6 @@
 /**
  * Raw-deflate decompression in the browser: the platform's DecompressionStream('deflate-raw'), chunk by chunk.
- * The web bundle uses this module in place of inflate-node.ts (webpack.config.js); Node 20 has the same API, so
- * the tests run it too.
+ * Used wherever native zlib is not at hand (inflate-node.ts); Node 20 has the same API, so the tests run it too.
  */
 import type { Inflate } from './inflate-types';
 

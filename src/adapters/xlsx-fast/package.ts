@@ -2,8 +2,8 @@
  * An .xlsx package read straight from its bytes: the zip directory, then any part unzipped chunk by chunk and
  * scanned as it arrives (a part is never held whole unless asked for as text). The bytes are sniffed first, so
  * unusable files get the same precise WorkbookReadError as everywhere else. Counts the unzipped XML against the
- * reading budget. Browser-safe: the inflater is native zlib in Node and DecompressionStream in the page
- * (inflate-node.ts is swapped for inflate-web.ts by the web build).
+ * reading budget. Browser-safe: the inflater is native zlib in Node (inflate-node.ts) and DecompressionStream in
+ * the page (inflate-web.ts).
  */
 import { READ_BUDGET } from '../../core/model/read-budget';
 import { WorkbookReadError } from '../exceljs/errors';
@@ -11,8 +11,9 @@ import { asBytes, type WorkbookBytes } from '../exceljs/ooxml/encoding';
 import { sniffWorkbook } from '../exceljs/sniff';
 import { XmlScanner, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 import { zipEntries, type ZipEntry } from '../exceljs/ooxml/zip';
-import { inflateRaw as nativeInflate } from './inflate-node';
+import { nativeInflate } from './inflate-node';
 import type { Inflate } from './inflate-types';
+import { inflateRaw as webInflate } from './inflate-web';
 
 export interface PackageOptions {
   /** Another inflater (tests run the browser's in Node). */
@@ -31,7 +32,7 @@ export class XlsxPackage {
     private readonly entries: Map<string, ZipEntry>,
     opts: PackageOptions,
   ) {
-    this.inflate = opts.inflate ?? nativeInflate;
+    this.inflate = opts.inflate ?? nativeInflate() ?? webInflate;
     this.maxXmlBytes = opts.maxXmlBytes ?? READ_BUDGET.xmlMegabytes * 1024 * 1024;
   }
 

@@ -72,6 +72,16 @@ function cellType(tag: Tag): CellType {
   return CellType.Number;
 }
 
+export interface SheetScanOptions {
+  /** Also give each cell's formula text (sink.cell's `formula`, sink.emptyFormula). */
+  formulas?: boolean;
+  /**
+   * An empty text result of a formula (t="str" with an empty <v>) and an empty inline string read as "" rather
+   * than as an empty cell: what the score-sheet reader has always done (its total formulas give "" when unfilled).
+   */
+  keepEmptyText?: boolean;
+}
+
 const enum Capture {
   None,
   Value,
@@ -148,11 +158,17 @@ export class SheetCellsHandler implements XmlHandler {
   private phonetic = 0;
   private readonly at: [number, number] = [0, 0];
 
+  private readonly withFormulas: boolean;
+  private readonly keepEmptyText: boolean;
+
   constructor(
     private readonly ctx: SheetContext,
     private readonly sink: SheetSink,
-    private readonly withFormulas = false,
-  ) {}
+    opts: SheetScanOptions = {},
+  ) {
+    this.withFormulas = opts.formulas ?? false;
+    this.keepEmptyText = opts.keepEmptyText ?? false;
+  }
 
   open(name: string, tag: Tag): void {
     switch (name) {
@@ -303,9 +319,10 @@ export class SheetCellsHandler implements XmlHandler {
   private cellValue(): CellValue {
     const t = this.type;
     if (t === CellType.Inline && !this.hasFormula) {
-      return this.inline ? decodeOoxmlEscapes(this.inline) : null;
+      return this.inline ? decodeOoxmlEscapes(this.inline) : this.inline === '' && this.keepEmptyText ? '' : null;
     }
     if (!this.hasValue) return null;
+    if (this.keepEmptyText && t === CellType.FormulaString && this.value === '' && (this.valueBuf === undefined || this.valueEnd === this.valueStart)) return '';
     if (this.valueBuf !== undefined) {
       if (this.valueEnd === this.valueStart) return null;
       // Plain digits (a shared-string index, a whole number): read in place.

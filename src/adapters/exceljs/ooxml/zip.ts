@@ -273,8 +273,14 @@ export function zipEntries(b: Uint8Array): Map<string, ZipEntry> | undefined {
         const n = u16(b, e + 2);
         if (id === 1) {
           let f = e + 4;
-          if (size === 0xffffffff && f + 8 <= e + 4 + n) (size = u64(b, f)), (f += 8);
-          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + n) (compressedSize = u64(b, f)), (f += 8);
+          if (size === 0xffffffff && f + 8 <= e + 4 + n) {
+            size = u64(b, f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + n) {
+            compressedSize = u64(b, f);
+            f += 8;
+          }
           if (local === 0xffffffff && f + 8 <= e + 4 + n) local = u64(b, f);
           break;
         }
