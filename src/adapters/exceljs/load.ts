@@ -1,14 +1,21 @@
 /**
- * Opens workbook bytes with exceljs after checking what they are. Browser-safe: no fs in this file's
- * import graph (bundlers resolve exceljs to its browser build).
+ * Opens workbook bytes with exceljs after checking what they are, on a bounded copy: ranges reaching past the
+ * data are clipped before exceljs expands them (ooxml/clip-ranges.ts), and a workbook whose model would be over
+ * the budget is refused with 'too-large' before loading. Browser-safe: no fs in this file's import graph
+ * (bundlers resolve exceljs to its browser build).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { READ_BUDGET } from '../../core/model/read-budget';
 import { WorkbookReadError } from './errors';
 import { installExceljsPatches } from './ooxml/exceljs-patches';
+import { FootprintHandler, clipSheetXml, type ClipBox } from './ooxml/clip-ranges';
 import { sniffWorkbook } from './sniff';
 import { zipEntriesIntact } from './ooxml/zip';
 import type { WorkbookReadErrorCode } from './errors';
 import { asBytes, type WorkbookBytes } from './ooxml/encoding';
+import { XlsxPackage } from '../xlsx-fast/package';
+import { readWorkbookParts } from '../xlsx-fast/parts';
 
 export { asBytes, type WorkbookBytes };
 
@@ -19,21 +26,67 @@ export interface LoadOptions {
    * writers must not, or the validations would be lost.
    */
   ignoreNodes?: string[];
+  /**
+   * What the model is for, for the message when it is over the budget: an annotated copy ('annotate', the
+   * default) or reading values ('read').
+   */
+  purpose?: 'annotate' | 'read';
+  /** Cells, rows, merged cells and validation cells the model may hold (default: the reading budget's). */
+  maxObjects?: number;
+}
+
+/**
+ * A copy of the bytes exceljs can load within the budget: the same bytes when no sheet has a range to clip,
+ * else the package with those sheets' XML clipped (the input is never modified). Throws WorkbookReadError
+ * ('too-large' naming the sheet, or 'truncated').
+ */
+async function boundedCopy(bytes: Uint8Array, options: LoadOptions): Promise<Uint8Array> {
+  const budget = options.maxObjects ?? READ_BUDGET.annotateCells;
+  const countValidations = !(options.ignoreNodes ?? []).includes('dataValidations');
+  const pkg = XlsxPackage.open(bytes);
+  const parts = await readWorkbookParts(pkg);
+  const toClip: { part: string; box: ClipBox }[] = [];
+  let objects = 0;
+  for (const s of parts.sheets) {
+    if (!s.isWorksheet || !pkg.has(s.part)) continue;
+    const h = new FootprintHandler(countValidations);
+    await pkg.scan(s.part, h, s.name);
+    const f = h.result();
+    objects += f.objects;
+    if (objects > budget) {
+      throw new WorkbookReadError('too-large', { tooLarge: { reason: (options.purpose ?? 'annotate') === 'annotate' ? 'annotate' : 'cells', sheet: s.name, limit: budget } });
+    }
+    if (f.needsClip) toClip.push({ part: s.part, box: h.clipBox() });
+  }
+  if (!toClip.length) return bytes.slice();
+  const zip = await JSZip.loadAsync(bytes);
+  for (const c of toClip) {
+    const name = zip.file(c.part) ? c.part : '/' + c.part;
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, clipSheetXml(xml, c.box));
+  }
+  // Unchanged parts keep their compressed bytes; the clipped ones are deflated quickly.
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
 /**
  * Checks the bytes and loads them. Throws only WorkbookReadError; never modifies `input`
- * (exceljs gets a private copy).
+ * (exceljs gets a private, bounded copy).
  */
 export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = asBytes(input);
   const sniffed = sniffWorkbook(bytes);
   if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
+  let copy: Uint8Array;
+  try {
+    copy = await boundedCopy(bytes, options);
+  } catch (cause) {
+    throw cause instanceof WorkbookReadError ? cause : new WorkbookReadError('truncated', { cause });
+  }
   installExceljsPatches();
   const workbook = new ExcelJS.Workbook();
   try {
-    const copy = bytes.slice();
-    await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx["load"]>[0], { ignoreNodes: options.ignoreNodes ?? [] });
+    await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx['load']>[0], { ignoreNodes: options.ignoreNodes ?? [] });
   } catch (cause) {
     throw new WorkbookReadError(await loadFailureCode(bytes, cause), { cause });
   }

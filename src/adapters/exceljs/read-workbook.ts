@@ -19,7 +19,7 @@ const READ_IGNORE_NODES = ['dataValidations', 'conditionalFormatting', 'extLst']
  * when the bytes are not a usable workbook.
  */
 export async function readWorkbookBuffer(buf: WorkbookBytes): Promise<WorkbookGrid> {
-  const workbook = await loadExcelWorkbook(buf, { ignoreNodes: READ_IGNORE_NODES });
+  const workbook = await loadExcelWorkbook(buf, { ignoreNodes: READ_IGNORE_NODES, purpose: 'read' });
   return workbookToGrid(workbook);
 }
 

@@ -19,8 +19,11 @@ export class XmlError extends Error {
 export interface XmlHandler {
   /** A start tag (also an empty-element tag: then `tag.selfClosing`). `name` is the local name (prefix dropped). */
   open(name: string, tag: Tag): void;
-  /** An end tag, and right after open() for an empty-element tag. */
-  close(name: string): void;
+  /**
+   * An end tag, and right after open() for an empty-element tag. `end` is where the element's text ends (just
+   * after its ">"), relative to the scanner's offset like Tag positions: callers that splice the text use it.
+   */
+  close(name: string, end: number): void;
   /** Text and CDATA content, decoded; only delivered while `wantText` is true (text is skipped unread otherwise). */
   text(text: string): void;
   /**
@@ -43,8 +46,9 @@ export class Tag {
   selfClosing = false;
   /** Qualified name of the element, as written. */
   qname = '';
-  /** Where the tag starts ("<") in the scanned text (relative to the scanner's offset). */
+  /** Where the tag starts ("<") and ends (just after ">") in the scanned text (relative to the scanner's offset). */
   at = 0;
+  end = 0;
   count = 0;
   spans = new Int32Array(8 * SPAN);
   /** Start and end of the raw value found by the last successful locate(). */
@@ -238,8 +242,8 @@ export class XmlScanner {
           const after = pos + 2 + q.length;
           if (after < len && b.charCodeAt(after) === 62 && b.startsWith(q, pos + 2)) {
             this.stack.pop();
-            h.close(top.local);
             pos = after + 1;
+            h.close(top.local, pos);
             continue;
           }
         }
@@ -252,8 +256,8 @@ export class XmlScanner {
           const qname = b.slice(pos + 2, e);
           throw new XmlError(open === undefined ? `stray end tag </${qname}>` : `</${qname}> closes <${open.qname}>`);
         }
-        h.close(open.local);
         pos = gt + 1;
+        h.close(open.local, pos);
         continue;
       }
       if (c1 === 63 /* ? */) {
@@ -298,10 +302,11 @@ export class XmlScanner {
       tag.qname = name.qname;
       tag.at = pos;
       pos = gt + 1;
+      tag.end = pos;
       this.pos = pos;
       if (tag.selfClosing) {
         h.open(name.local, tag);
-        h.close(name.local);
+        h.close(name.local, pos);
       } else {
         this.stack.push(name);
         h.open(name.local, tag);
