@@ -31,7 +31,19 @@ export class GridSink implements SheetSink {
     private readonly tally: Tally,
   ) {}
 
+  /** The row being filled: it is copied to its exact size once the scan moves on (arrays grow with spare room). */
+  private open = -1;
+
+  private seal(): void {
+    const cells = this.rows[this.open];
+    if (cells !== undefined) this.rows[this.open] = cells.slice();
+  }
+
   cell(row: number, col: number, value: CellValue): void {
+    if (row !== this.open) {
+      if (this.open >= 0) this.seal();
+      this.open = row;
+    }
     let cells = this.rows[row];
     if (cells === undefined) cells = this.rows[row] = [];
     const len = cells.length;
@@ -60,6 +72,8 @@ export class GridSink implements SheetSink {
   }
 
   grid(hidden: boolean): SheetGrid {
+    if (this.open >= 0) this.seal();
+    this.open = -1;
     const rows = this.rows;
     const height = rows.length;
     let width = 0;

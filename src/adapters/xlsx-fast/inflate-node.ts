@@ -14,6 +14,8 @@ interface ZlibLike {
     on(event: 'error', f: (e: Error) => void): unknown;
     on(event: 'end', f: () => void): unknown;
     end(data: Uint8Array): unknown;
+    pause(): unknown;
+    resume(): unknown;
     destroy(): unknown;
   };
 }
@@ -23,6 +25,8 @@ const ONE_CALL_MAX_COMPRESSED = 256 * 1024;
 /** …as long as they inflate to no more than this (a guard against a small part that unpacks to a huge one). */
 const ONE_CALL_MAX_OUTPUT = 16 * 1024 * 1024;
 const CHUNK = 256 * 1024;
+/** Inflated chunks waiting to be read before zlib is paused. */
+const AHEAD = 4;
 
 function zlibInflater(zlib: ZlibLike): Inflate {
   return (data, onChunk) => {
@@ -43,25 +47,47 @@ function zlibInflater(zlib: ZlibLike): Inflate {
         }
       }
     }
+    // Streamed: zlib inflates the next chunk on its thread pool while this thread reads the last one (a chunk is
+    // handed over on the next turn of the event loop, not inside zlib's callback), a few chunks ahead at most.
     return new Promise<void>((resolve, reject) => {
       const z = zlib.createInflateRaw({ chunkSize: CHUNK });
+      const queue: Uint8Array[] = [];
+      let ended = false;
       let failed = false;
-      z.on('data', (chunk) => {
+      let scheduled = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        z.destroy();
+        reject(e);
+      };
+      const drain = () => {
+        scheduled = false;
         if (failed) return;
         try {
-          onChunk(chunk);
+          while (queue.length) onChunk(queue.shift()!);
         } catch (e) {
-          failed = true;
-          z.destroy();
-          reject(e);
+          fail(e);
+          return;
         }
+        if (ended) resolve();
+        else z.resume();
+      };
+      const schedule = () => {
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(drain);
+        }
+      };
+      z.on('data', (chunk) => {
+        queue.push(chunk);
+        if (queue.length >= AHEAD) z.pause();
+        schedule();
       });
-      z.on('error', (e) => {
-        if (!failed) reject(e);
-        failed = true;
-      });
+      z.on('error', fail);
       z.on('end', () => {
-        if (!failed) resolve();
+        ended = true;
+        schedule();
       });
       z.end(data);
     });

@@ -5,7 +5,7 @@
  * errors, formulas' cached results, date-formatted numbers as Dates. Browser-safe.
  */
 import type { CellValue } from '../../core/model/grid';
-import { decodeOoxmlEscapes, decodeText, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { decodeOoxmlEscapes, decodeText, ownString, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 
 /** Excel's limits: rows 1–1,048,576, columns A–XFD. Cells beyond them cannot exist in a workbook Excel opens. */
 export const MAX_ROWS = 1_048_576;
@@ -268,6 +268,37 @@ export class SheetCellsHandler implements XmlHandler {
     }
   }
 
+  /**
+   * The shapes nearly every cell has, read without an event per tag: `<v>…</v></c>`, `<is><t>…</t></is></c>` and
+   * `</c>`. Anything else (a formula, rich text, a prefix, CDATA) goes the usual way. Looks only up to the next
+   * "<" after the value.
+   */
+  content(name: string, buf: string, from: number): number {
+    if (name !== 'c' || !this.inCell) return -1;
+    if (buf.startsWith('<v>', from)) {
+      const lt = buf.indexOf('<', from + 3);
+      if (lt < 0 || !buf.startsWith('</v></c>', lt)) return -1;
+      this.hasValue = true;
+      this.valueBuf = buf;
+      this.valueStart = from + 3;
+      this.valueEnd = lt;
+      this.finishCell();
+      return lt + 8;
+    }
+    if (buf.startsWith('</c>', from)) {
+      this.finishCell();
+      return from + 4;
+    }
+    if (buf.startsWith('<is><t>', from)) {
+      const lt = buf.indexOf('<', from + 7);
+      if (lt < 0 || !buf.startsWith('</t></is></c>', lt)) return -1;
+      this.inline = decodeText(buf.slice(from + 7, lt));
+      this.finishCell();
+      return lt + 13;
+    }
+    return -1;
+  }
+
   /** A <v>'s text is kept where it is (most are a few digits, read in place); other text is decoded. */
   rawText(buf: string, start: number, end: number): void {
     if (this.capture === Capture.Value && this.valueBuf === undefined && this.value === '') {
@@ -311,7 +342,7 @@ export class SheetCellsHandler implements XmlHandler {
     this.wantText = false;
     if (this.col >= MAX_COLS || this.row >= MAX_ROWS) return;
     const v = this.cellValue();
-    const formula = this.withFormulas && this.hasFormula && this.formula ? decodeOoxmlEscapes(this.formula) : undefined;
+    const formula = this.withFormulas && this.hasFormula && this.formula ? ownString(decodeOoxmlEscapes(this.formula)) : undefined;
     if (v !== null) this.sink.cell(this.row, this.col, v, formula);
     else if (formula !== undefined && this.sink.emptyFormula) this.sink.emptyFormula(this.row, this.col, formula);
   }
@@ -319,7 +350,7 @@ export class SheetCellsHandler implements XmlHandler {
   private cellValue(): CellValue {
     const t = this.type;
     if (t === CellType.Inline && !this.hasFormula) {
-      return this.inline ? decodeOoxmlEscapes(this.inline) : this.inline === '' && this.keepEmptyText ? '' : null;
+      return this.inline ? ownString(decodeOoxmlEscapes(this.inline)) : this.inline === '' && this.keepEmptyText ? '' : null;
     }
     if (!this.hasValue) return null;
     if (this.keepEmptyText && t === CellType.FormulaString && this.value === '' && (this.valueBuf === undefined || this.valueEnd === this.valueStart)) return '';
@@ -347,13 +378,13 @@ export class SheetCellsHandler implements XmlHandler {
         return s === undefined ? null : s;
       }
       case CellType.FormulaString:
-        return decodeOoxmlEscapes(raw);
+        return ownString(decodeOoxmlEscapes(raw));
       case CellType.Boolean: {
         const n = parseInt(raw, 10);
         return Number.isNaN(n) ? raw.trim().toLowerCase() === 'true' : n !== 0;
       }
       case CellType.Error:
-        return { error: raw };
+        return { error: ownString(raw) };
       case CellType.IsoDate: {
         if (this.hasFormula) break;
         const d = new Date(raw.trim());

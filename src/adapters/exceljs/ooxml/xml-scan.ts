@@ -31,6 +31,14 @@ export interface XmlHandler {
    * as written, to be decoded with decodeText() unless the handler reads it in place (digits, say).
    */
   rawText?(buf: string, start: number, end: number): void;
+  /**
+   * If present, called right after open() for an element that is not empty, with the text that follows its start
+   * tag (from `from` on): the handler may read the element's content and end tag itself — for the few shapes that
+   * make up most of a part, such as a cell's `<v>12</v></c>` — and return where the element ends (just after its
+   * end tag; close() is then not called), or -1 to let the scanner go on as usual. It must only look ahead a
+   * bounded way or up to the next "<" (never search far for something absent), so the scan stays linear.
+   */
+  content?(name: string, buf: string, from: number): number;
   wantText: boolean;
 }
 
@@ -316,8 +324,15 @@ export class XmlScanner {
         h.open(name.local, tag);
         h.close(name.local, pos);
       } else {
-        this.stack.push(name);
         h.open(name.local, tag);
+        if (h.content) {
+          const end = h.content(name.local, b, pos);
+          if (end >= 0) {
+            pos = end;
+            continue;
+          }
+        }
+        this.stack.push(name);
       }
     }
     this.pos = pos;
@@ -551,6 +566,16 @@ export function decodeOoxmlEscapes(s: string): string {
     }
   }
   return out + s.slice(from);
+}
+
+/**
+ * A string of its own, not a view into the scanned text. JavaScript engines hand out substrings as views into
+ * their parent: one short text taken from each chunk of a sheet would keep the whole unzipped sheet in memory.
+ * Joining to a one-character string copies the text into a new string (taken from that copy, the view's parent
+ * is the copy); short strings are copied already.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Scans a whole part held as one string (small parts: workbook, relationships, styles). */
