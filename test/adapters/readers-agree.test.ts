@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { annotateWorkbook } from '../../src/adapters/exceljs/annotate';
 import { createTrackingWorkbook } from '../../src/adapters/exceljs/cultivation';
@@ -57,6 +58,18 @@ test.each(sampleFiles)('samples/%s', async (file) => {
   const grid = await readWorkbookFast(bytes);
   const o = checkWorkbook(grid, { asOf: '2025-03-01', today: TODAY });
   await expectSameReading(await annotateWorkbook(bytes, o.result.findings, { lang: 'zh', programName: o.profile.name.zh }));
+});
+
+test('the same grid when the unzipped text arrives a byte or a few bytes at a time (UTF-8 and tokens cut anywhere)', async () => {
+  const bytes = readFileSync(join(SAMPLES, 'sqc-2025-有问题.xlsx'));
+  const whole = await readWorkbookFast(bytes);
+  for (const size of [1, 7]) {
+    const inflate = async (data: Uint8Array, onChunk: (c: Uint8Array) => void) => {
+      const out = inflateRawSync(data);
+      for (let i = 0; i < out.length; i += size) onChunk(out.subarray(i, i + size));
+    };
+    expect(await readWorkbookFast(bytes, { inflate })).toStrictEqual(whole);
+  }
 });
 
 describe('test fixtures', () => {

@@ -1,7 +1,8 @@
 /**
  * Opens workbook bytes with exceljs after checking what they are, on a bounded copy: ranges reaching past the
- * data are clipped before exceljs expands them (ooxml/clip-ranges.ts), and a workbook whose model would be over
- * the budget is refused with 'too-large' before loading. Browser-safe: no fs in this file's import graph
+ * data are clipped before exceljs expands them and data validations are kept aside whole, to be written back as
+ * they were (ooxml/clip-ranges.ts, ooxml/kept-validations.ts); a workbook whose model would be over the budget is
+ * refused with 'too-large' before loading. Browser-safe: no fs in this file's import graph
  * (bundlers resolve exceljs to its browser build).
  */
 import ExcelJS from 'exceljs';
@@ -10,6 +11,7 @@ import { READ_BUDGET } from '../../core/model/read-budget';
 import { WorkbookReadError } from './errors';
 import { installExceljsPatches } from './ooxml/exceljs-patches';
 import { FootprintHandler, clipSheetXml, type ClipBox } from './ooxml/clip-ranges';
+import { keepValidations } from './ooxml/kept-validations';
 import { sniffWorkbook } from './sniff';
 import { zipEntriesIntact } from './ooxml/zip';
 import type { WorkbookReadErrorCode } from './errors';
@@ -31,7 +33,7 @@ export interface LoadOptions {
    * default) or reading values ('read').
    */
   purpose?: 'annotate' | 'read';
-  /** Cells, rows, merged cells and validation cells the model may hold (default: the reading budget's). */
+  /** Cells, rows and merged cells the model may hold (default: the reading budget's). */
   maxObjects?: number;
 }
 
@@ -40,12 +42,13 @@ export interface LoadOptions {
  * else the package with those sheets' XML clipped (the input is never modified). Throws WorkbookReadError
  * ('too-large' naming the sheet, or 'truncated').
  */
-async function boundedCopy(bytes: Uint8Array, options: LoadOptions): Promise<Uint8Array> {
+async function boundedCopy(bytes: Uint8Array, options: LoadOptions): Promise<{ bytes: Uint8Array; validations: Map<string, string> }> {
   const budget = options.maxObjects ?? READ_BUDGET.annotateCells;
   const countValidations = !(options.ignoreNodes ?? []).includes('dataValidations');
   const pkg = XlsxPackage.open(bytes);
   const parts = await readWorkbookParts(pkg);
-  const toClip: { part: string; box: ClipBox }[] = [];
+  const toClip: { part: string; sheet: string; box: ClipBox }[] = [];
+  const validations = new Map<string, string>();
   let objects = 0;
   for (const s of parts.sheets) {
     if (!s.isWorksheet || !pkg.has(s.part)) continue;
@@ -56,17 +59,18 @@ async function boundedCopy(bytes: Uint8Array, options: LoadOptions): Promise<Uin
     if (objects > budget) {
       throw new WorkbookReadError('too-large', { tooLarge: { reason: (options.purpose ?? 'annotate') === 'annotate' ? 'annotate' : 'cells', sheet: s.name, limit: budget } });
     }
-    if (f.needsClip) toClip.push({ part: s.part, box: h.clipBox() });
+    if (f.needsClip) toClip.push({ part: s.part, sheet: s.name, box: h.clipBox() });
   }
-  if (!toClip.length) return bytes.slice();
+  if (!toClip.length) return { bytes: bytes.slice(), validations };
   const zip = await JSZip.loadAsync(bytes);
   for (const c of toClip) {
     const name = zip.file(c.part) ? c.part : '/' + c.part;
-    const xml = await zip.file(name)!.async('string');
-    zip.file(name, clipSheetXml(xml, c.box));
+    const clipped = clipSheetXml(await zip.file(name)!.async('string'), c.box);
+    zip.file(name, clipped.xml);
+    if (clipped.validations !== undefined) validations.set(c.sheet, clipped.validations);
   }
   // Unchanged parts keep their compressed bytes; the clipped ones are deflated quickly.
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } }), validations };
 }
 
 /**
@@ -77,7 +81,7 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
   const bytes = asBytes(input);
   const sniffed = sniffWorkbook(bytes);
   if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
-  let copy: Uint8Array;
+  let copy: { bytes: Uint8Array; validations: Map<string, string> };
   try {
     copy = await boundedCopy(bytes, options);
   } catch (cause) {
@@ -86,10 +90,12 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
   installExceljsPatches();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx['load']>[0], { ignoreNodes: options.ignoreNodes ?? [] });
+    await workbook.xlsx.load(copy.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0], { ignoreNodes: options.ignoreNodes ?? [] });
   } catch (cause) {
     throw new WorkbookReadError(await loadFailureCode(bytes, cause), { cause });
   }
+  // Written back as they were by writeWorkbookBytes (ooxml/kept-validations.ts).
+  keepValidations(workbook, copy.validations);
   return workbook;
 }
 

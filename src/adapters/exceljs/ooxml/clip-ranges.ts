@@ -1,12 +1,14 @@
 /**
  * exceljs expands ranges when it loads a sheet: every cell of a merged area becomes a cell object, every cell of a
  * data-validation range an entry, every column of a <col min max> a column. A merge or a drop-down reaching to
- * XFD1048576, or <col max="2147483647">, then never finishes loading. Before exceljs sees a sheet, these ranges
- * are clipped to the data (the rows and columns holding values, with a margin below and to the right where an
- * officer may add rows), on an in-memory copy — the user's file is never touched. A first pass measures each sheet
- * (its data extent, what exceljs would build) so that a sheet over the budget is refused before loading, and so
- * that only sheets with something to clip are rewritten (the second pass). Conditional formats are clipped the
- * same way (exceljs keeps them as ranges, but what is kept is written back).
+ * XFD1048576, or <col max="2147483647">, then never finishes loading. Before exceljs sees a sheet, on an in-memory
+ * copy (the user's file is never touched):
+ * - merges, conditional formats and <col> ranges are clipped to the data (the rows and columns holding values,
+ *   with a margin below and to the right where an officer may add rows);
+ * - the <dataValidations> element is taken out whole and kept as written: exceljs never expands it, and the copy
+ *   gets it back verbatim (kept-validations.ts), drop-downs on empty template rows and whole columns included.
+ * A first pass measures each sheet (its data extent, what exceljs would build) so that a sheet over the budget is
+ * refused before loading, and so that only sheets with something to change are rewritten (the second pass).
  * Part of the OOXML toolkit (this folder); string work only, browser-safe.
  */
 import { scanXml, type Tag, type XmlHandler } from './xml-scan';
@@ -24,7 +26,7 @@ export interface ClipBox {
   right: number;
 }
 
-interface Range {
+export interface Range {
   top: number;
   left: number;
   bottom: number;
@@ -86,7 +88,7 @@ export function parseRangeRef(ref: string): Range | undefined {
   return { top, left, bottom, right };
 }
 
-function rangeRef(r: Range): string {
+export function rangeRef(r: Range): string {
   const a = letters(r.left) + (r.top + 1);
   return r.top === r.bottom && r.left === r.right ? a : `${a}:${letters(r.right)}${r.bottom + 1}`;
 }
@@ -167,10 +169,14 @@ export class FootprintHandler implements XmlHandler {
   private needsClip = false;
   private widestCol = -1;
   private box: ClipBox | undefined;
+  private depth = 0;
+  /** Inside the worksheet's own <dataValidations> (taken out whole, never expanded). */
+  private inKeptValidations = false;
 
   constructor(private readonly countValidations: boolean) {}
 
   open(name: string, tag: Tag): void {
+    this.depth++;
     switch (name) {
       case 'c': {
         this.objects++;
@@ -207,8 +213,14 @@ export class FootprintHandler implements XmlHandler {
       case 'mergeCell':
         this.range(tag.attr('ref'), 2, true);
         return;
+      case 'dataValidations':
+        if (isKeptValidations(tag, this.depth)) {
+          this.needsClip = true;
+          this.inKeptValidations = true;
+        }
+        return;
       case 'dataValidation':
-        this.range(tag.attr('sqref'), 1, this.countValidations);
+        if (!this.inKeptValidations) this.range(tag.attr('sqref'), 1, this.countValidations);
         return;
       case 'conditionalFormatting':
         this.range(tag.attr('sqref'), 1, false);
@@ -232,6 +244,8 @@ export class FootprintHandler implements XmlHandler {
   }
 
   close(name: string): void {
+    this.depth--;
+    if (name === 'dataValidations') this.inKeptValidations = false;
     if (name === 'c' && this.inCell) {
       this.inCell = false;
       if (this.cellHasData) {
@@ -257,6 +271,14 @@ export class FootprintHandler implements XmlHandler {
   }
 }
 
+/**
+ * The worksheet's own <dataValidations> (a child of the root, unprefixed: exceljs writes its sheets unprefixed, so
+ * it can go back as written). `depth` counts the element itself (the root is 1).
+ */
+function isKeptValidations(tag: Tag, depth: number): boolean {
+  return depth === 2 && tag.qname === 'dataValidations';
+}
+
 interface Edit {
   start: number;
   end: number;
@@ -267,19 +289,29 @@ interface Edit {
 class ClipHandler implements XmlHandler {
   wantText = false;
   readonly edits: Edit[] = [];
-  /** An element being dropped: its name, where it starts, and how deep inside it the scan is. */
-  private dropping: { name: string; start: number; depth: number } | undefined;
+  /** The worksheet's <dataValidations> as written, taken out. */
+  validations: string | undefined;
+  private depth = 0;
+  /** An element being dropped (or kept aside): its name, where it starts, and how deep inside it the scan is. */
+  private dropping: { name: string; start: number; depth: number; keep: boolean } | undefined;
 
-  constructor(private readonly box: ClipBox) {}
+  constructor(
+    private readonly box: ClipBox,
+    private readonly xml: string,
+  ) {}
 
   open(name: string, tag: Tag): void {
+    this.depth++;
     if (this.dropping) {
-      if (!tag.selfClosing) this.dropping.depth++;
+      this.dropping.depth++; // every open inside is matched by a close (empty elements too)
       return;
     }
     switch (name) {
       case 'mergeCell':
         return this.clipAttr(tag, name, 'ref', 2);
+      case 'dataValidations':
+        if (isKeptValidations(tag, this.depth)) this.drop(tag, name, true);
+        return;
       case 'dataValidation':
       case 'conditionalFormatting':
         return this.clipAttr(tag, name, 'sqref', 1);
@@ -306,12 +338,18 @@ class ClipHandler implements XmlHandler {
     this.edits.push({ start: span[0], end: span[1], text: c.text });
   }
 
-  private drop(tag: Tag, name: string): void {
-    if (tag.selfClosing) this.edits.push({ start: tag.at, end: tag.end, text: '' });
-    else this.dropping = { name, start: tag.at, depth: 0 };
+  private drop(tag: Tag, name: string, keep = false): void {
+    if (tag.selfClosing) this.take(tag.at, tag.end, keep);
+    else this.dropping = { name, start: tag.at, depth: 0, keep };
+  }
+
+  private take(start: number, end: number, keep: boolean): void {
+    this.edits.push({ start, end, text: '' });
+    if (keep) this.validations = this.xml.slice(start, end);
   }
 
   close(name: string, end: number): void {
+    this.depth--;
     const d = this.dropping;
     if (!d) return;
     if (d.depth > 0) {
@@ -319,7 +357,7 @@ class ClipHandler implements XmlHandler {
       return;
     }
     if (name === d.name) {
-      this.edits.push({ start: d.start, end, text: '' });
+      this.take(d.start, end, d.keep);
       this.dropping = undefined;
     }
   }
@@ -327,11 +365,14 @@ class ClipHandler implements XmlHandler {
   text(): void {}
 }
 
-/** The sheet's XML with merges, validations, conditional formats and columns clipped to the box. */
-export function clipSheetXml(xml: string, box: ClipBox): string {
-  const h = new ClipHandler(box);
+/**
+ * The sheet's XML with merges, conditional formats and columns clipped to the box, and its <dataValidations> taken
+ * out (returned as written, for kept-validations.ts to put back into the copy).
+ */
+export function clipSheetXml(xml: string, box: ClipBox): { xml: string; validations?: string } {
+  const h = new ClipHandler(box, xml);
   scanXml(xml, h);
-  if (!h.edits.length) return xml;
+  if (!h.edits.length) return { xml };
   const out: string[] = [];
   let at = 0;
   for (const e of h.edits) {
@@ -339,5 +380,5 @@ export function clipSheetXml(xml: string, box: ClipBox): string {
     at = e.end;
   }
   out.push(xml.slice(at));
-  return out.join('');
+  return h.validations === undefined ? { xml: out.join('') } : { xml: out.join(''), validations: h.validations };
 }
