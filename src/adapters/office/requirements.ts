@@ -154,7 +154,8 @@ export function limitsOfThisExcel(): Localized[] {
     });
     return out;
   }
-  const missing = (Object.keys(FEATURES) as Feature[]).filter((f) => f !== 'read' && f !== 'undoKept' && f !== 'delayForCellEdit' && !supports(f));
+  // Not listed: reading itself (said above), and what only changes how (undo, waiting for an edit, huge sheets' filled areas).
+  const missing = (Object.keys(FEATURES) as Feature[]).filter((f) => f !== 'read' && f !== 'undoKept' && f !== 'delayForCellEdit' && f !== 'sparseRead' && !supports(f));
   const byMinor = new Map<number, Feature[]>();
   for (const f of missing) {
     const m = FEATURES[f].minor;
