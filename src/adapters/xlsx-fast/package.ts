@@ -60,29 +60,52 @@ export class XlsxPackage {
    * when the package has no such part. Throws WorkbookReadError for damaged data or a part over the budget;
    * whatever `onText` throws passes through.
    */
-  async stream(part: string, onText: (text: string) => void, sheet?: string): Promise<boolean> {
+  async stream(part: string, onText: (text: string, atBoundary: boolean) => void, sheet?: string): Promise<boolean> {
     const e = this.entries.get(part);
     if (!e) return false;
     if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) throw new WorkbookReadError('truncated');
     const data = this.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
     let decoder: InstanceType<typeof TextDecoder> | undefined;
+    let utf8 = false;
+    /** UTF-8 bytes from the last "<" of the previous chunk on (a "<" byte is always a whole character). */
+    let carry: Uint8Array | undefined;
     const onChunk = (chunk: Uint8Array) => {
       this.xmlBytes += chunk.length;
       if (this.xmlBytes > this.maxXmlBytes) {
         throw new WorkbookReadError('too-large', { tooLarge: { reason: 'size', limit: Math.round(this.maxXmlBytes / 1048576), ...(sheet === undefined ? {} : { sheet }) } });
       }
-      if (!decoder) decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8');
-      onText(decoder.decode(chunk, { stream: true }));
+      if (!decoder) {
+        const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+        utf8 = label === 'utf-8';
+        decoder = new TextDecoder(label);
+      }
+      if (!utf8) return onText(decoder.decode(chunk, { stream: true }), false);
+      // Cut before the chunk's last "<": the text handed over then ends where a tag starts, so the scanner does
+      // not have to join it to the next chunk (the few bytes after the cut go with the next one).
+      let bytes = chunk;
+      if (carry) {
+        bytes = new Uint8Array(carry.length + chunk.length);
+        bytes.set(carry);
+        bytes.set(chunk, carry.length);
+        carry = undefined;
+      }
+      const lt = bytes.lastIndexOf(0x3c);
+      if (lt > 0) {
+        carry = bytes.slice(lt);
+        onText(decoder.decode(bytes.subarray(0, lt), { stream: true }), true);
+      } else {
+        onText(decoder.decode(bytes, { stream: true }), false);
+      }
     };
     try {
       if (e.method === 0) onChunk(data);
       else await this.inflate(data, onChunk);
+      if (decoder) {
+        const tail = decoder.decode(carry ?? new Uint8Array(0));
+        if (tail) onText(tail, false);
+      }
     } catch (cause) {
       throw isPassThrough(cause) ? cause : new WorkbookReadError('truncated', { cause });
-    }
-    if (decoder) {
-      const tail = decoder.decode();
-      if (tail) onText(tail);
     }
     return true;
   }
@@ -90,7 +113,7 @@ export class XlsxPackage {
   /** Scans a part's XML with the handler; false when the part is missing. Malformed XML is 'truncated'. */
   async scan(part: string, handler: XmlHandler, sheet?: string): Promise<boolean> {
     const scanner = new XmlScanner(handler);
-    const found = await this.stream(part, (t) => scanner.push(t), sheet);
+    const found = await this.stream(part, (t, atBoundary) => scanner.push(t, atBoundary), sheet);
     if (!found) return false;
     try {
       scanner.end();

@@ -5,7 +5,7 @@
  */
 import { parseRelationships, parseWorkbookXml, targetPart, type SheetState } from '../exceljs/ooxml/rels';
 import { isDateFormat, numberFormatCode } from '../exceljs/ooxml/number-formats';
-import { decodeOoxmlEscapes, ownString, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { decodeOoxmlEscapes, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 import { WorkbookReadError } from '../exceljs/errors';
 import type { XlsxPackage } from './package';
 
@@ -131,7 +131,8 @@ class SharedStringsHandler implements XmlHandler {
         if (this.phonetic > 0) this.phonetic--;
         break;
       case 'si':
-        this.items.push(this.text_ === null ? null : ownString(decodeOoxmlEscapes(this.text_)));
+        // Not copied (ownString): the shared strings are most of their part's text, so views into it cost little more.
+        this.items.push(this.text_ === null ? null : decodeOoxmlEscapes(this.text_));
         this.inItem = false;
         this.wantText = false;
         break;

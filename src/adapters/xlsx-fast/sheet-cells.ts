@@ -5,7 +5,7 @@
  * errors, formulas' cached results, date-formatted numbers as Dates. Browser-safe.
  */
 import type { CellValue } from '../../core/model/grid';
-import { decodeOoxmlEscapes, decodeText, ownString, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { ATTR_SPAN, decodeOoxmlEscapes, decodeText, ownString, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 
 /** Excel's limits: rows 1–1,048,576, columns A–XFD. Cells beyond them cannot exist in a workbook Excel opens. */
 export const MAX_ROWS = 1_048_576;
@@ -46,12 +46,21 @@ const enum CellType {
   IsoDate,
 }
 
+/** A style index read in place: plain digits, else 0 (the default style). */
+function digitsAt(b: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /** The t attribute read in place (no string made for each of a million cells). */
-function cellType(tag: Tag): CellType {
-  if (!tag.locate('t')) return CellType.Number;
-  const b = tag.buf;
-  const at = tag.valueStart;
-  switch (tag.valueEnd - at) {
+function cellTypeAt(b: string, at: number, end: number): CellType {
+  switch (end - at) {
     case 1:
       switch (b.charCodeAt(at)) {
         case 115: // s
@@ -174,7 +183,29 @@ export class SheetCellsHandler implements XmlHandler {
     switch (name) {
       case 'c': {
         if (!this.inSheetData) return;
-        if (tag.locate('r') && parseRefAt(tag.buf, tag.valueStart, tag.valueEnd, this.at)) {
+        // A million of these: r, s and t are picked out in one pass over the attributes the scanner found.
+        const b = tag.buf;
+        const spans = tag.spans;
+        let placed = false;
+        let type = CellType.Number;
+        let style = 0;
+        for (let k = 0, n = tag.count * ATTR_SPAN; k < n; k += ATTR_SPAN) {
+          if (spans[k + 2] - spans[k + 1] !== 1) continue;
+          const v0 = spans[k + 3];
+          const v1 = spans[k + 4];
+          switch (b.charCodeAt(spans[k + 1])) {
+            case 114: // r
+              placed = parseRefAt(b, v0, v1, this.at);
+              break;
+            case 115: // s
+              style = digitsAt(b, v0, v1);
+              break;
+            case 116: // t
+              type = cellTypeAt(b, v0, v1);
+              break;
+          }
+        }
+        if (placed) {
           this.row = this.at[0];
           this.col = this.at[1];
         } else {
@@ -182,8 +213,8 @@ export class SheetCellsHandler implements XmlHandler {
           this.col++;
         }
         this.inCell = true;
-        this.type = cellType(tag);
-        this.style = Math.max(0, tag.uint('s'));
+        this.type = type;
+        this.style = style;
         this.hasValue = false;
         this.value = '';
         this.valueBuf = undefined;

@@ -44,6 +44,7 @@ export interface XmlHandler {
 
 /** Per attribute in Tag.spans: name start, local-name start, name end, value start, value end. */
 const SPAN = 5;
+export const ATTR_SPAN = SPAN;
 
 /**
  * A start tag while its open() call lasts: its attributes, found while the tag was scanned, looked up by local
@@ -121,21 +122,11 @@ export class Tag {
     return k < 0 ? undefined : [this.spans[k + 3], this.spans[k + 4]];
   }
 
-  /** Records an attribute found by the scanner. */
-  add(nameStart: number, local: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    let k = this.count * SPAN;
-    if (k + SPAN > this.spans.length) {
-      const grown = new Int32Array(this.spans.length * 2);
-      grown.set(this.spans);
-      this.spans = grown;
-    }
-    const s = this.spans;
-    s[k++] = nameStart;
-    s[k++] = local;
-    s[k++] = nameEnd;
-    s[k++] = valueStart;
-    s[k] = valueEnd;
-    this.count++;
+  /** Room for more attributes (the scanner records them in `spans`). */
+  grow(): void {
+    const grown = new Int32Array(this.spans.length * 2);
+    grown.set(this.spans);
+    this.spans = grown;
   }
 }
 
@@ -183,18 +174,25 @@ export class XmlScanner {
     return this.stack.length;
   }
 
-  push(chunk: string): void {
+  /**
+   * `atBoundary`: the chunk ends where a "<" follows (the caller cut the text there), so text at its end is complete
+   * and need not wait for the next chunk — which saves joining every chunk to the next.
+   */
+  push(chunk: string, atBoundary = false): void {
     if (!chunk) return;
+    this.boundary = atBoundary;
     if (this.stalled > 0) {
       this.pending.push(chunk);
       this.pendingChars += chunk.length;
-      if (this.pendingChars < this.stalled) return;
+      if (this.pendingChars < this.stalled && !atBoundary) return;
     } else if (this.pending.length === 0) {
       this.pending.push(chunk);
       this.pendingChars = chunk.length;
     }
     this.run(false);
   }
+
+  private boundary = false;
 
   end(): void {
     this.run(true);
@@ -236,8 +234,8 @@ export class XmlScanner {
       if (b.charCodeAt(pos) !== 60 /* < */) {
         let lt = b.indexOf('<', pos);
         if (lt < 0) {
-          // Text nobody reads needs no keeping until its end arrives.
-          if (!final && !(this.stack.length > 0 && !h.wantText)) break;
+          // Text nobody reads needs no keeping until its end arrives; text before a cut at a "<" is complete.
+          if (!final && !this.boundary && !(this.stack.length > 0 && !h.wantText)) break;
           lt = len;
         }
         if (this.stack.length === 0) this.checkOutside(b, pos, lt);
@@ -407,7 +405,15 @@ export class XmlScanner {
         close = b.indexOf(q === 34 ? '"' : "'", stop);
         if (close < 0) return -1;
       }
-      tag.add(nameStart, local, nameEnd, i + 1, close);
+      let k = tag.count * SPAN;
+      if (k + SPAN > tag.spans.length) tag.grow();
+      const sp = tag.spans;
+      sp[k++] = nameStart;
+      sp[k++] = local;
+      sp[k++] = nameEnd;
+      sp[k++] = i + 1;
+      sp[k] = close;
+      tag.count++;
       i = close + 1;
     }
   }
