@@ -92,7 +92,10 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
   try {
     await workbook.xlsx.load(copy.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0], { ignoreNodes: options.ignoreNodes ?? [] });
   } catch (cause) {
-    throw new WorkbookReadError(await loadFailureCode(bytes, cause), { cause });
+    const code = await loadFailureCode(bytes, cause);
+    throw code === 'too-large'
+      ? new WorkbookReadError('too-large', { tooLarge: { reason: 'memory', limit: 0 }, cause })
+      : new WorkbookReadError(code, { cause });
   }
   // Written back as they were by writeWorkbookBytes (ooxml/kept-validations.ts).
   keepValidations(workbook, copy.validations);

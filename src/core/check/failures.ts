@@ -16,9 +16,7 @@ export type ReadFailureCode =
   /** The container is intact but the spreadsheet inside breaks the format (written by another program, or edited). */
   | 'malformed'
   /** Cells or merged ranges beyond Excel's 16,384 columns × 1,048,576 rows. */
-  | 'beyond-grid'
-  /** More than the reader can hold in memory. */
-  | 'too-large';
+  | 'beyond-grid';
 
 /** What the bytes turned out to be when they are not a usable workbook (for a more precise message). */
 export type ForeignKind = 'docx' | 'pptx' | 'opendocument' | 'xlsb' | 'html' | 'xml' | 'pdf' | 'text' | 'zip' | 'unknown';
@@ -41,17 +39,19 @@ export type CheckFailure =
 
 /**
  * Why a workbook is too large: more cells holding data than the readers take (`cells`), rows and columns spread so
- * far apart that the grid would not fit (`extent`), more XML than the budget once unzipped (`size`), or — for the
- * annotated copy only, which needs the whole workbook model — more cells than that model takes (`annotate`).
+ * far apart that the grid would not fit (`extent`), more XML than the budget once unzipped (`size`), for the
+ * annotated copy only, which needs the whole workbook model, more cells than that model takes (`annotate`), or —
+ * past every count — the reader ran out of memory all the same (`memory`: V8's RangeError while loading), or a
+ * legacy (.xls/.ods/.et) file bigger than its reader is given (`legacy`, megabytes).
  */
-export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate';
+export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate' | 'memory' | 'legacy';
 
 export interface TooLarge {
   code: 'too-large';
   reason: TooLargeReason;
   /** The sheet that went over (absent when the workbook as a whole did, e.g. its shared text). */
   sheet?: string;
-  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size. */
+  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size and legacy (0 for memory). */
   limit: number;
 }
 
@@ -95,10 +95,6 @@ const READ: Record<ReadFailureCode, Localized> = {
   'beyond-grid': {
     zh: '工作簿中有超出 Excel 表格范围的单元格或合并区域（超过 16384 列或 1048576 行），可能由其他软件生成，匠选无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
     en: 'The workbook has cells or merged ranges beyond Excel’s grid (over 16,384 columns or 1,048,576 rows), probably written by another program: open it in Excel or WPS, save it as .xlsx and retry.',
-  },
-  'too-large': {
-    zh: '工作簿太大，超出了匠选能读取的范围。请删去多余的空行、空列和不需要的工作表，另存后再试。',
-    en: 'The workbook is too large to read: delete unneeded empty rows, columns and sheets, save it and retry.',
   },
   encrypted: {
     zh: '文件设置了打开密码，匠选无法读取。请用密码打开文件，去掉打开密码后保存，再试：Excel 中为“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码；WPS 中为“文件 → 文档加密 → 密码加密”，清空打开密码。',
@@ -216,6 +212,16 @@ function tooLargeMessage(f: TooLarge): Localized {
       return {
         zh: `表格过大：${where.zh}解压后超过 ${n} MB，超出匠选一次能检查的范围。${split.zh}`,
         en: `The table is too large: ${where.en} is over ${n} MB once unzipped, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'memory':
+      return {
+        zh: `表格过大：读取${where.zh}时内存不足，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: reading ${where.en} ran out of memory, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'legacy':
+      return {
+        zh: `表格过大：这个旧格式（.xls、.et、.ods）文件超过 ${n} MB，匠选读取它会很慢。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查（.xlsx 可以快速读取）。${split.zh}`,
+        en: `The table is too large: this legacy-format file (.xls, .et, .ods) is over ${n} MB and reading it would be very slow. Open it in Excel or WPS, save it as .xlsx and check that instead (.xlsx is read quickly). ${split.en}`,
       };
     case 'annotate':
       return {
