@@ -40,18 +40,19 @@ export type CheckFailure =
 /**
  * Why a workbook is too large: more cells holding data than the readers take (`cells`), rows and columns spread so
  * far apart that the grid would not fit (`extent`), more XML than the budget once unzipped (`size`), for the
- * annotated copy only, which needs the whole workbook model, more cells than that model takes (`annotate`), or —
- * past every count — the reader ran out of memory all the same (`memory`: V8's RangeError while loading), or a
- * legacy (.xls/.ods/.et) file bigger than its reader is given (`legacy`, megabytes).
+ * annotated copy only, which needs the whole workbook model, more cells than that model takes (`annotate`); a
+ * file in another format than .xlsx (.xls, .et, .ods, .xlsb, CSV, web tables) with more content than the reader of
+ * those formats is given (`other-format`, refused before it is parsed); or — past every count — the reader ran out
+ * of memory all the same (`memory`: V8's RangeError while loading).
  */
-export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate' | 'memory' | 'legacy';
+export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate' | 'memory' | 'other-format';
 
 export interface TooLarge {
   code: 'too-large';
   reason: TooLargeReason;
   /** The sheet that went over (absent when the workbook as a whole did, e.g. its shared text). */
   sheet?: string;
-  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size and legacy (0 for memory). */
+  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size and other-format (0 for memory). */
   limit: number;
 }
 
@@ -218,10 +219,10 @@ function tooLargeMessage(f: TooLarge): Localized {
         zh: `表格过大：读取${where.zh}时内存不足，超出匠选一次能检查的范围。${split.zh}`,
         en: `The table is too large: reading ${where.en} ran out of memory, more than Jiangxuan checks at once. ${split.en}`,
       };
-    case 'legacy':
+    case 'other-format':
       return {
-        zh: `表格过大：这个旧格式（.xls、.et、.ods）文件超过 ${n} MB，匠选读取它会很慢。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查（.xlsx 可以快速读取）。${split.zh}`,
-        en: `The table is too large: this legacy-format file (.xls, .et, .ods) is over ${n} MB and reading it would be very slow. Open it in Excel or WPS, save it as .xlsx and check that instead (.xlsx is read quickly). ${split.en}`,
+        zh: `表格过大：这个文件的内容超过 ${n} MB，超出匠选一次能读取的 .xls、.et、.ods、.xlsb、CSV 或网页表格的范围。请把名单拆成几个文件分别检查；.xls、.et、.ods 文件也可以在 Excel 或 WPS 中另存为 .xlsx 再检查（.xlsx 读取快得多，上限也高得多）。`,
+        en: `The table is too large: this file holds more than ${n} MB, more than Jiangxuan reads at once from an .xls, .et, .ods, .xlsb, CSV or web-table file. Split the list into several files and check each; an .xls, .et or .ods file can also be saved as .xlsx in Excel or WPS and checked as such (.xlsx is read much faster, with a much higher limit).`,
       };
     case 'annotate':
       return {

@@ -20,4 +20,12 @@ export const READ_BUDGET = {
    * what writing the copy costs): a million rows of one value took it 111 s and 3.1 GB.
    */
   annotateCells: 1_000_000,
+  /**
+   * Content of a file in another format than .xlsx, in MB: the unzipped parts of an .ods or .xlsb, the file itself
+   * for .xls/.et, CSV and web tables. Their reader (SheetJS) holds the whole file and its model and cannot be
+   * stopped part-way; measured through the CLI on a loaded 2-core machine: .xls of 5,000 and 10,000 nominees
+   * (28 and 58 MB) 12 s / 350 MB and 24 s / 590 MB, the 5,000 as .ods (73 MB unzipped) 33 s / 510 MB — about
+   * 0.45 s and 10 MB per MB of content, so 100 MB stays within 60 s and 1.5 GB. Past it: refused before parsing.
+   */
+  otherFormatMegabytes: 100,
 } as const;
