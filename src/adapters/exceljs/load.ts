@@ -85,21 +85,26 @@ export async function loadExcelWorkbook(input: WorkbookBytes, options: LoadOptio
   try {
     copy = await boundedCopy(bytes, options);
   } catch (cause) {
-    throw cause instanceof WorkbookReadError ? cause : new WorkbookReadError('truncated', { cause });
+    throw cause instanceof WorkbookReadError ? cause : await failureError(bytes, cause);
   }
   installExceljsPatches();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(copy.bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0], { ignoreNodes: options.ignoreNodes ?? [] });
   } catch (cause) {
-    const code = await loadFailureCode(bytes, cause);
-    throw code === 'too-large'
-      ? new WorkbookReadError('too-large', { tooLarge: { reason: 'memory', limit: 0 }, cause })
-      : new WorkbookReadError(code, { cause });
+    throw await failureError(bytes, cause);
   }
   // Written back as they were by writeWorkbookBytes (ooxml/kept-validations.ts).
   keepValidations(workbook, copy.validations);
   return workbook;
+}
+
+/** What the user is told when jszip or exceljs throws on the bytes (loadFailureCode). */
+async function failureError(bytes: Uint8Array, cause: unknown): Promise<WorkbookReadError> {
+  const code = await loadFailureCode(bytes, cause);
+  return code === 'too-large'
+    ? new WorkbookReadError('too-large', { tooLarge: { reason: 'memory', limit: 0 }, cause })
+    : new WorkbookReadError(code, { cause });
 }
 
 /** jszip's own words for a container it cannot unpack. */

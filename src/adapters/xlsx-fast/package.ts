@@ -10,7 +10,7 @@ import { WorkbookReadError } from '../exceljs/errors';
 import { asBytes, type WorkbookBytes } from '../exceljs/ooxml/encoding';
 import { sniffWorkbook } from '../exceljs/sniff';
 import { XmlScanner, type XmlHandler } from '../exceljs/ooxml/xml-scan';
-import { zipEntries, type ZipEntry } from '../exceljs/ooxml/zip';
+import { zipEntries, zipEntriesIntact, type ZipEntry } from '../exceljs/ooxml/zip';
 import { nativeInflate } from './inflate-node';
 import type { Inflate } from './inflate-types';
 import { inflateRaw as webInflate } from './inflate-web';
@@ -105,12 +105,22 @@ export class XlsxPackage {
         if (tail) onText(tail, false);
       }
     } catch (cause) {
-      throw isPassThrough(cause) ? cause : new WorkbookReadError('truncated', { cause });
+      throw await this.failure(cause);
     }
     return true;
   }
 
-  /** Scans a part's XML with the handler; false when the part is missing. Malformed XML is 'truncated'. */
+  /**
+   * Why a part could not be read, for the user: damaged bytes ('truncated': get the file again) unless every entry
+   * of the archive still inflates to the size and CRC-32 its writer recorded, in which case the XML itself is as
+   * another program wrote it ('malformed': re-save it in Excel). Errors already classified pass through.
+   */
+  async failure(cause: unknown): Promise<WorkbookReadError> {
+    if (isPassThrough(cause)) return cause as WorkbookReadError;
+    return new WorkbookReadError((await zipEntriesIntact(this.bytes)) === true ? 'malformed' : 'truncated', { cause });
+  }
+
+  /** Scans a part's XML with the handler; false when the part is missing. Malformed XML: see failure(). */
   async scan(part: string, handler: XmlHandler, sheet?: string): Promise<boolean> {
     const scanner = new XmlScanner(handler);
     const found = await this.stream(part, (t, atBoundary) => scanner.push(t, atBoundary), sheet);
@@ -118,7 +128,7 @@ export class XlsxPackage {
     try {
       scanner.end();
     } catch (cause) {
-      throw isPassThrough(cause) ? cause : new WorkbookReadError('truncated', { cause });
+      throw await this.failure(cause);
     }
     return true;
   }

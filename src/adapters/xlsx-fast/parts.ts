@@ -26,7 +26,10 @@ export interface WorkbookParts {
   sharedStrings?: string;
 }
 
-/** workbook.xml and its relationships. Throws WorkbookReadError('truncated') when workbook.xml is missing or malformed. */
+/**
+ * workbook.xml and its relationships. Throws WorkbookReadError: 'truncated' when workbook.xml is missing, else as
+ * XlsxPackage.failure() says (damaged bytes, or XML written wrongly).
+ */
 export async function readWorkbookParts(pkg: XlsxPackage): Promise<WorkbookParts> {
   const workbookXml = await pkg.text('xl/workbook.xml');
   if (workbookXml === undefined) throw new WorkbookReadError('truncated');
@@ -36,8 +39,7 @@ export async function readWorkbookParts(pkg: XlsxPackage): Promise<WorkbookParts
     wb = parseWorkbookXml(workbookXml);
     rels = parseRelationships((await pkg.text('xl/_rels/workbook.xml.rels')) ?? '<Relationships/>');
   } catch (cause) {
-    if (cause instanceof WorkbookReadError) throw cause;
-    throw new WorkbookReadError('truncated', { cause });
+    throw await pkg.failure(cause);
   }
   const sheets: SheetEntry[] = [];
   for (const s of wb.sheets) {

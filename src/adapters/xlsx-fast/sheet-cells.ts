@@ -5,6 +5,7 @@
  * errors, formulas' cached results, date-formatted numbers as Dates. Browser-safe.
  */
 import type { CellValue } from '../../core/model/grid';
+import { WorkbookReadError } from '../exceljs/errors';
 import { ATTR_SPAN, decodeOoxmlEscapes, decodeText, ownString, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 
 /** Excel's limits: rows 1–1,048,576, columns A–XFD. Cells beyond them cannot exist in a workbook Excel opens. */
@@ -109,6 +110,38 @@ export function parseRef(s: string, out: [number, number]): boolean {
   return parseRefAt(s, 0, s.length, out);
 }
 
+/**
+ * Whether s[from, len) is a cell reference past Excel's grid (column XFE or beyond, row 1,048,577 or beyond): a
+ * workbook Excel does not write, told apart from a damaged one ('beyond-grid', as the exceljs reader says).
+ */
+export function refBeyondGridAt(s: string, from: number, len: number): boolean {
+  let i = from;
+  let col = 0;
+  if (i < len && s.charCodeAt(i) === 36) i++; // $
+  const letters = i;
+  for (; i < len && i - letters < 8; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === letters) return false;
+  if (i < len && s.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57 || i - digits >= 12) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (i === digits || row < 1) return false;
+  return col > MAX_COLS || row > MAX_ROWS;
+}
+
+function beyondGrid(): WorkbookReadError {
+  return new WorkbookReadError('beyond-grid');
+}
+
 /** parseRef on s[from, len) in place. */
 export function parseRefAt(s: string, from: number, len: number, out: [number, number]): boolean {
   let i = from;
@@ -196,6 +229,7 @@ export class SheetCellsHandler implements XmlHandler {
           switch (b.charCodeAt(spans[k + 1])) {
             case 114: // r
               placed = parseRefAt(b, v0, v1, this.at);
+              if (!placed && refBeyondGridAt(b, v0, v1)) throw beyondGrid();
               break;
             case 115: // s
               style = digitsAt(b, v0, v1);
@@ -271,6 +305,7 @@ export class SheetCellsHandler implements XmlHandler {
           const ref = tag.attr('ref');
           const r = ref === undefined ? undefined : parseRange(ref);
           if (r) this.sink.merge(r);
+          else if (ref !== undefined && ref.split(':').some((a) => refBeyondGridAt(a, 0, a.length))) throw beyondGrid();
         }
         return;
     }
