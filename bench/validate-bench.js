@@ -6,7 +6,7 @@
  *    个人自述 ≈ 500 字, 主要成绩 ≈ 1,500 字 …) into bench/out/ (gitignored).
  * 2. Measures, in one process, after a warm-up run, the median of several runs of:
  *    (a) loading the file with exceljs alone: new ExcelJS.Workbook().xlsx.load(buf)
- *    (b) the full validate path: readWorkbookBuffer (sniff + exceljs + grid) + validateWorkbook
+ *    (b) the full validate path: readWorkbookBytes (sniff + the fast reader: src/adapters/xlsx-fast) + validateWorkbook
  *    (c) the core alone: validateWorkbook on the already-read grid, as rows per second, also on a
  *        100,000-row details grid made by repeating the rows (IDs made unique, so no duplicate findings).
  * 3. Prints a table and one JSON line, and states whether the targets hold:
@@ -28,7 +28,7 @@ if (!fs.existsSync(path.join(dist, 'samples', 'fake-nominees.js'))) {
 }
 const ExcelJS = require('exceljs');
 const { buildNominees, writeNominationWorkbook } = require(path.join(dist, 'samples/fake-nominees.js'));
-const { readWorkbookBuffer } = require(path.join(dist, 'adapters/exceljs/read-workbook.js'));
+const { readWorkbookBytes } = require(path.join(dist, 'adapters/files/read-workbook.js'));
 const { validateWorkbook } = require(path.join(dist, 'core/rules/validate-workbook.js'));
 const { builtinProfile } = require(path.join(dist, 'core/profiles/builtin-profiles.js'));
 const { residentIdCheckChar } = require(path.join(dist, 'core/checks/resident-id.js'));
@@ -137,7 +137,7 @@ async function main() {
     const parts = [];
     fullB = await measure('(b) read + validate', LOAD_RUNS, async () => {
       const t = performance.now();
-      const g = await readWorkbookBuffer(buf);
+      const g = await readWorkbookBytes(buf);
       const t1 = performance.now();
       const r = validateWorkbook(g, profile, { asOf: AS_OF });
       parts.push({ read: t1 - t, validate: performance.now() - t1, findings: r.findings.length });
@@ -151,7 +151,7 @@ async function main() {
   }
 
   // (c) core alone on the read grid
-  const grid = await readWorkbookBuffer(buf);
+  const grid = await readWorkbookBytes(buf);
   const first = validateWorkbook(grid, profile, { asOf: AS_OF });
   const rows5k = first.tables.reduce((n, t) => n + t.nominees, 0);
   const core5k = await measure(`(c) core, ${int(NOMINEES)} nominees`, RUNS, () => {
@@ -170,7 +170,7 @@ async function main() {
   const idCol = header.indexOf('身份证');
   const unitCol = header.indexOf('工作单位');
   const dataRows = [];
-  for (let r = 2; r < sheet.rows.length; r++) if (sheet.rows[r].some((v) => v !== null)) dataRows.push(r);
+  for (let r = 2; r < sheet.rows.length; r++) if (sheet.rows[r]?.some((v) => v !== null)) dataRows.push(r); // empty rows are holes
   const big = { sheets: [repeatRows(sheet, 1, 2, dataRows, BIG_ROWS, idCol, unitCol)] };
   const bigFirst = validateWorkbook(big, profile, { asOf: AS_OF });
   const bigRows = bigFirst.nominees;
@@ -199,7 +199,7 @@ async function main() {
   row('generate nominees + write xlsx', ms(genMs + writeMs), 'once');
   if (!CORE_ONLY) {
     row('(a) exceljs load alone', ms(loadA.median), `${LOAD_RUNS} runs after warm-up`);
-    row('(b) readWorkbookBuffer + validateWorkbook', ms(fullB.median), `read ${ms(readOnly.read)} + validate ${ms(readOnly.validate)}`);
+    row('(b) readWorkbookBytes + validateWorkbook', ms(fullB.median), `read ${ms(readOnly.read)} + validate ${ms(readOnly.validate)}`);
     row('    overhead (b − a) / a', `${(results.overhead * 100).toFixed(1)} %`, `target ≤ 50 %  ${results.targets.overheadAtMostHalf ? '✓ holds' : '✗ fails'}`);
   }
   row(`(c) core, ${int(NOMINEES)} nominees (${int(rows5k)} table rows)`, ms(core5k.median), `${int(results.c_nomineesPerSec)} nominees/s · ${int(results.c_rowsPerSec)} table rows/s`);

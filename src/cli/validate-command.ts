@@ -52,7 +52,14 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   const programNote = choice && `${choice[lang]}${lang === 'zh' ? '；如不对请用 --program 指定' : '; use --program to override'}`;
   let converted = false;
   if (opts.out) {
-    const copy = await annotatedCopy(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
+    let copy;
+    try {
+      copy = await annotatedCopy(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
+    } catch (e) {
+      // Over the budget of the annotated copy's model (表格过大…): said as such, in one line.
+      if (!isCheckError(e)) throw e;
+      throw new CliFailure(`${basename(file)}：${e.localized[lang]}`);
+    }
     converted = copy.converted;
     await writeOutputFile(opts.out, copy.bytes, { force: opts.force });
   }

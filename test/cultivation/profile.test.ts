@@ -54,7 +54,7 @@ describe('the cultivation section (the notice’s figures)', () => {
       const bytes = await writeTrackingWorkbook({ profile, year: 2026 });
       const grid = await readWorkbookBuffer(bytes);
       const dashboard = grid.sheets.find((s) => s.name === '仪表盘')!;
-      const row = dashboard.rows.findIndex((r) => r[0] === '上海质量工匠');
+      const row = dashboard.rows.findIndex((r) => r?.[0] === '上海质量工匠');
       // The target cell refers to the parameter on the 说明 sheet, which holds the profile's figure.
       const target = (await formulaAt(bytes, '仪表盘', row, 2))!;
       const m = /^'(.+)'!\$([A-Z]+)\$(\d+)$/.exec(target)!;

@@ -26,7 +26,7 @@ function sheet(grid: WorkbookGrid, name: string): SheetGrid {
 
 /** Column B of the row whose column A is `label` (the dashboard's layout). */
 function rightOf(s: SheetGrid, label: string, offset = 1): CellValue {
-  const r = s.rows.findIndex((row) => row[0] === label);
+  const r = s.rows.findIndex((row) => row?.[0] === label); // empty rows are holes (core/model/grid.ts)
   if (r < 0) throw new Error(`no label ${label} on ${s.name}`);
   return s.rows[r][offset] ?? null;
 }

@@ -99,7 +99,8 @@ async function fill(bytes: Buffer, expertIndex: number): Promise<Buffer> {
 function officeStandIn(sheets: { name: string; rows: unknown[][]; merges: { top: number; left: number; bottom: number; right: number }[] }[]): string {
   const data = sheets.map((sh) => ({
     name: sh.name,
-    rows: sh.rows.map((r) => r.map((v) => (v instanceof Date ? { date: v.getTime() / 86400000 + 25569 } : v))),
+    // Empty rows are holes in the grid (core/model/grid.ts); the stand-in gets them as empty rows.
+    rows: Array.from(sh.rows, (r) => (r ?? []).map((v) => (v instanceof Date ? { date: v.getTime() / 86400000 + 25569 } : v))),
     merges: sh.merges,
   }));
   return `(() => {

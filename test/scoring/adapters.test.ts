@@ -44,10 +44,11 @@ describe('xlsx-lite', () => {
     ]);
     expect(wb.modified?.toISOString()).toBe('2025-04-02T08:30:00.000Z');
     const data = await wb.read(wb.sheets[0]);
-    expect(data.rows[0]).toEqual(['编号', null, '林晓 ', null]);
+    // Bounded like the core's grid: rows end at their last value, an empty row is a hole.
+    expect(data.rows[0]).toEqual(['编号', null, '林晓 ']);
     expect(data.rows[1]).toEqual(['C001', 17.5, true, { error: '#N/A' }]);
-    expect(data.rows[2]).toEqual([null, null, null, null]);
-    expect(data.rows[3]).toEqual([null, '', 'a&b\rc', null]);
+    expect(data.rows[2]).toBeUndefined();
+    expect(data.rows[3]).toEqual([null, '', 'a&b\rc']);
     expect(data.formulas.get(3 * 16384 + 1)).toBe('IF(1,"",2)');
     expect((await wb.read(wb.sheets[1])).rows).toEqual([]);
   });

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { loadExcelWorkbook, type WorkbookBytes } from './load';
-import { formulaResult, rowSlots, worksheetMerges } from './ooxml/exceljs-patches';
+import { formulaResult, worksheetMerges } from './ooxml/exceljs-patches';
 
 export { WorkbookReadError, isWorkbookReadError } from './errors';
 export type { WorkbookReadErrorCode, ForeignKind } from './errors';
@@ -19,7 +19,7 @@ const READ_IGNORE_NODES = ['dataValidations', 'conditionalFormatting', 'extLst']
  * when the bytes are not a usable workbook.
  */
 export async function readWorkbookBuffer(buf: WorkbookBytes): Promise<WorkbookGrid> {
-  const workbook = await loadExcelWorkbook(buf, { ignoreNodes: READ_IGNORE_NODES });
+  const workbook = await loadExcelWorkbook(buf, { ignoreNodes: READ_IGNORE_NODES, purpose: 'read' });
   return workbookToGrid(workbook);
 }
 
@@ -99,41 +99,29 @@ function cellToValue(cell: ExcelJS.Cell): CellValue {
   }
 }
 
+/** One worksheet as the bounded grid (core/model/grid.ts): rows only where there are values, each as far as its last. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const sparse: (CellValue[] | undefined)[] = [];
-  let height = 0;
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   let width = 0;
 
   ws.eachRow((row, rowNumber) => {
-    const out: CellValue[] = new Array(rowSlots(row)).fill(null);
-    let last = -1;
+    const out: CellValue[] = [];
     row.eachCell((cell, colNumber) => {
       const v = cellToValue(cell);
-      if (v !== null) {
-        out[colNumber - 1] = v;
-        last = colNumber - 1;
-      }
+      if (v === null) return;
+      while (out.length < colNumber - 1) out.push(null);
+      out[colNumber - 1] = v;
     });
-    if (last >= 0) {
-      sparse[rowNumber - 1] = out;
-      if (rowNumber > height) height = rowNumber;
-      if (last + 1 > width) width = last + 1;
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+    if (out.length) {
+      rows[rowNumber - 1] = out;
+      if (out.length > width) width = out.length;
     }
   });
+  const height = rows.length;
 
-  const rows: CellValue[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    const row = sparse[r];
-    if (!row) {
-      rows[r] = new Array(width).fill(null);
-    } else {
-      if (row.length > width) row.length = width;
-      else while (row.length < width) row.push(null);
-      rows[r] = row;
-    }
-  }
-
-  // Merges are 0-based and clipped to the grid; merges wholly outside it (formatting only) are dropped.
+  // Merges are 0-based and clipped to the data; merges wholly outside it (formatting only) are dropped.
   const merges: MergedRange[] = [];
   for (const m of worksheetMerges(ws)) {
     const top = m.top - 1;
@@ -145,5 +133,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
   const sheet: SheetGrid = { name: ws.name, rows, merges };
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+  const hidden = hiddenRows.filter((r) => rows[r] !== undefined);
+  if (hidden.length) sheet.hiddenRows = hidden;
   return sheet;
 }

@@ -2,13 +2,13 @@
  * Looks at the raw bytes before exceljs does, so that unusable files get a precise, actionable error
  * instead of whatever jszip or exceljs happen to throw. Pure and browser-safe.
  */
-import type { ForeignKind, WorkbookReadErrorCode } from './errors';
+import type { ForeignKind, ReadFailureCode } from '../../core/check/failures';
 import { utf16le } from './ooxml/encoding';
 import { u32, ZIP_SIGNATURE, zipDirectory } from './ooxml/zip';
 
 export type Sniffed =
   | { ok: true }
-  | { ok: false; code: WorkbookReadErrorCode; kind?: ForeignKind };
+  | { ok: false; code: ReadFailureCode; kind?: ForeignKind };
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

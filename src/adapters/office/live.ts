@@ -106,30 +106,59 @@ function sheetWidth(sheet: SheetGrid): number {
   return w;
 }
 
-function padTo(sheet: SheetGrid, width: number): void {
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r] ?? (sheet.rows[r] = []);
-    while (row.length < width) row.push(null);
+/**
+ * Puts a re-read row into the cached grid the way readers build it (core/model/grid.ts): ending at its last value,
+ * a hole when it holds none, the grid ending at its last row holding one. Returns whether the row changed.
+ */
+function setRow(sheet: SheetGrid, r: number, values: CellValue[]): boolean {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? null) === null) end--;
+  if (sameRow(sheet.rows[r], values)) return false;
+  if (end > 0) {
+    values.length = end;
+    sheet.rows[r] = values;
+  } else if (r < sheet.rows.length) {
+    delete sheet.rows[r];
+    trimRows(sheet.rows);
   }
+  return true;
 }
 
-/** Applies an insertion or deletion of rows/columns to a cached sheet (merged areas follow). */
+/** The grid ends at its last row holding a value. */
+function trimRows(rows: CellValue[][]): void {
+  let h = rows.length;
+  while (h > 0 && rows[h - 1] === undefined) h--;
+  rows.length = h;
+}
+
+/** Applies an insertion or deletion of rows/columns to a cached sheet (merged areas follow; inserted rows are holes). */
 export function applyStructuralChange(sheet: SheetGrid, ch: StructuralChange): void {
-  const width = sheetWidth(sheet);
   sheet.merges = sheet.merges.flatMap((m) => {
     const a = shiftPosition(ch, ch.sheet, m.top, m.left);
     const b = shiftPosition(ch, ch.sheet, m.bottom, m.right);
     return a && b ? [{ top: a.row, left: a.col, bottom: b.row, right: b.col }] : [];
   });
+  const rows = sheet.rows;
   if (ch.axis === 'rows') {
-    if (ch.at >= sheet.rows.length) return;
-    if (ch.count > 0) sheet.rows.splice(ch.at, 0, ...Array.from({ length: ch.count }, () => new Array<CellValue>(width).fill(null)));
-    else sheet.rows.splice(ch.at, -ch.count);
+    if (ch.at >= rows.length) return;
+    if (ch.count > 0) {
+      // Moved one by one, bottom first: an insertion of a million rows must not become a million-argument call.
+      const oldLength = rows.length;
+      rows.length = oldLength + ch.count;
+      for (let r = oldLength - 1; r >= ch.at; r--) {
+        if (rows[r] === undefined) delete rows[r + ch.count];
+        else rows[r + ch.count] = rows[r];
+        delete rows[r];
+      }
+    } else {
+      rows.splice(ch.at, -ch.count);
+    }
+    trimRows(rows);
     return;
   }
-  if (ch.at >= width) return;
-  for (const row of sheet.rows) {
-    if (!row) continue;
+  for (const row of rows) {
+    // A row that ends before the change is not touched by it.
+    if (!row || row.length <= ch.at) continue;
     if (ch.count > 0) row.splice(ch.at, 0, ...new Array<CellValue>(ch.count).fill(null));
     else row.splice(ch.at, -ch.count);
   }
@@ -439,16 +468,9 @@ export class LiveChecker {
     // Phase 2 — the reads succeeded: update the cached grid and re-validate.
     for (const ch of changes) applyStructuralChange(grid.sheets.find((s) => s.name === ch.sheet)!, ch);
     let changed = changes.length > 0;
-    for (const [name, { width, rows }] of reads) {
+    for (const [name, { rows }] of reads) {
       const sheet = grid.sheets.find((s) => s.name === name)!;
-      if (width > sheetWidth(sheet)) padTo(sheet, width);
-      for (const [r, values] of rows) {
-        while (sheet.rows.length <= r) sheet.rows.push(new Array<CellValue>(width).fill(null));
-        if (!sameRow(sheet.rows[r], values)) {
-          sheet.rows[r] = values;
-          changed = true;
-        }
-      }
+      for (const [r, values] of rows) if (setRow(sheet, r, values)) changed = true;
     }
     const staleToo = local && this.state.mark && this.staleSheets.size > 0;
     if (!changed && !shifted && !this.remarkAll && !staleToo) return;

@@ -2,14 +2,18 @@
 /**
  * Reading the open workbook into the core's grid: sheet list and our setting (1 sync), used-range dimensions
  * (1 sync), values in row blocks packed into as few requests as the payload budget allows (1 sync for any
- * ordinary workbook), merged areas (1 sync with ExcelApi 1.13). See index.ts for the batching rules.
+ * ordinary workbook), merged areas (1 sync with ExcelApi 1.13); a sheet spanning more than the reading budget
+ * costs one more sync to find the areas holding values. See index.ts for the batching rules.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
+import { CheckError } from '../../core/check/failures';
+import { READ_BUDGET } from '../../core/model/read-budget';
+import { parseRangeAddress } from './address';
 import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
 import { convertRows } from './values';
 import { queueReadStore } from './store';
 import { readMerges, type MergeSource } from './merges';
-import { requireFeature } from './requirements';
+import { requireFeature, supports } from './requirements';
 
 /** The state sheet of Jiangxuan's first versions (painted fills): never read as data. */
 export const LEGACY_STATE_SHEET = '_jiangxuan_marks';
@@ -109,8 +113,26 @@ async function loadBatch(context: Excel.RequestContext, batch: ReadBlock[], sink
   onBatch?.(cells);
 }
 
-function emptyRow(width: number): CellValue[] {
-  return new Array<CellValue>(width).fill(null);
+/**
+ * Writes converted block rows into a bounded grid (core/model/grid.ts): only values are placed, rows are created
+ * when they get one and end at their last one.
+ */
+function placeRows(grid: CellValue[][], top: number, left: number, rows: CellValue[][]): void {
+  for (let r = 0; r < rows.length; r++) {
+    const src = rows[r];
+    for (let c = 0; c < src.length; c++) {
+      const v = src[c];
+      if (v === null || v === undefined) continue;
+      const row = grid[top + r] ?? (grid[top + r] = []);
+      const col = left + c;
+      while (row.length < col) row.push(null);
+      row[col] = v;
+    }
+  }
+}
+
+function tooLarge(sheet: string, limit: number): CheckError {
+  return new CheckError({ code: 'too-large', reason: 'cells', sheet, limit });
 }
 
 export interface ReadOptions {
@@ -120,6 +142,8 @@ export interface ReadOptions {
    * file (Office's getFileAsync). Detecting the programme does not need them.
    */
   merges?: boolean;
+  /** Cells the read may request (default: the reading budget, core/model/read-budget.ts). */
+  budget?: number;
 }
 
 export interface ReadResult {
@@ -129,9 +153,13 @@ export interface ReadResult {
 }
 
 /**
- * Reads every worksheet (hidden ones too, flagged `hidden`) into a grid starting at A1: the used range
- * (valuesOnly) is placed at its offset, rows and columns before it are empty. The results sheet Jiangxuan wrote
- * (named in its document setting) is left out. Merged areas are read as the CLI reads them from the file.
+ * Reads every worksheet (hidden ones too, flagged `hidden`) into the bounded grid (core/model/grid.ts): the used
+ * range (valuesOnly) is placed at its offset. What is requested is bounded by the data, never by what a sheet spans:
+ * when the used ranges are larger than the reading budget (a value in XFD1048576 beside a table in A1), one cheap
+ * request asks Excel for the areas that hold values (constants and formulas, ExcelApi 1.9) and only those are read;
+ * past the budget — or on an Excel that cannot list the areas — the read stops with 'too-large' naming the sheet.
+ * The results sheet Jiangxuan wrote (named in its document setting) is left out. Merged areas are read as the CLI
+ * reads them from the file.
  * @requires ExcelApi 1.7 (read)
  */
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -152,26 +180,37 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
 
+  const budget = opts.budget ?? READ_BUDGET.cells;
   const sheets: SheetGrid[] = [];
   const blocks: ReadBlock[] = [];
   const byName = new Map<string, SheetGrid>();
   const withValues: string[] = [];
+  const wide: { name: string; used: Excel.Range }[] = [];
+  let total = 0;
   candidates.forEach((s, i) => {
     const sheet: SheetGrid = { name: s.name, rows: [], merges: [] };
     if (s.visibility !== 'Visible') sheet.hidden = true;
     const u = used[i];
     if (!u.isNullObject && u.rowCount > 0 && u.columnCount > 0) {
-      const height = u.rowIndex + u.rowCount;
-      const width = u.columnIndex + u.columnCount;
-      sheet.rows = new Array(height);
-      for (let r = 0; r < height; r++) sheet.rows[r] = emptyRow(width);
-      blocks.push(...planBlocks(s.name, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount));
+      const area = u.rowCount * u.columnCount;
+      if (total + area <= budget) {
+        total += area;
+        blocks.push(...planBlocks(s.name, u.rowIndex, u.columnIndex, u.rowCount, u.columnCount));
+      } else {
+        wide.push({ name: s.name, used: u });
+      }
       withValues.push(s.name);
     }
     sheets.push(sheet);
     byName.set(s.name, sheet);
   });
-  const total = blocks.reduce((n, b) => n + b.rows * b.cols, 0);
+
+  // 2b. Sheets spanning more than the budget: only the areas holding values (one sync for all of them). An Excel
+  // that cannot list them cannot read such a sheet within the budget.
+  if (wide.length) {
+    if (supports('sparseRead')) total = await planFilledAreas(context, wide, blocks, total, budget);
+    else throw tooLarge(wide[0].name, budget);
+  }
   onProgress?.({ phase: 'metadata', done: total, total });
 
   // 3. Values, as few requests as the payload allows.
@@ -179,14 +218,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   await loadBlocks(
     context,
     blocks,
-    (b, rows) => {
-      const grid = byName.get(b.sheet)!.rows;
-      for (let r = 0; r < rows.length; r++) {
-        const target = grid[b.top + r];
-        const src = rows[r];
-        for (let c = 0; c < src.length; c++) target[b.left + c] = src[c];
-      }
-    },
+    (b, rows) => placeRows(byName.get(b.sheet)!.rows, b.top, b.left, rows),
     (cells) => {
       done += cells;
       onProgress?.({ phase: 'values', done, total });
@@ -200,10 +232,48 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     merges = read.source;
     for (const [name, list] of read.merges) {
       const sheet = byName.get(name);
-      if (sheet) sheet.merges = list.filter((m) => m.top < sheet.rows.length);
+      if (!sheet) continue;
+      // Clipped to the data, as the file readers clip them (a merge reaching XFD1048576 costs nothing).
+      const height = sheet.rows.length;
+      let width = 0;
+      for (const r of sheet.rows) if (r && r.length > width) width = r.length;
+      sheet.merges = list
+        .filter((m) => m.top < height && m.left < width)
+        .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, height - 1), right: Math.min(m.right, width - 1) }));
     }
   }
   return { grid: { sheets }, merges };
+}
+
+/**
+ * Adds read blocks for the areas of the sheets' used ranges that hold values (constants and formulas), asked of
+ * Excel in one sync; returns the cells planned in all, and stops with 'too-large' past the budget.
+ * @requires ExcelApi 1.9 (sparseRead)
+ */
+async function planFilledAreas(context: Excel.RequestContext, wide: { name: string; used: Excel.Range }[], blocks: ReadBlock[], planned: number, budget: number): Promise<number> {
+  // Excel's enum values are these strings (Excel.SpecialCellType.constants / .formulas).
+  const areas = wide.map((w) => ({
+    name: w.name,
+    lists: [w.used.getSpecialCellsOrNullObject('Constants' as Excel.SpecialCellType), w.used.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType)],
+  }));
+  for (const a of areas) for (const l of a.lists) l.load('address');
+  await context.sync();
+  let total = planned;
+  for (const a of areas) {
+    for (const l of a.lists) {
+      if (l.isNullObject || !l.address) continue;
+      for (const part of l.address.split(',')) {
+        const b = parseRangeAddress(part);
+        if (!b) continue;
+        const rows = b.bottom - b.top + 1;
+        const cols = b.right - b.left + 1;
+        total += rows * cols;
+        if (total > budget) throw tooLarge(a.name, budget);
+        blocks.push(...planBlocks(a.name, b.top, b.left, rows, cols));
+      }
+    }
+  }
+  return total;
 }
 
 /** The grid alone (see readWorkbook). */

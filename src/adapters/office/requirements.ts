@@ -23,6 +23,7 @@ export type Feature =
   | 'liveSorts'
   | 'delayForCellEdit'
   | 'merges'
+  | 'sparseRead'
   | 'insertSheets'
   | 'createWorkbook'
   | 'undoKept';
@@ -45,6 +46,7 @@ export const FEATURES: Readonly<Record<Feature, FeatureInfo>> = {
   liveSorts: { minor: 10, name: { zh: '排序后自动复查', en: 're-checking after a sort' }, because: 'WorksheetCollection.onRowSorted' },
   delayForCellEdit: { minor: 11, name: { zh: '编辑单元格时暂缓复查', en: 'waiting while a cell is being edited' }, because: 'RunOptions.delayForCellEdit' },
   merges: { minor: 13, name: { zh: '直接读取合并单元格', en: 'reading merged cells directly' }, because: 'Range.getMergedAreasOrNullObject' },
+  sparseRead: { minor: 9, name: { zh: '只读取超大工作表中有值的区域', en: 'reading only the filled areas of a huge sheet' }, because: 'Range.getSpecialCellsOrNullObject' },
   insertSheets: { minor: 13, name: { zh: '把结果工作表插入当前工作簿', en: 'inserting result sheets into this workbook' }, because: 'Workbook.insertWorksheetsFromBase64' },
   createWorkbook: { minor: 8, name: { zh: '在 Excel 中打开新工作簿', en: 'opening a new workbook in Excel' }, because: 'Excel.createWorkbook' },
   undoKept: { minor: 20, name: { zh: '写入后仍可撤销', en: 'keeping Undo after writing' }, because: 'ExcelApi 1.20 undo support' },
@@ -152,7 +154,8 @@ export function limitsOfThisExcel(): Localized[] {
     });
     return out;
   }
-  const missing = (Object.keys(FEATURES) as Feature[]).filter((f) => f !== 'read' && f !== 'undoKept' && f !== 'delayForCellEdit' && !supports(f));
+  // Not listed: reading itself (said above), and what only changes how (undo, waiting for an edit, huge sheets' filled areas).
+  const missing = (Object.keys(FEATURES) as Feature[]).filter((f) => f !== 'read' && f !== 'undoKept' && f !== 'delayForCellEdit' && f !== 'sparseRead' && !supports(f));
   const byMinor = new Map<number, Feature[]>();
   for (const f of missing) {
     const m = FEATURES[f].minor;

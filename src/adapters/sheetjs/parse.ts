@@ -11,6 +11,9 @@ import type { SheetJsFormat } from '../files/file-format';
 import { loadSheetJs, quietly, type SheetJs } from './load-sheetjs';
 import { decodeText } from './text-decoding';
 import { hiddenOdsTables } from './ods-hidden';
+import { withSortedContinueOffsets } from './continue-offsets';
+import { READ_BUDGET } from '../../core/model/read-budget';
+import { zipDirectory } from '../exceljs/ooxml/zip';
 
 export interface ParsedWorkbook {
   X: SheetJs;
@@ -49,7 +52,26 @@ function unreadable(format: SheetJsFormat, cause?: unknown): WorkbookReadError {
   }
 }
 
+/**
+ * How much SheetJS would have to parse, in bytes: the parts once unzipped for the zip packages (.ods, .xlsb, as
+ * their directory records them), the file itself otherwise (.xls/.et, text).
+ */
+export function sheetJsContentBytes(bytes: Uint8Array, format: SheetJsFormat): number {
+  if (format !== 'ods' && format !== 'xlsb') return bytes.length;
+  const entries = zipDirectory(bytes);
+  // zip64 (null) only for packages of gigabytes; a damaged directory (undefined) is SheetJS's to report.
+  if (entries === null) return Infinity;
+  if (entries === undefined) return bytes.length;
+  return entries.reduce((n, e) => n + e.size, 0);
+}
+
 export async function parseWithSheetJs(bytes: Uint8Array, format: SheetJsFormat, name?: string): Promise<ParsedWorkbook> {
+  // SheetJS holds the whole file and its model and cannot be stopped part-way: past the budget, refuse before
+  // it starts (and before its code is even loaded).
+  const limit = READ_BUDGET.otherFormatMegabytes;
+  if (sheetJsContentBytes(bytes, format) > limit * 1048576) {
+    throw new WorkbookReadError('too-large', { tooLarge: { reason: 'other-format', limit } });
+  }
   const X = await loadSheetJs();
   const textual = format === 'html' || format === 'xml' || format === 'text';
   let wb: WorkBook;
@@ -57,7 +79,7 @@ export async function parseWithSheetJs(bytes: Uint8Array, format: SheetJsFormat,
     wb = quietly(() =>
       textual
         ? X.read(decodeText(bytes).text, { type: 'string', raw: true, dense: true, cellFormula: false, cellHTML: false })
-        : X.read(bytes, { type: 'array', raw: true, dense: true, cellNF: true, cellFormula: true, cellHTML: false, cellStyles: true }),
+        : withSortedContinueOffsets(() => X.read(bytes, { type: 'array', raw: true, dense: true, cellNF: true, cellFormula: true, cellHTML: false, cellStyles: true })),
     );
   } catch (cause) {
     if (isPasswordError(cause)) throw new WorkbookReadError('encrypted', { cause });

@@ -72,37 +72,26 @@ function cellValue(cell: CellObject | undefined, isDateFormat: (z: unknown) => b
 
 function sheetToGrid(name: string, ws: WorkSheet | undefined, value: (c: CellObject | undefined) => CellValue): SheetGrid {
   const data = (ws?.['!data'] ?? []) as (CellObject[] | undefined)[];
-  const sparse: (CellValue[] | undefined)[] = [];
-  let height = 0;
+  // The bounded grid (core/model/grid.ts): a row ends at its last value, a row without one is a hole.
+  const rows: CellValue[][] = [];
   let width = 0;
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     if (!src) continue;
-    const out: CellValue[] = new Array(src.length).fill(null);
-    let last = -1;
+    let out: CellValue[] | undefined;
     for (let c = 0; c < src.length; c++) {
       const v = value(src[c]);
-      if (v !== null) {
-        out[c] = v;
-        last = c;
-      }
+      if (v === null) continue;
+      out ??= [];
+      while (out.length < c) out.push(null);
+      out.push(v);
     }
-    if (last >= 0) {
-      sparse[r] = out;
-      height = r + 1;
-      width = Math.max(width, last + 1);
-    }
-  }
-  const rows: CellValue[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    const row = sparse[r];
-    if (!row) rows[r] = new Array(width).fill(null);
-    else {
-      if (row.length > width) row.length = width;
-      else while (row.length < width) row.push(null);
-      rows[r] = row;
+    if (out) {
+      rows[r] = out;
+      width = Math.max(width, out.length);
     }
   }
+  const height = rows.length;
   const merges: MergedRange[] = [];
   for (const m of ws?.['!merges'] ?? []) {
     if (m.s.r >= height || m.s.c >= width) continue;

@@ -52,6 +52,25 @@ function sameRow(a: readonly CellValue[] | undefined, b: readonly CellValue[]): 
   return true;
 }
 
+/**
+ * Puts a re-read row into the cached grid the way readers build it (core/model/grid.ts): ending at its last value,
+ * a hole when it holds none, the grid ending at its last row holding one. Returns whether the row changed.
+ */
+function setRow(sheet: SheetGrid, r: number, values: CellValue[]): boolean {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? null) === null) end--;
+  if (sameRow(sheet.rows[r], values)) return false;
+  if (end > 0) {
+    sheet.rows[r] = values.slice(0, end);
+  } else if (r < sheet.rows.length) {
+    delete sheet.rows[r];
+    let h = sheet.rows.length;
+    while (h > 0 && sheet.rows[h - 1] === undefined) h--;
+    sheet.rows.length = h;
+  }
+  return true;
+}
+
 function sheetWidth(sheet: SheetGrid): number {
   let w = 0;
   for (const r of sheet.rows) if (r && r.length > w) w = r.length;
@@ -184,15 +203,7 @@ export class WpsLiveChecker {
       }
       const sheet = grid.sheets[idx];
       const width = Math.max(sheetWidth(sheet), p.width);
-      for (const [r, values] of readRows(ws, [...p.rows], width)) {
-        while (sheet.rows.length <= r) sheet.rows.push(new Array<CellValue>(width).fill(null));
-        const trimmed = values.slice();
-        if (!sameRow(sheet.rows[r], trimmed)) {
-          sheet.rows[r] = trimmed;
-          changed = true;
-        }
-      }
-      for (const row of sheet.rows) if (row) while (row.length < width) row.push(null);
+      for (const [r, values] of readRows(ws, [...p.rows], width)) if (setRow(sheet, r, values)) changed = true;
     }
     if (!changed) return;
 

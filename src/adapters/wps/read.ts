@@ -181,23 +181,21 @@ export function readSheet(ws: EtSheet, opts: ReadOptions = {}, onCells?: (n: num
   if (ws.Visible !== XL_SHEET_VISIBLE) sheet.hidden = true;
   const r = dataBounds(ws);
   if (!r) return sheet;
-  const width = r.right + 1;
-  const rows: CellValue[][] = new Array(r.bottom + 1);
-  for (let i = 0; i < r.top; i++) rows[i] = new Array<CellValue>(width).fill(null);
-  let any = false;
+  // The grid's shape (core/model/grid.ts): a row with no value is a hole, each row ends at its own last value.
+  const rows: CellValue[][] = [];
   for (const b of planBlocks(r)) {
     const block = readValues(ws, b);
     block.forEach((vals, i) => {
-      const row = new Array<CellValue>(width).fill(null);
-      for (let j = 0; j < vals.length; j++) {
-        row[b.left + j] = vals[j];
-        if (vals[j] !== null) any = true;
-      }
+      let end = vals.length;
+      while (end > 0 && vals[end - 1] === null) end--;
+      if (end === 0) return;
+      const row = new Array<CellValue>(b.left + end).fill(null);
+      for (let j = 0; j < end; j++) row[b.left + j] = vals[j];
       rows[b.top + i] = row;
     });
     onCells?.((b.bottom - b.top + 1) * (b.right - b.left + 1));
   }
-  if (!any) return sheet; // an empty sheet's used range is A1 holding nothing
+  if (!rows.length) return sheet; // an empty sheet's used range is A1 holding nothing
   applyDateFormats(ws, rows, r);
   sheet.rows = rows;
   if (opts.merges !== false) sheet.merges = findMerges(ws, r);

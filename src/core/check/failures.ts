@@ -16,9 +16,7 @@ export type ReadFailureCode =
   /** The container is intact but the spreadsheet inside breaks the format (written by another program, or edited). */
   | 'malformed'
   /** Cells or merged ranges beyond Excel's 16,384 columns × 1,048,576 rows. */
-  | 'beyond-grid'
-  /** More than the reader can hold in memory. */
-  | 'too-large';
+  | 'beyond-grid';
 
 /** What the bytes turned out to be when they are not a usable workbook (for a more precise message). */
 export type ForeignKind = 'docx' | 'pptx' | 'opendocument' | 'xlsb' | 'html' | 'xml' | 'pdf' | 'text' | 'zip' | 'unknown';
@@ -35,7 +33,28 @@ export type CheckFailure =
   /** The chosen or detected programme's tables are not in the workbook. */
   | { code: 'no-table'; profile: Profile }
   /** Sheets with the form's labels that read neither as a table (one header row) nor as a form (src/core/forms). */
-  | { code: 'unclear-layout'; profile: Profile; sheets: readonly string[] };
+  | { code: 'unclear-layout'; profile: Profile; sheets: readonly string[] }
+  /** The workbook holds more than Jiangxuan reads in one go (README, "表格大小"): counted, never timed. */
+  | TooLarge;
+
+/**
+ * Why a workbook is too large: more cells holding data than the readers take (`cells`), rows and columns spread so
+ * far apart that the grid would not fit (`extent`), more XML than the budget once unzipped (`size`), for the
+ * annotated copy only, which needs the whole workbook model, more cells than that model takes (`annotate`); a
+ * file in another format than .xlsx (.xls, .et, .ods, .xlsb, CSV, web tables) with more content than the reader of
+ * those formats is given (`other-format`, refused before it is parsed); or — past every count — the reader ran out
+ * of memory all the same (`memory`: V8's RangeError while loading).
+ */
+export type TooLargeReason = 'cells' | 'extent' | 'size' | 'annotate' | 'memory' | 'other-format';
+
+export interface TooLarge {
+  code: 'too-large';
+  reason: TooLargeReason;
+  /** The sheet that went over (absent when the workbook as a whole did, e.g. its shared text). */
+  sheet?: string;
+  /** The limit that was reached: cells for cells/extent/annotate, megabytes for size and other-format (0 for memory). */
+  limit: number;
+}
 
 export type CheckFailureCode = CheckFailure['code'];
 
@@ -77,10 +96,6 @@ const READ: Record<ReadFailureCode, Localized> = {
   'beyond-grid': {
     zh: '工作簿中有超出 Excel 表格范围的单元格或合并区域（超过 16384 列或 1048576 行），可能由其他软件生成，匠选无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。',
     en: 'The workbook has cells or merged ranges beyond Excel’s grid (over 16,384 columns or 1,048,576 rows), probably written by another program: open it in Excel or WPS, save it as .xlsx and retry.',
-  },
-  'too-large': {
-    zh: '工作簿太大，超出了匠选能读取的范围。请删去多余的空行、空列和不需要的工作表，另存后再试。',
-    en: 'The workbook is too large to read: delete unneeded empty rows, columns and sheets, save it and retry.',
   },
   encrypted: {
     zh: '文件设置了打开密码，匠选无法读取。请用密码打开文件，去掉打开密码后保存，再试：Excel 中为“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码；WPS 中为“文件 → 文档加密 → 密码加密”，清空打开密码。',
@@ -166,10 +181,53 @@ export function checkFailureMessage(f: CheckFailure): Localized {
         en: `Sheet ${names} is neither a table with one header row nor laid out like the “${f.profile.shortName.en}” application form, so it was not checked: a table needs one header row (e.g. “姓名 | 性别 | 身份证 | …”, one nominee per row); a form needs each item as on the notice’s form (the value right of or below labels such as “姓名”, “性别”, “身份证”). Arrange it one way or the other and check again.`,
       };
     }
+    case 'too-large':
+      return tooLargeMessage(f);
     case 'no-table':
       return {
         zh: `没有找到“${f.profile.shortName.zh}”的表格，需要含以下栏目的表头（在工作表的前 40 行内）：${describeTables(f.profile, 'zh')}。如项目选错了，请改选项目。`,
         en: `There is no nomination table of “${f.profile.shortName.en}” in the workbook: a header row with these columns is needed (within the first 40 rows of a sheet): ${describeTables(f.profile, 'en')}. If the programme is wrong, choose another.`,
+      };
+  }
+}
+
+function tooLargeMessage(f: TooLarge): Localized {
+  const n = f.limit.toLocaleString('en-US');
+  const where = { zh: f.sheet === undefined ? '工作簿' : `工作表“${f.sheet}”`, en: f.sheet === undefined ? 'the workbook' : `sheet “${f.sheet}”` };
+  const split = {
+    zh: '请删去名单以外的内容（如拉满整行整列的数据或公式），或把名单拆成几个文件分别检查。',
+    en: 'Delete what is not part of the list (e.g. values or formulas filled down whole columns or across whole rows), or split the list into several files and check each.',
+  };
+  switch (f.reason) {
+    case 'cells':
+      return {
+        zh: `表格过大：${where.zh}填写的单元格超过 ${n} 个，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} has more than ${n} filled cells, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'extent':
+      return {
+        zh: `表格过大：${where.zh}的内容分布过广（行列跨度超过 ${n} 个单元格），超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} spreads over more than ${n} cells of rows and columns, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'size':
+      return {
+        zh: `表格过大：${where.zh}解压后超过 ${n} MB，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: ${where.en} is over ${n} MB once unzipped, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'memory':
+      return {
+        zh: `表格过大：读取${where.zh}时内存不足，超出匠选一次能检查的范围。${split.zh}`,
+        en: `The table is too large: reading ${where.en} ran out of memory, more than Jiangxuan checks at once. ${split.en}`,
+      };
+    case 'other-format':
+      return {
+        zh: `表格过大：这个文件的内容超过 ${n} MB，超出匠选一次能读取的 .xls、.et、.ods、.xlsb、CSV 或网页表格的范围。请把名单拆成几个文件分别检查；.xls、.et、.ods 文件也可以在 Excel 或 WPS 中另存为 .xlsx 再检查（.xlsx 读取快得多，上限也高得多）。`,
+        en: `The table is too large: this file holds more than ${n} MB, more than Jiangxuan reads at once from an .xls, .et, .ods, .xlsb, CSV or web-table file. Split the list into several files and check each; an .xls, .et or .ods file can also be saved as .xlsx in Excel or WPS and checked as such (.xlsx is read much faster, with a much higher limit).`,
+      };
+    case 'annotate':
+      return {
+        zh: `表格过大，无法生成标注版：${where.zh}的单元格超过 ${n} 个。校验结果不受影响；如需标注版，请把名单拆成几个文件分别检查。`,
+        en: `The table is too large for an annotated copy: ${where.en} has more than ${n} cells. The check itself is not affected; for annotated copies, split the list into several files and check each.`,
       };
   }
 }

@@ -72,6 +72,7 @@ function guideParam(grid: WorkbookGrid, label: string): CellValue {
   if (!sheet) return null;
   const key = headerKey(label);
   for (const cells of sheet.rows) {
+    if (!cells) continue; // an empty row is a hole (model/grid.ts)
     for (let c = 0; c < cells.length; c++) {
       if (typeof cells[c] === 'string' && headerKey(cells[c] as string) === key) return cells[c + 1] ?? null;
     }

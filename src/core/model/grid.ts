@@ -1,7 +1,15 @@
 /**
- * The plain grid every adapter produces (exceljs for files, Office.js inside Excel).
- * Rows and columns are 0-based and always start at A1, so grid[r][c] is cell (r+1, c+1);
- * adapters pad a used range that starts lower or further right.
+ * The plain grid every adapter produces (the fast reader and exceljs for files, Office.js inside Excel).
+ * Rows and columns are 0-based and always start at A1, so rows[r][c] is cell (r+1, c+1).
+ *
+ * The grid is bounded by the cells that hold data, never by what a sheet claims (its used range, formatting,
+ * merges or drop-downs reaching to XFD1048576):
+ * - `rows.length` is one past the last row holding a value; a row with no value is a hole (`rows[r]` is
+ *   undefined), so a single value in row 1,048,576 costs one row, not a million;
+ * - each row is ragged: it ends at its own last value (`rows[r].length` is one past it), cells before that
+ *   with nothing in them are null; nothing pads rows out to the width of the widest row.
+ * Read cells with `cellAt(sheet, r, c)` or `sheet.rows[r]?.[c] ?? null`; loop over `rows` with an index (or
+ * `for … of` guarding undefined), never assuming a row exists or has a given length.
  */
 
 /** An Excel error value such as #DIV/0! or #N/A, kept distinct from text that merely looks like one. */
@@ -27,11 +35,14 @@ export interface MergedRange {
 
 export interface SheetGrid {
   name: string;
+  /** Rows of cells; holes and ragged ends as described above. */
   rows: CellValue[][];
-  /** Merged ranges; the value sits in the top-left cell, the other cells are null. */
+  /** Merged ranges, clipped to the rows and columns holding data; the value sits in the top-left cell. */
   merges: MergedRange[];
   /** Hidden sheets are read (they may hold data) but reported as such. */
   hidden?: boolean;
+  /** Hidden rows (0-based, ascending) that hold data; absent when none is hidden. */
+  hiddenRows?: number[];
 }
 
 export interface WorkbookGrid {

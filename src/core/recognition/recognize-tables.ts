@@ -183,22 +183,44 @@ function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Parti
 /**
  * People merge a unit's name down over its nominees: every row of a merged area in the table body reads the
  * area's value, so the lower rows are not "empty". Header merges are left alone (the header is already read).
- * Rows are copied only where a merge changes them; the adapter's grid is not modified.
+ * Only the table's data rows and columns are filled — all that anything reads — so a merge reaching to the end
+ * of the sheet costs no more than the table; rows are copied only where a merge changes them (the adapter's grid
+ * is not modified).
  */
 function withMergedValues(table: RecognizedTable): RecognizedTable {
-  const { sheet } = table;
+  const { sheet, dataRows } = table;
   const body = sheet.merges.filter((m) => m.top > table.headerRow && (m.bottom > m.top || m.right > m.left));
-  if (body.length === 0) return table;
+  if (body.length === 0 || dataRows.length === 0) return table;
+  const cols = [...new Set(table.columns.map((b) => b.col))].sort((a, b) => a - b);
   const rows = sheet.rows.slice();
   const copied = new Set<number>();
+  // Merges that do not overlap (all Excel allows) fill each table cell at most once; overlapping ones in a
+  // damaged file stop here instead of multiplying the work.
+  let fills = dataRows.length * cols.length;
   for (const m of body) {
+    if (fills <= 0) break;
     const v = sheet.rows[m.top]?.[m.left] ?? null;
-    for (let r = m.top; r <= m.bottom; r++) {
-      if (!copied.has(r)) {
-        rows[r] = (rows[r] ?? []).slice();
-        copied.add(r);
+    // dataRows ascend: start at the first one inside the merge.
+    let lo = 0;
+    let hi = dataRows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dataRows[mid] < m.top) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < dataRows.length && dataRows[k] <= m.bottom; k++) {
+      const r = dataRows[k];
+      for (const c of cols) {
+        if (c < m.left || c > m.right || (r === m.top && c === m.left)) continue;
+        if (!copied.has(r)) {
+          rows[r] = (rows[r] ?? []).slice();
+          copied.add(r);
+        }
+        const row = rows[r];
+        while (row.length < c) row.push(null);
+        row[c] = v;
+        fills--;
       }
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) rows[r][c] = v;
     }
   }
   return { ...table, sheet: { ...sheet, rows } };

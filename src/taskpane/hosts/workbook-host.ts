@@ -90,6 +90,7 @@ const KIND_OF: Record<CheckFailureCode, HostErrorKind> = {
   'unclear-layout': 'no-table',
   'unknown-program': 'failed',
   'bad-date': 'failed',
+  'too-large': 'unreadable',
 };
 
 function isLocalized(x: unknown): x is Localized {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { randomBytes } from 'node:crypto';
 import { readWorkbookBuffer, workbookToGrid, worksheetToGrid, WorkbookReadError } from '../../../src/adapters/exceljs/read-workbook';
+import { readWorkbookFast } from '../../../src/adapters/xlsx-fast/read-workbook';
 import { readWorkbookFile } from '../../support/read-file';
 import { loadFailureCode } from '../../../src/adapters/exceljs/load';
 import { checkFailureMessage } from '../../../src/core/check/failures';
@@ -14,10 +15,16 @@ function sheet(grid: WorkbookGrid, name: string): SheetGrid {
   return s;
 }
 
-describe('readWorkbookBuffer: values as the user sees them', () => {
+/** Both readers give the same grid: the fast one (what every front end uses) and exceljs (kept for writing). */
+const READERS: [string, (b: Uint8Array | ArrayBuffer) => Promise<WorkbookGrid>][] = [
+  ['fast reader', (b) => readWorkbookFast(b)],
+  ['exceljs reader', (b) => readWorkbookBuffer(b)],
+];
+
+describe.each(READERS)('%s: values as the user sees them', (_name, readWorkbook) => {
   let grid: WorkbookGrid;
   beforeAll(async () => {
-    grid = await readWorkbookBuffer(await sampleBytes());
+    grid = await readWorkbook(await sampleBytes());
   });
 
   test('all sheets in tab order, hidden ones flagged', () => {
@@ -26,23 +33,21 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
     expect(sheet(grid, '参数').hidden).toBe(true);
     expect(sheet(grid, '内部').hidden).toBe(true);
     expect(sheet(grid, '参数').rows).toEqual([['截止日期', new Date(Date.UTC(2025, 2, 1))]]);
-    expect(sheet(grid, '内部').rows).toEqual([
-      [null, null, null],
-      [null, null, 42],
-    ]);
+    // Bounded grid (core/model/grid.ts): an empty row is a hole, a row ends at its last value.
+    expect(sheet(grid, '内部').rows).toStrictEqual([, [null, null, 42]]);
     expect(sheet(grid, 'Empty')).toEqual({ name: 'Empty', rows: [], merges: [] });
   });
 
   test('merged title row above the header', () => {
     const s = sheet(grid, '推荐表');
-    expect(s.rows[0]).toEqual(['2025年度上海工匠推荐汇总表', null, null, null, null, null]);
+    expect(s.rows[0]).toEqual(['2025年度上海工匠推荐汇总表']);
     expect(s.rows[1]).toEqual(['序号', '姓名', '身份证号', '出生日期', '得分', '备注']);
     expect(s.merges).toEqual([
       { top: 0, left: 0, bottom: 0, right: 5 },
       { top: 6, left: 1, bottom: 7, right: 1 },
     ]);
     expect(s.rows[6][1]).toBe('赵六');
-    expect(s.rows[7][1]).toBeNull();
+    expect(s.rows[7]).toEqual([6]);
   });
 
   test('row 3: rich text, numeric ID, date, cached #DIV/0!, full-width digits', () => {
@@ -62,38 +67,45 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
     expect(s.rows[3]).toEqual([2, '李四', '31010119800101001X', new Date(Date.UTC(1980, 0, 1)), 20, '材料链接']);
     expect(s.rows[4]).toEqual([3, '王五', { error: '#N/A' }, true, 30, '王五（复审）']);
     // A formula without a cached result reads as empty.
-    expect(s.rows[5]).toEqual([4, null, null, null, null, null]);
+    expect(s.rows[5]).toEqual([4]);
   });
 
-  test('grid is rectangular and trailing styled-but-empty rows are trimmed', () => {
+  test('rows end at their last value and trailing styled-but-empty rows are trimmed', () => {
     const s = sheet(grid, '推荐表');
     expect(s.rows).toHaveLength(8);
-    for (const row of s.rows) expect(row).toHaveLength(6);
+    expect(s.rows.map((r) => r.length)).toEqual([1, 6, 6, 6, 6, 1, 2, 1]);
   });
 
   test('ArrayBuffer, Uint8Array and file path inputs give the same grid', async () => {
     const bytes = await sampleBytes();
     const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    expect(await readWorkbookBuffer(ab)).toEqual(grid);
-    expect(await readWorkbookBuffer(new Uint8Array(bytes))).toEqual(grid);
-    expect(await readWorkbookFile(tmpFile('sample.xlsx', bytes))).toEqual(grid);
+    expect(await readWorkbook(ab)).toStrictEqual(grid);
+    expect(await readWorkbook(new Uint8Array(bytes))).toStrictEqual(grid);
+    expect(await readWorkbookFile(tmpFile('sample.xlsx', bytes))).toStrictEqual(grid);
   });
 
   test('a date formatted with a built-in Chinese format id (31) arrives as a Date', async () => {
-    const g = await readWorkbookBuffer(await builtinCjkDateWorkbook());
+    const g = await readWorkbook(await builtinCjkDateWorkbook());
     expect(g.sheets[0].rows).toEqual([['出生日期'], [new Date(Date.UTC(1980, 0, 1))]]);
   });
 
-  test('a sheet whose data starts further down and right is padded from A1', async () => {
+  test('a sheet whose data starts further down and right starts at A1, with holes for the empty rows', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('S').getCell('C4').value = 'x';
-    const g = await readWorkbookBuffer(await toBuffer(wb));
-    expect(g.sheets[0].rows).toEqual([
-      [null, null, null],
-      [null, null, null],
-      [null, null, null],
-      [null, null, 'x'],
-    ]);
+    const g = await readWorkbook(await toBuffer(wb));
+    expect(g.sheets[0].rows).toStrictEqual([, , , [null, null, 'x']]);
+  });
+
+  test('hidden rows that hold data are listed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    for (let r = 1; r <= 6; r++) ws.getCell(r, 1).value = r;
+    ws.getRow(3).hidden = true;
+    ws.getRow(5).hidden = true;
+    ws.getRow(9).hidden = true; // no data: not listed
+    const g = await readWorkbook(await toBuffer(wb));
+    expect(g.sheets[0].hiddenRows).toEqual([2, 4]);
+    expect(sheet(grid, '推荐表').hiddenRows).toBeUndefined();
   });
 
   test('merges reaching past the data are clipped; merges beyond it are dropped', async () => {
@@ -103,11 +115,8 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
     ws.getCell('A1').value = 'title';
     ws.getCell('B2').value = 1;
     ws.mergeCells('D10:E12'); // empty and outside the data
-    const g = await readWorkbookBuffer(await toBuffer(wb));
-    expect(g.sheets[0].rows).toEqual([
-      ['title', null],
-      [null, 1],
-    ]);
+    const g = await readWorkbook(await toBuffer(wb));
+    expect(g.sheets[0].rows).toEqual([['title'], [null, 1]]);
     expect(g.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
@@ -123,12 +132,12 @@ describe('readWorkbookBuffer: values as the user sees them', () => {
       allowBlank: true,
       formulae: ['"男,女"'],
     });
-    const g = await readWorkbookBuffer(await toBuffer(wb));
+    const g = await readWorkbook(await toBuffer(wb));
     expect(g.sheets[0].rows).toEqual([['性别'], ['男']]);
   });
 });
 
-describe('formula cells', () => {
+describe.each(READERS)('%s: formula cells', (_name, readWorkbook) => {
   test('a cached result of 0 or FALSE is a value, not an empty cell; "" shows as empty', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
@@ -136,8 +145,8 @@ describe('formula cells', () => {
     ws.getCell('A2').value = { formula: '1=2', result: false } as ExcelJS.CellFormulaValue;
     ws.getCell('A3').value = { formula: '""', result: '' } as ExcelJS.CellFormulaValue;
     ws.getCell('A4').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
-    const g = await readWorkbookBuffer(await toBuffer(wb));
-    expect(g.sheets[0].rows.map((r) => r[0])).toEqual([0, false, null, 2]);
+    const g = await readWorkbook(await toBuffer(wb));
+    expect(g.sheets[0].rows.map((r) => r[0])).toStrictEqual([0, false, , 2]);
   });
 });
 
@@ -161,7 +170,7 @@ describe('large sheets', () => {
   });
 });
 
-describe('unusable files give a WorkbookReadError with a code and never anything else', () => {
+describe.each(READERS)('%s: unusable files give a WorkbookReadError with a code and never anything else', (_name, readWorkbookBuffer) => {
   async function codeOf(bytes: Uint8Array | ArrayBuffer): Promise<string> {
     try {
       await readWorkbookBuffer(bytes);
@@ -253,7 +262,8 @@ describe('unusable files give a WorkbookReadError with a code and never anything
 
   test('running out of room while loading (a RangeError from V8): too-large', async () => {
     expect(await loadFailureCode(new Uint8Array(0), new RangeError('Invalid string length'))).toBe('too-large');
-    expect(checkFailureMessage({ code: 'unreadable', reason: 'too-large' }).zh).toContain('工作簿太大');
+    // The one wording of a workbook too large to read (表格过大…), shared with the counted budget's refusals.
+    expect(checkFailureMessage({ code: 'too-large', reason: 'memory', limit: 0 }).zh).toMatch(/^表格过大：读取工作簿时内存不足/);
   });
 
   test('an HTML table saved with an .xls name', async () => {

@@ -72,7 +72,8 @@ describe('LiveChecker', () => {
     const before = sim.wb.snapshot();
     sim.wb.edit(f.sheet, f.cell, '13812345678');
     await settle(sim, live);
-    const width = out.grid.sheets.find((s) => s.name === f.sheet)!.rows[0].length;
+    // Rows are ragged (core/model/grid.ts): the sheet's width is its longest row.
+    const width = out.grid.sheets.find((s) => s.name === f.sheet)!.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
     expect(width).toBe(51);
     expect(sim.host.valueReads).toEqual([`${f.sheet}!A${f.row + 1}:AY${f.row + 1}`]);
     expect(results).toHaveLength(1);
@@ -200,7 +201,7 @@ describe('LiveChecker', () => {
     const table = out.result.recognized.find((t) => t.sheet.name === '申报信息')!;
     const first = table.dataRows[0];
     const last = table.dataRows[table.dataRows.length - 1];
-    const width = out.grid.sheets.find((s) => s.name === '申报信息')!.rows[0].length;
+    const width = out.grid.sheets.find((s) => s.name === '申报信息')!.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
     sim.wb.sortRows('申报信息', { top: first, left: 0, bottom: last, right: width - 1 }, 2, true);
     await settle(sim, live);
     expect(sim.host.valueReads).toHaveLength(1);

@@ -22,7 +22,7 @@ async function countReadSyncs(rows: number): Promise<number> {
 }
 
 describe('readWorkbookGrid', () => {
-  it('converts values faithfully and pads a used range that starts below/right of A1', async () => {
+  it('converts values faithfully; a used range below/right of A1 lands at its place in the bounded grid', async () => {
     const sim = new ExcelSim({ api: 17 });
     const wb = sim.wb;
     const s = wb.addSheet('推荐汇总表', [], { row: 0, col: 0 });
@@ -45,9 +45,10 @@ describe('readWorkbookGrid', () => {
     const grid = await readWorkbookGrid(sim.context());
     expect(grid.sheets.map((x) => x.name)).toEqual(['推荐汇总表', '隐藏表', '空表']);
     const rows = grid.sheets[0].rows;
-    expect(rows).toHaveLength(4); // rows 1-2 padded
-    expect(rows[0]).toEqual(new Array(10).fill(null));
-    expect(rows[2].slice(0, 3)).toEqual([null, null, '姓名']);
+    expect(rows).toHaveLength(4); // rows 1-2 are holes (core/model/grid.ts)
+    expect(rows[0]).toBeUndefined();
+    expect(rows[1]).toBeUndefined();
+    expect(rows[2]).toEqual([null, null, '姓名', '身份证号', '出生日期', '得分']);
     const r = rows[3];
     expect(r).toHaveLength(10); // A..J
     expect(r[2]).toBe('张三');
@@ -105,6 +106,41 @@ describe('readWorkbookGrid', () => {
     expect(grid.sheets[0].rows[199_999][29]).toBe(199_999 * 30 + 29);
     expect(grid.sheets[0].rows[123_456][7]).toBe(123_456 * 30 + 7);
   }, 120_000);
+
+  it('a used range reaching XFD1048576 reads only the areas holding values (one more sync), never 17 billion cells', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    const s = sim.wb.addSheet('推荐汇总表', table(20, 10));
+    s.set('XFD1048576', '角落');
+    const ctx = sim.context();
+    const spy = jest.spyOn(ctx, 'sync');
+    const grid = await readWorkbookGrid(ctx, undefined, { merges: false });
+    const rows = grid.sheets[0].rows;
+    expect(rows).toHaveLength(1_048_576);
+    expect(rows[1_048_575][16_383]).toBe('角落');
+    expect(rows[1_048_575]).toHaveLength(16_384);
+    expect(rows[5][0]).toBe(5);
+    expect(rows.filter(Boolean)).toHaveLength(22); // header, 20 rows, the corner
+    const cellsRead = sim.host.valueReads.map((a) => parseA1(a.split('!')[1])!).reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+    expect(cellsRead).toBeLessThan(1000);
+    // Sheets and setting, used ranges, the areas holding values, the values.
+    expect(spy.mock.calls.length).toBe(4);
+  });
+
+  it('stops with 「表格过大」 naming the sheet when the values themselves are over the budget, or the Excel cannot list them', async () => {
+    const make = (api: number) => {
+      const sim = new ExcelSim({ api });
+      sim.wb.addSheet('推荐汇总表', table(20, 10));
+      const big = sim.wb.addSheet('大表');
+      big.generator = { top: 0, left: 0, rows: 2000, cols: 30, value: (r, c) => r + c };
+      big.set('XFD1048576', 1);
+      return sim;
+    };
+    const tooLarge = { failure: { code: 'too-large', sheet: '大表', reason: 'cells', limit: 50_000 }, localized: { zh: expect.stringMatching(/^表格过大：工作表“大表”/) } };
+    await expect(readWorkbookGrid(make(17).context(), undefined, { merges: false, budget: 50_000 })).rejects.toMatchObject(tooLarge);
+    // ExcelApi 1.8 cannot list the areas holding values (getSpecialCells is 1.9): said the same way, before asking.
+    const old = make(8);
+    await expect(old.with(() => readWorkbookGrid(old.context(), undefined, { merges: false, budget: 50_000 }))).rejects.toMatchObject(tooLarge);
+  });
 
   it.each([
     ['its own code', 'specific', 'ResponsePayloadSizeLimitExceeded'],

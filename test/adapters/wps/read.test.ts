@@ -53,7 +53,9 @@ describe('readWorkbookGrid (WPS)', () => {
     ]);
     const rows = grid.sheets[0].rows;
     expect(rows[0][0]).toBe('第三届（2025年度）推荐汇总表');
-    expect(rows[1]).toEqual([null, null, null, null, null, null]);
+    // The grid's shape (core/model/grid.ts, issue #10): an empty row is a hole, a row ends at its last value.
+    expect(rows[1]).toBeUndefined();
+    expect(rows[0]).toEqual(['第三届（2025年度）推荐汇总表']);
     expect(rows[3].slice(2)).toEqual(['张三', new Date(Date.UTC(2024, 0, 1)), 0.5, true]);
     expect(rows[4].slice(2, 5)).toEqual(['李四', { error: '#DIV/0!' }, 310101198001011000]);
     expect(grid.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);

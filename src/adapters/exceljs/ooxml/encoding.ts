@@ -36,3 +36,19 @@ export function utf16le(s: string): Uint8Array {
   }
   return out;
 }
+
+/** Workbook bytes: a Node Buffer (a Uint8Array), a Uint8Array or an ArrayBuffer (browser File.arrayBuffer()). */
+export type WorkbookBytes = Uint8Array | ArrayBuffer;
+
+/** A Uint8Array view of the input (no copy). */
+export function asBytes(input: WorkbookBytes): Uint8Array {
+  if (input instanceof Uint8Array) return input; // Buffer is a Uint8Array too
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  // ArrayBuffer from another realm (iframe, jest vm): duck-type it.
+  const maybe = input as unknown;
+  if (maybe && typeof (maybe as ArrayBuffer).byteLength === 'number' && typeof (maybe as ArrayBuffer).slice === 'function') {
+    return new Uint8Array(maybe as ArrayBuffer);
+  }
+  throw new TypeError('workbook bytes must be a Buffer, Uint8Array or ArrayBuffer');
+}

@@ -8,42 +8,16 @@
 import ExcelJS from 'exceljs';
 import { cellAddress, parseCellAddress } from '../../../core/model/grid';
 import { wrappedLineCount } from '../../../core/model/print-layout';
+import { ZH_CN_BUILTIN_FORMATS } from './number-formats';
 
 // ------------------------------------------------------------------ built-in Chinese date formats (reading)
 
-/**
+/*
  * Excel stores some date formats as built-in ids whose format code depends on the reader's locale, with no
  * <numFmt> entry in the file. exceljs knows their codes only per locale and gives such a cell no number format,
- * so a birth date formatted "1980年1月1日" loads as the serial number 29221 and a round trip writes it back as
- * "General". These are the zh-CN codes of those ids (what Chinese Excel and WPS write).
+ * so a birth date formatted "1980年1月1日" would load as the serial number 29221 and a round trip would write it
+ * back as "General". The zh-CN codes (number-formats.ts, shared with the fast reader) are installed below.
  */
-const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = (() => {
-  const yearMonth = 'yyyy"年"m"月"';
-  const monthDay = 'm"月"d"日"';
-  const am = '上午/下午 h"时"mm"分"';
-  const amSeconds = '上午/下午 h"时"mm"分"ss"秒"';
-  return {
-    27: yearMonth,
-    28: monthDay,
-    29: monthDay,
-    30: 'm-d-yy',
-    31: 'yyyy"年"m"月"d"日"',
-    32: 'h"时"mm"分"',
-    33: 'h"时"mm"分"ss"秒"',
-    34: am,
-    35: amSeconds,
-    36: yearMonth,
-    50: yearMonth,
-    51: monthDay,
-    52: yearMonth,
-    53: monthDay,
-    54: monthDay,
-    55: am,
-    56: amSeconds,
-    57: yearMonth,
-    58: monthDay,
-  };
-})();
 
 /** The parts of exceljs' package reader this touches: styles are parsed, then every sheet is reconciled with them. */
 interface XlsxReader {
@@ -266,12 +240,6 @@ export function worksheetMerges(ws: ExcelJS.Worksheet): MergeBox[] {
     if (r && Number.isFinite(r.top) && Number.isFinite(r.left) && Number.isFinite(r.bottom) && Number.isFinite(r.right)) out.push(r);
   }
   return out;
-}
-
-/** How many cell slots a row has allocated (its private array; `cellCount` walks them all). */
-export function rowSlots(row: ExcelJS.Row): number {
-  const cells = (row as unknown as { _cells?: unknown[] })._cells;
-  return cells ? cells.length : row.cellCount;
 }
 
 /** A formula cell's cached result as stored: `cell.value` drops a falsy one (0, FALSE, ""). */

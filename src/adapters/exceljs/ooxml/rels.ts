@@ -4,7 +4,8 @@
  * browser-safe.
  */
 import type JSZip from 'jszip';
-import { attributes, escapeXml, localAttribute } from './xml';
+import { escapeXml } from './xml';
+import { scanXml, type Tag, type XmlHandler } from './xml-scan';
 import { readPart } from './zip';
 
 export const NS_PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -16,14 +17,28 @@ export interface Relationship {
   target: string;
 }
 
-/** The relationships of a .rels part, by id. */
+/** Collects the elements of one local name (with their attributes) from a scanned part. */
+class ElementCollector implements XmlHandler {
+  wantText = false;
+  constructor(private readonly pick: (name: string, tag: Tag) => void) {}
+  open(name: string, tag: Tag): void {
+    this.pick(name, tag);
+  }
+  close(): void {}
+  text(): void {}
+}
+
+/** The relationships of a .rels part, by id (a linear scan: the part comes from the file). */
 export function parseRelationships(xml: string): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  for (const m of xml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    const id = a.get('Id');
-    if (id) out.set(id, { id, target: a.get('Target') ?? '', type: a.get('Type') ?? '' });
-  }
+  scanXml(
+    xml,
+    new ElementCollector((name, tag) => {
+      if (name !== 'Relationship') return;
+      const id = tag.attr('Id');
+      if (id) out.set(id, { id, target: tag.attr('Target') ?? '', type: tag.attr('Type') ?? '' });
+    }),
+  );
   return out;
 }
 
@@ -78,16 +93,39 @@ export async function workbookRelationships(zip: JSZip): Promise<Map<string, Rel
   return parseRelationships((await readPart(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
 }
 
+export interface WorkbookSheetEntry {
+  name: string;
+  state: SheetState;
+  /** The relationship id of its part. */
+  rid: string;
+}
+
+/** What xl/workbook.xml says about the sheets (tab order) and dates (the 1904 date system). */
+export function parseWorkbookXml(workbookXml: string): { sheets: WorkbookSheetEntry[]; date1904: boolean } {
+  const sheets: WorkbookSheetEntry[] = [];
+  let date1904 = false;
+  scanXml(
+    workbookXml,
+    new ElementCollector((name, tag) => {
+      if (name === 'sheet') {
+        const state = tag.attr('state');
+        sheets.push({ name: tag.attr('name') ?? '', state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', rid: tag.attr('id') ?? '' });
+      } else if (name === 'workbookPr') {
+        const d = tag.attr('date1904');
+        date1904 = d === '1' || d === 'true';
+      }
+    }),
+  );
+  return { sheets, date1904 };
+}
+
 /** The workbook's sheets in tab order, each with its visibility and its part. */
 export function workbookSheetParts(workbookXml: string, rels: ReadonlyMap<string, Relationship>): WorkbookSheetPart[] {
   const sheets: WorkbookSheetPart[] = [];
-  for (const m of workbookXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b([^>]*?)\/?>/g)) {
-    const a = attributes(m[1]);
-    const rid = localAttribute(a, 'id');
-    const rel = rid ? rels.get(rid) : undefined;
+  for (const s of parseWorkbookXml(workbookXml).sheets) {
+    const rel = s.rid ? rels.get(s.rid) : undefined;
     if (!rel) continue;
-    const state = a.get('state');
-    sheets.push({ name: a.get('name') ?? '', state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', part: targetPart('xl/', rel.target) });
+    sheets.push({ name: s.name, state: s.state, part: targetPart('xl/', rel.target) });
   }
   return sheets;
 }

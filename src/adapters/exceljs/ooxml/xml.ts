@@ -1,8 +1,9 @@
 /**
  * XML text as the parts of an .xlsx hold it: escaping what Jiangxuan writes by hand (rows, charts,
- * relationships) and decoding what the fast reader scans (entities and Excel's _xHHHH_ escapes).
+ * relationships) and decoding text taken from a part (entities and Excel's _xHHHH_ escapes; the scanner is xml-scan.ts).
  * Part of the OOXML toolkit (this folder); string work only, browser-safe.
  */
+import { decodeOoxmlEscapes, decodeText } from './xml-scan';
 
 /**
  * Text for element content or a double-quoted attribute: &, <, > and " escaped, characters XML cannot carry
@@ -17,35 +18,17 @@ export function escapeXml(s: string): string {
 const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
-const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-/** Entities, then Excel's own escapes for characters XML cannot hold ("_x0009_" is a tab). */
+/**
+ * Entities, then Excel's own escapes for characters XML cannot hold ("_x0009_" is a tab). Linear (xml-scan.ts):
+ * the text comes from files.
+ */
 export function decodeXml(s: string): string {
-  const t = decodeXmlEntities(s);
-  return t.indexOf('_x') < 0 ? t : t.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return decodeOoxmlEscapes(decodeText(s));
 }
 
-/** The five XML entities and character references only (Word text has no "_xHHHH_" escapes). */
+/** The five XML entities and character references only (Word text has no "_xHHHH_" escapes). Linear. */
 export function decodeXmlEntities(s: string): string {
-  return s.indexOf('&') < 0
-    ? s
-    : s.replace(ENTITY, (e) => {
-        switch (e) {
-          case '&lt;':
-            return '<';
-          case '&gt;':
-            return '>';
-          case '&amp;':
-            return '&';
-          case '&quot;':
-            return '"';
-          case '&apos;':
-            return "'";
-          default:
-            return String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : parseInt(e.slice(2, -1), 10));
-        }
-      });
+  return decodeText(s);
 }
 
 const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

@@ -188,3 +188,111 @@ export async function zipEntriesIntact(bytes: Uint8Array, maxTotal = 256 * 1024 
   for (const e of entries) if (!(await entryIntact(bytes, e))) return false;
   return true;
 }
+
+/** An entry of the archive with what it takes to read its data straight from the bytes. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated (others are not used by workbooks). */
+  method: number;
+  /** General-purpose flags; bit 0 set means the entry is encrypted. */
+  flags: number;
+  compressedSize: number;
+  /** The uncompressed size the directory declares (a hint only: the data decide). */
+  size: number;
+  /** Where the entry's (compressed) data start. */
+  dataStart: number;
+}
+
+const ZIP64_EOCD_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+
+function u64(b: Uint8Array, at: number): number {
+  return u32(b, at) + u32(b, at + 4) * 0x100000000;
+}
+
+/**
+ * Every entry of the archive by name, zip64 archives included; undefined when the archive is cut short or its
+ * directory does not fit the bytes. Reads only the central directory and the local headers: nothing is unzipped.
+ */
+export function zipEntries(b: Uint8Array): Map<string, ZipEntry> | undefined {
+  const len = b.length;
+  if (len < 22) return undefined;
+  let eocd = -1;
+  const stop = Math.max(0, len - 22 - 0xffff);
+  for (let i = len - 22; i >= stop; i--) {
+    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  let cdEnd = eocd;
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== ZIP64_EOCD_LOCATOR) return undefined;
+    const rec = u64(b, loc + 8);
+    if (rec + 56 > loc || u32(b, rec) !== ZIP64_EOCD) return undefined;
+    count = u64(b, rec + 32);
+    cdSize = u64(b, rec + 40);
+    cdOffset = u64(b, rec + 48);
+    cdEnd = rec;
+  }
+  if (cdSize > cdEnd) return undefined;
+  // Data prepended to the archive shift every offset: trust the directory's position before its end record.
+  let start = cdEnd - cdSize;
+  let shift = start - cdOffset;
+  if (cdSize > 0 && u32(b, start) !== ZIP_SIGNATURE.central) {
+    if (cdOffset + cdSize <= cdEnd && u32(b, cdOffset) === ZIP_SIGNATURE.central) {
+      start = cdOffset;
+      shift = 0;
+    } else return undefined;
+  }
+  const end = start + cdSize;
+  const out = new Map<string, ZipEntry>();
+  const decoder = new TextDecoder('utf-8');
+  let p = start;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > end || u32(b, p) !== ZIP_SIGNATURE.central) return undefined;
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let local = u32(b, p + 42);
+    if (p + 46 + nameLen + extraLen > end) return undefined;
+    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    if (size === 0xffffffff || compressedSize === 0xffffffff || local === 0xffffffff) {
+      // The zip64 extra field holds, in this order, only the values whose 32-bit field is saturated.
+      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+        const id = u16(b, e);
+        const n = u16(b, e + 2);
+        if (id === 1) {
+          let f = e + 4;
+          if (size === 0xffffffff && f + 8 <= e + 4 + n) {
+            size = u64(b, f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && f + 8 <= e + 4 + n) {
+            compressedSize = u64(b, f);
+            f += 8;
+          }
+          if (local === 0xffffffff && f + 8 <= e + 4 + n) local = u64(b, f);
+          break;
+        }
+        e += 4 + n;
+      }
+    }
+    local += shift;
+    if (local + 30 > len || u32(b, local) !== ZIP_SIGNATURE.local) return undefined;
+    const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataStart + compressedSize > len) return undefined;
+    out.set(name.startsWith('/') ? name.slice(1) : name, { name, method, flags, compressedSize, size, dataStart });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}

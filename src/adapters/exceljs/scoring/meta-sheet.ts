@@ -28,6 +28,7 @@ export async function readMetaSheet(wb: LiteWorkbook): Promise<FoundMeta | undef
   const sheet = wb.sheets.find((s) => s.name === SHEETS.meta);
   if (!sheet) return undefined;
   const data = await wb.read(sheet);
-  const rows = data.rows.map((r) => r.map((v) => cellText(v)));
+  // Rows are ragged, empty ones holes (core/model/grid.ts): a hole reads as an empty row.
+  const rows = Array.from(data.rows, (r) => (r ?? []).map((v) => cellText(v)));
   return { parsed: parseMetaRows(rows), sheet };
 }

@@ -3,20 +3,22 @@
  * consolidating: it reads the sheet list with each sheet's visibility, the cell values and formulas of the sheets
  * asked for, and the document's last-saved time — nothing else. exceljs takes ~40 ms per returned file (styles,
  * validations, protection, every cell's model); this takes a few, which is what keeps 50 experts' files under the
- * 3-second target. The bytes are sniffed first (../sniff.ts), so unusable files get the same precise
- * WorkbookReadError messages as everywhere else; arbitrary user workbooks (candidate and expert lists) still go
- * through exceljs (read-workbook.ts).
+ * 3-second target. Returned files come from outside, so nothing here uses a regular expression over their XML: the
+ * parts go through the fast reader's streaming unzip and linear scanner (../../xlsx-fast, ../ooxml/xml-scan.ts),
+ * and what is read is bounded by the reading budget like any workbook. The bytes are sniffed first, so unusable
+ * files get the same precise WorkbookReadError messages as everywhere else; arbitrary user workbooks (candidate
+ * and expert lists) go through readWorkbookBytes (src/adapters/files/read-workbook.ts).
  *
- * Browser-safe: jszip and string scanning only.
+ * Browser-safe.
  */
-import JSZip from 'jszip';
-import { parseCellAddress, type CellValue } from '../../../core/model/grid';
-import { WorkbookReadError } from '../errors';
-import { asBytes, type WorkbookBytes } from '../load';
-import { sniffWorkbook } from '../sniff';
-import { decodeXml } from '../ooxml/xml';
-import { targetPart, workbookRelationships, workbookSheetParts, type WorkbookSheetPart } from '../ooxml/rels';
-import { readPart } from '../ooxml/zip';
+import type { CellValue } from '../../../core/model/grid';
+import type { WorkbookBytes } from '../ooxml/encoding';
+import type { WorkbookSheetPart } from '../ooxml/rels';
+import type { Tag, XmlHandler } from '../ooxml/xml-scan';
+import { GridSink, newTally, type Tally } from '../../xlsx-fast/grid-sink';
+import { XlsxPackage } from '../../xlsx-fast/package';
+import { readSharedStrings, readWorkbookParts } from '../../xlsx-fast/parts';
+import { SheetCellsHandler, type SheetContext } from '../../xlsx-fast/sheet-cells';
 
 export type { SheetState } from '../ooxml/rels';
 
@@ -24,7 +26,11 @@ export type { SheetState } from '../ooxml/rels';
 export type LiteSheetInfo = WorkbookSheetPart;
 
 export interface LiteSheet {
-  /** 0-based rows and columns, like the core's grid (cell A1 is rows[0][0]); formula cells give their cached result. */
+  /**
+   * 0-based rows and columns, like the core's grid (cell A1 is rows[0][0]), bounded the same way: a row without
+   * values is a hole, a row ends at its last value. Formula cells give their cached result; numbers stay numbers
+   * (no date formats are applied); an empty text result of a formula is "".
+   */
   rows: CellValue[][];
   /** Formula text (without "=") by 0-based row * 16384 + col. */
   formulas: Map<number, string>;
@@ -37,164 +43,59 @@ export interface LiteWorkbook {
   read(sheet: LiteSheetInfo): Promise<LiteSheet>;
 }
 
-const T_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t>/g;
-const PHONETIC = /<(?:[A-Za-z_][\w.-]*:)?rPh\b[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?rPh>/g;
-
-/** Text of a string item (<si> or <is>): plain or rich runs, phonetic guides left out. */
-function stringItemText(inner: string): string {
-  const s = inner.indexOf('rPh') >= 0 ? inner.replace(PHONETIC, '') : inner;
-  let out = '';
-  T_ELEMENT.lastIndex = 0;
-  for (let m = T_ELEMENT.exec(s); m; m = T_ELEMENT.exec(s)) out += m[1];
-  return decodeXml(out);
-}
-
-function parseSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  const SI = /<(?:[A-Za-z_][\w.-]*:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si>)/g;
-  for (let m = SI.exec(xml); m; m = SI.exec(xml)) out.push(m[1] ? stringItemText(m[1]) : '');
-  return out;
-}
-
-// Cells are the hot loop: the two attributes needed are picked out directly instead of parsing them all.
-const R_ATTR = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const T_ATTR = /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-
-function attrValue(attrs: string, re: RegExp): string | undefined {
-  const m = re.exec(attrs);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
-const CELL_OR_ROW = /<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
-const CELL_END = /<\/(?:[A-Za-z_][\w.-]*:)?c>/g;
-const F_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/;
-const V_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/;
-const IS_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?is>/;
-
-function parseSheet(xml: string, shared: readonly string[]): LiteSheet {
-  const start = xml.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>]/);
-  const rows: CellValue[][] = [];
-  const formulas = new Map<number, string>();
-  if (start < 0) return { rows, formulas };
-  const endMatch = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/.exec(xml.slice(start));
-  const body = endMatch ? xml.slice(start, start + endMatch.index) : xml.slice(start);
-  let row = -1;
-  let col = -1;
-  CELL_OR_ROW.lastIndex = 0;
-  for (let m = CELL_OR_ROW.exec(body); m; m = CELL_OR_ROW.exec(body)) {
-    const attrs = m[2];
-    if (m[1] === 'row') {
-      const r = Number(attrValue(attrs, R_ATTR));
-      row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
-      col = -1;
-      continue;
-    }
-    let inner = '';
-    if (!m[3]) {
-      CELL_END.lastIndex = CELL_OR_ROW.lastIndex;
-      const end = CELL_END.exec(body);
-      if (!end) break;
-      inner = body.slice(CELL_OR_ROW.lastIndex, end.index);
-      CELL_OR_ROW.lastIndex = end.index + end[0].length;
-    }
-    const ref = attrValue(attrs, R_ATTR);
-    const pos = ref ? parseCellAddress(ref) : undefined;
-    if (pos) {
-      row = pos.row;
-      col = pos.col;
-    } else {
-      if (row < 0) row = 0;
-      col++;
-    }
-    const f = inner ? F_ELEMENT.exec(inner) : null;
-    if (f && f[1]) formulas.set(row * 16384 + col, decodeXml(f[1]));
-    const value = cellValue(attrValue(attrs, T_ATTR), inner, shared);
-    if (value === null) continue;
-    let cells = rows[row];
-    if (!cells) rows[row] = cells = [];
-    cells[col] = value;
+/** The text of docProps/core.xml's <dcterms:modified>. */
+class ModifiedHandler implements XmlHandler {
+  wantText = false;
+  value = '';
+  open(name: string, _tag: Tag): void {
+    if (name === 'modified') this.wantText = true;
   }
-  // Dense rows (null-padded), as the core's grid is.
-  const width = rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r] ?? [];
-    for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = null;
-    rows[r] = cells;
+  close(name: string): void {
+    if (name === 'modified') this.wantText = false;
   }
-  return { rows, formulas };
-}
-
-function cellValue(type: string | undefined, inner: string, shared: readonly string[]): CellValue {
-  if (type === 'inlineStr') {
-    const is = IS_ELEMENT.exec(inner);
-    return is ? stringItemText(is[1]) : null;
-  }
-  const v = V_ELEMENT.exec(inner);
-  if (!v) return null;
-  const raw = v[1];
-  switch (type) {
-    case 's':
-      return shared[Number(raw)] ?? null;
-    case 'str':
-      return decodeXml(raw);
-    case 'b':
-      return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
-    case 'e':
-      return { error: decodeXml(raw) };
-    case 'd': {
-      const d = new Date(raw);
-      return Number.isNaN(d.getTime()) ? decodeXml(raw) : d;
-    }
-    default: {
-      const n = Number(raw);
-      return raw.trim() !== '' && Number.isFinite(n) ? n : null;
-    }
+  text(t: string): void {
+    this.value += t;
   }
 }
 
 /** Opens workbook bytes; throws WorkbookReadError (only) when they are not a usable .xlsx. */
 export async function openLiteWorkbook(input: WorkbookBytes): Promise<LiteWorkbook> {
-  const bytes = asBytes(input);
-  const sniffed = sniffWorkbook(bytes);
-  if (!sniffed.ok) throw new WorkbookReadError(sniffed.code, { kind: sniffed.kind });
-  let zip: JSZip;
-  let workbookXml: string | undefined;
-  let targets;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-    workbookXml = await readPart(zip, 'xl/workbook.xml');
-    targets = await workbookRelationships(zip);
-  } catch (cause) {
-    throw new WorkbookReadError('truncated', { cause });
-  }
-  if (!workbookXml) throw new WorkbookReadError('truncated');
-  const sheets = workbookSheetParts(workbookXml, targets);
-  const sharedRel = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'));
-  let shared: string[] | undefined;
+  const pkg = XlsxPackage.open(input);
+  const parts = await readWorkbookParts(pkg);
+  // All sheets with a part, whatever their kind (a chart sheet renamed over the scores is the core's to judge).
+  const sheets: LiteSheetInfo[] = parts.sheets.map((s) => ({ name: s.name, state: s.state, part: s.part }));
   let modified: Date | undefined;
   try {
-    const core = await readPart(zip, 'docProps/core.xml');
-    const mm = core && /<dcterms:modified\b[^>]*>([^<]+)<\/dcterms:modified>/.exec(core);
-    if (mm) {
-      const d = new Date(mm[1].trim());
-      if (!Number.isNaN(d.getTime())) modified = d;
+    const h = new ModifiedHandler();
+    if (await pkg.scan('docProps/core.xml', h)) {
+      const d = new Date(h.value.trim());
+      if (h.value.trim() && !Number.isNaN(d.getTime())) modified = d;
     }
   } catch {
     // A missing or odd core.xml only loses the save time.
   }
+  let ctx: SheetContext | undefined;
+  // One budget for everything read from this file, however many sheets are asked for.
+  const tally: Tally = newTally();
   const wb: LiteWorkbook = {
     sheets,
     read: async (sheet) => {
-      try {
-        if (!shared) {
-          const xml = await readPart(zip, sharedRel ? targetPart('xl/', sharedRel.target) : 'xl/sharedStrings.xml');
-          shared = xml ? parseSharedStrings(xml) : [];
-        }
-        const xml = await readPart(zip, sheet.part);
-        return xml ? parseSheet(xml, shared) : { rows: [], formulas: new Map() };
-      } catch (cause) {
-        throw new WorkbookReadError('truncated', { cause });
+      ctx ??= { shared: await readSharedStrings(pkg, parts.sharedStrings), dateStyles: [], date1904: parts.date1904 };
+      const sink = new GridSink(sheet.name, tally);
+      const formulas = new Map<number, string>();
+      const cells = {
+        cell: (row: number, col: number, value: CellValue, formula: string | undefined) => {
+          sink.cell(row, col, value);
+          if (formula !== undefined) formulas.set(row * 16384 + col, formula);
+        },
+        emptyFormula: (row: number, col: number, formula: string) => {
+          formulas.set(row * 16384 + col, formula);
+        },
+      };
+      if (!(await pkg.scan(sheet.part, new SheetCellsHandler(ctx, cells, { formulas: true, keepEmptyText: true }), sheet.name))) {
+        return { rows: [], formulas };
       }
+      return { rows: sink.grid(false).rows, formulas };
     },
   };
   if (modified) wb.modified = modified;

@@ -896,6 +896,31 @@ const IMPL: Record<string, ClassImpl> = {
             }
           }
         }),
+      // Cells holding constants ('Constants') or formulas ('Formulas') within the range: one area per run of such
+      // cells in a row (Excel joins them into larger rectangles; any tiling is a valid answer), the generated
+      // block as one area.
+      getSpecialCellsOrNullObject: (o, cellType: string) =>
+        make(o.ctx, 'RangeAreas', () => {
+          const e = resolveRange(o);
+          const formulas = cellType === 'Formulas';
+          const found: [number, number][] = [];
+          for (const [k, cell] of e.s.cells) {
+            const has = formulas ? !!cell.formula : !cell.formula && !(cell.value === null || cell.value === undefined || cell.value === '');
+            if (!has) continue;
+            const [r, c] = k.split(',').map(Number);
+            if (r >= e.b.top && r <= e.b.bottom && c >= e.b.left && c <= e.b.right) found.push([r, c]);
+          }
+          found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+          const areas: Bounds[] = [];
+          for (const [r, c] of found) {
+            const last = areas[areas.length - 1];
+            if (last && last.top === r && last.right === c - 1) last.right = c;
+            else areas.push({ top: r, bottom: r, left: c, right: c });
+          }
+          const g = e.s.generator;
+          if (g && !formulas) areas.push({ top: g.top, left: g.left, bottom: g.top + g.rows - 1, right: g.left + g.cols - 1 });
+          return areas.length ? { s: e.s, areas } : null;
+        }),
       getMergedAreasOrNullObject: (o) =>
         make(o.ctx, 'RangeAreas', () => {
           const e = resolveRange(o);
