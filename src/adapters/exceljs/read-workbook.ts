@@ -101,9 +101,11 @@ function cellToValue(cell: ExcelJS.Cell): CellValue {
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const sparse: (CellValue[] | undefined)[] = [];
+  const hiddenRows: number[] = [];
   let height = 0;
   let width = 0;
 
+  // eachRow visits rows in ascending order: hiddenRows comes out sorted.
   ws.eachRow((row, rowNumber) => {
     const out: CellValue[] = new Array(rowSlots(row)).fill(null);
     let last = -1;
@@ -116,6 +118,8 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     });
     if (last >= 0) {
       sparse[rowNumber - 1] = out;
+      // Hidden by hand or by a filter (exceljs reads both from the row's hidden attribute).
+      if (row.hidden) hiddenRows.push(rowNumber - 1);
       if (rowNumber > height) height = rowNumber;
       if (last + 1 > width) width = last + 1;
     }
@@ -145,5 +149,6 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 
   const sheet: SheetGrid = { name: ws.name, rows, merges };
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
   return sheet;
 }

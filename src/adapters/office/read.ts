@@ -132,6 +132,8 @@ export interface ReadResult {
  * Reads every worksheet (hidden ones too, flagged `hidden`) into a grid starting at A1: the used range
  * (valuesOnly) is placed at its offset, rows and columns before it are empty. The results sheet Jiangxuan wrote
  * (named in its document setting) is left out. Merged areas are read as the CLI reads them from the file.
+ * Hidden rows: the used range's rowHidden comes with the dimensions (true: all hidden, false: none); a sheet
+ * where some rows are hidden (null) costs one more sync for the visible view of its first column.
  * @requires ExcelApi 1.7 (read)
  */
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -148,8 +150,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     .filter((s) => s.name !== LEGACY_STATE_SHEET && s.name !== results);
   onProgress?.({ phase: 'metadata', done: 0, total: 0 });
 
-  // 2. Used-range dimensions.
-  const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  // 2. Used-range dimensions, and whether rows are hidden.
+  const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount,rowHidden'));
   await context.sync();
 
   const sheets: SheetGrid[] = [];
@@ -171,6 +173,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     sheets.push(sheet);
     byName.set(s.name, sheet);
   });
+  await readHiddenRows(context, candidates, used, byName);
   const total = blocks.reduce((n, b) => n + b.rows * b.cols, 0);
   onProgress?.({ phase: 'metadata', done: total, total });
 
@@ -209,6 +212,45 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
 /** The grid alone (see readWorkbook). */
 export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: (p: ReadProgress) => void, opts: Omit<ReadOptions, 'onProgress'> = {}): Promise<WorkbookGrid> {
   return (await readWorkbook(context, { ...opts, onProgress })).grid;
+}
+
+/**
+ * Fills `hiddenRows` of the sheets whose used range has hidden rows: all of them when rowHidden is true, else
+ * (null: some are) the rows missing from the visible view of the used range's first column, in one sync for
+ * every such sheet together. Nothing is loaded when no row is hidden anywhere.
+ * @requires ExcelApi 1.7 (read)
+ */
+async function readHiddenRows(
+  context: Excel.RequestContext,
+  candidates: { ws: Excel.Worksheet; name: string }[],
+  used: Excel.Range[],
+  byName: Map<string, SheetGrid>,
+): Promise<void> {
+  const mixed: { sheet: SheetGrid; top: number; rows: number; view: Excel.RangeView }[] = [];
+  candidates.forEach((s, i) => {
+    const u = used[i];
+    const sheet = byName.get(s.name);
+    if (!sheet || u.isNullObject || u.rowCount <= 0) return;
+    if (u.rowHidden === true) sheet.hiddenRows = Array.from({ length: u.rowCount }, (_, k) => u.rowIndex + k);
+    else if (u.rowHidden === null) {
+      const view = s.ws.getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, 1).getVisibleView().load('cellAddresses');
+      mixed.push({ sheet, top: u.rowIndex, rows: u.rowCount, view });
+    }
+  });
+  if (mixed.length === 0) return;
+  await context.sync();
+  for (const m of mixed) {
+    const visible = new Set<number>();
+    for (const line of (m.view.cellAddresses as unknown[][]) ?? []) {
+      const match = /(\d+)$/.exec(String(line?.[0] ?? ''));
+      if (match) visible.add(Number(match[1]) - 1);
+    }
+    // A hidden first column has no visible view at all: the rows cannot be told apart, none is marked.
+    if (visible.size === 0) continue;
+    const hidden: number[] = [];
+    for (let r = m.top; r < m.top + m.rows; r++) if (!visible.has(r)) hidden.push(r);
+    if (hidden.length) m.sheet.hiddenRows = hidden;
+  }
 }
 
 /**
