@@ -47,7 +47,7 @@ export function CheckSection({ check, host, office, wide, hidden, info, programm
         {outcome && outcome.result.tables.length > 0 && (
           <ul className={s.tables} data-testid="tables">
             {outcome.result.tables.map((tb) => (
-              <li key={`${tb.sheet}:${tb.kind}`}>{t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)}</li>
+              <li key={`${tb.sheet}:${tb.header}`}>{t.tablesLine(outcome.profile.tables[tb.kind]?.name[lang] ?? tb.kind, tb.sheet, tb.header, tb.nominees)}</li>
             ))}
           </ul>
         )}
