@@ -53,6 +53,8 @@ export interface RecognizedTable {
   endRow: number;
   /** Set when the sheet holds several tables of this kind. */
   block?: TableBlock;
+  /** First row of the next table on the sheet (its title or header), when one follows: nothing of this table is below it. */
+  nextStart?: number;
   /** Rows pasted under a footer without a header of their own: the columns are those of the block above. */
   continued?: boolean;
 }
@@ -270,6 +272,7 @@ function finishTables(raw: SheetGrid, profile: Profile, drafts: Draft[]): Recogn
       endRow,
     };
     if (d.continued) table.continued = true;
+    if (d.end < raw.rows.length) table.nextStart = d.end;
     if (spec.kind === 'summary') {
       const below = parseFooter(raw, endRow, Math.min(d.end, endRow + FOOTER_ROWS), profile);
       const lacking = FOOTER_KEYS.filter((k) => !below.footer[k]);

@@ -58,12 +58,17 @@ export function classifyRow(cells: readonly CellValue[] | undefined, nameCol?: n
   let first = -1;
   let second = -1;
   let filled = 0;
+  // Counted up to 9 only when the first cell may start a footer label; else 5 is enough to decide.
+  let limit = 5;
   for (let c = 0; c < cells.length; c++) {
     if (isBlank(cells[c] ?? null)) continue;
     filled++;
-    if (first < 0) first = c;
-    else if (second < 0) second = c;
-    if (filled > 8) break;
+    if (first < 0) {
+      first = c;
+      const v = cells[c];
+      if (typeof v === 'string' && MAY_START.test(v)) limit = 9;
+    } else if (second < 0) second = c;
+    if (filled >= limit) break;
   }
   if (filled === 0) return 'blank';
   const v = cells[first];

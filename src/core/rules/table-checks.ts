@@ -39,28 +39,38 @@ function earlier(first: { table: RecognizedTable; rec: RowRecord }, now: Recogni
 
 /** The same ID, or the same name in the same unit, twice among the tables of one kind. */
 export function checkDuplicates(tables: readonly CheckedTable[], add: PlaceFinding): void {
-  const seenIds = new Map<string, { table: RecognizedTable; rec: RowRecord }>();
-  const seenNames = new Map<string, { table: RecognizedTable; rec: RowRecord }>();
-  for (const { table, records } of tables) {
+  // First rows are remembered as numbers (table index × 2^22 + record index): no object per row.
+  const seenIds = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+  const firstOf = (at: number) => {
+    const t = tables[Math.floor(at / 4194304)];
+    return { table: t.table, rec: t.records[at % 4194304] };
+  };
+  tables.forEach(({ table, records }, ti) => {
     const idCol = table.colOf.get('residentId');
     const nameCol = table.colOf.get('name');
     const unitCol = table.colOf.get('unit');
-    for (const rec of records) {
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
+      const at = ti * 4194304 + i;
       if (rec.id && idCol !== undefined) {
         const first = seenIds.get(rec.id);
-        if (first) add(report('duplicate.id', { ...earlier(first, table), firstNominee: first.rec.nominee }), table, rec.row, idCol, rec.nominee);
-        else seenIds.set(rec.id, { table, rec });
+        if (first === undefined) seenIds.set(rec.id, at);
+        else {
+          const f = firstOf(first);
+          add(report('duplicate.id', { ...earlier(f, table), firstNominee: f.rec.nominee }), table, rec.row, idCol, rec.nominee);
+        }
       }
       if (nameCol === undefined) continue;
       const cells = table.sheet.rows[rec.row] ?? [];
       const name = personKey(cellText(cells[nameCol] ?? null));
       if (!name) continue;
-      const key = name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
+      const key = unitCol === undefined ? name : name + '|' + compareKey(cellText(cells[unitCol] ?? null));
       const first = seenNames.get(key);
-      if (first) add(report('duplicate.name', { ...earlier(first, table), withUnit: unitCol !== undefined }), table, rec.row, nameCol, rec.nominee);
-      else seenNames.set(key, { table, rec });
+      if (first === undefined) seenNames.set(key, at);
+      else add(report('duplicate.name', { ...earlier(firstOf(first), table), withUnit: unitCol !== undefined }), table, rec.row, nameCol, rec.nominee);
     }
-  }
+  });
 }
 
 /**

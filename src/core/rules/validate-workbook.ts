@@ -139,15 +139,15 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   const texts = new Map<string, string>();
   let row = 0;
   const parts = table.parts;
-  /** A field's value; a field typed over several columns (职务 | 职称/技能等级) gives its parts joined, or null. */
-  const valueOf = (key: string, c: number): CellValue => {
-    if (parts.size && parts.has(key)) return fieldText(table, row, key) || null;
-    return cells[c] ?? null;
-  };
+  /** A field typed over several columns (职务 | 职称/技能等级) gives its parts joined, or null. */
+  const joined = (key: string): CellValue => fieldText(table, row, key) || null;
   const get = (key: string): CellValue => {
     const c = colOf.get(key);
-    return c === undefined ? null : valueOf(key, c);
+    if (c === undefined) return null;
+    return parts.size && parts.has(key) ? joined(key) : cells[c] ?? null;
   };
+  // Per column, once: whether it is the first of a split field's columns.
+  const split = table.columns.map((b) => parts.has(b.field.key));
   const filled = (key: string) => !isBlank(get(key));
   const view: RowView = {
     facts,
@@ -169,8 +169,9 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
     resetRowFacts(facts);
     texts.clear();
     const nominee = nomineeLabel(table, r);
-    for (const b of table.columns) {
-      const issues = checkCell(b.field, valueOf(b.field.key, b.col), opts.asOf, facts);
+    for (let i = 0; i < table.columns.length; i++) {
+      const b = table.columns[i];
+      const issues = checkCell(b.field, split[i] ? joined(b.field.key) : cells[b.col] ?? null, opts.asOf, facts);
       for (let k = 0; k < issues.length; k++) sink.add(issues[k], sheet, r, b.col, nominee);
     }
     const identityText = filled('identity') ? cellText(get('identity')) : undefined;

@@ -3,6 +3,7 @@ import { builtinProfile } from '../../../src/core/profiles/builtin-profiles';
 import { classifyRow } from '../../../src/core/recognition/row-kinds';
 import { fieldText, recognizeSheet, recognizeSheetTables } from '../../../src/core/recognition/recognize-tables';
 import { CellValue } from '../../../src/core/model/grid';
+import { ruleLastRow } from '../../../src/core/check/input-rules';
 import { sheet } from '../../support/grid';
 
 const sqc = builtinProfile('sqc-2025')!;
@@ -34,6 +35,14 @@ describe('several blocks in one sheet', () => {
       { index: 2, count: 3, label: '闵行区总工会' },
       { index: 3, count: 3, label: '上海电气集团' },
     ]);
+  });
+
+  test('each block knows where the next one starts: Excel input rules stop above it', () => {
+    expect(tables.map((t) => t.nextStart)).toEqual([8, 16, undefined]);
+    // Block 1: rows 2–3, its footer from row 4, the next block's title on row 8.
+    expect(ruleLastRow(tables[0], 200)).toBe(3);
+    expect(ruleLastRow({ ...tables[0], footer: {} }, 200)).toBe(7);
+    expect(ruleLastRow(tables[2], 200)).toBe(tables[2].footer!.unit!.row - 1);
   });
 
   test('a block without footer lines does not take the next block’s', () => {
