@@ -18,6 +18,8 @@ export type RowKind =
   | 'note'
   /** 合计, 小计, 共 N 人, （以下空白）. */
   | 'total'
+  /** A date alone ("2025年3月20日", "    年   月   日"): the date of the signature; an activity log's half-typed row may look the same, so the table goes on. */
+  | 'date'
   /** One cell naming a table (“…推荐汇总表”): the title of the next block. */
   | 'title'
   /** One cell outside the name column (a unit's name above its nominees, a stray number). */
@@ -42,8 +44,8 @@ function leadKey(v: string): string {
   return MAY_START.test(v) ? fold(v.slice(0, 16)).toLowerCase().replace(/^[*＊(]+/, '') : '';
 }
 
+/** A date typed as text; a real date cell alone is left as data (an activity log's row with only its date typed). */
 function isDateText(v: CellValue, lone: boolean): boolean {
-  if (v instanceof Date) return true;
   if (typeof v !== 'string') return false;
   const t = v.trim();
   return DATE_LINE.test(t) || (lone && LONE_DATE.test(t));
@@ -80,7 +82,7 @@ export function classifyRow(cells: readonly CellValue[] | undefined, nameCol?: n
       if (TOTAL.test(k)) return 'total';
     }
   }
-  if (filled <= 2 && isDateText(v, filled === 1) && (second < 0 || isDateText(cells[second], false))) return 'footer';
+  if (filled <= 2 && isDateText(v, filled === 1) && (second < 0 || isDateText(cells[second], false))) return 'date';
   if (second >= 0 && filled <= 4) {
     const w = cells[second];
     if (typeof w === 'string' && TOTAL.test(leadKey(w))) return 'total';
@@ -89,6 +91,7 @@ export function classifyRow(cells: readonly CellValue[] | undefined, nameCol?: n
     if (NUMBERED.test(v) || v.trim().length > 30) return 'note';
     if (v.trim().length >= 6 && TITLE.test(v)) return 'title';
   }
-  if (filled === 1 && nameCol !== undefined && first !== nameCol) return 'section';
+  // A date alone is a record half typed (an activity's date), not a label: it stays a row to check.
+  if (filled === 1 && nameCol !== undefined && first !== nameCol && !(v instanceof Date)) return 'section';
   return 'data';
 }
