@@ -10,7 +10,7 @@ import { FieldSpec, Profile } from '../profiles/schema';
 import { KeyStatusSpec, PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
 import { toHalfWidth } from '../checks/halfwidth';
-import { cellText, compareKey, isBlank } from '../text/normalize';
+import { cellText, isBlank, NameMap } from '../text/normalize';
 import { fieldOptions, matchOption } from './options';
 import { reportWorkbookRule } from './catalogue';
 import type { ValueFormatProblem } from './catalogue/workbook-kinds';
@@ -107,10 +107,11 @@ interface Period {
 }
 
 /** Each key's period (first row wins when a key repeats; the engine reports duplicates). */
-function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: RecognizedTable; byKey: Map<string, Period>; rows: Period[] } | undefined {
+function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: RecognizedTable; byKey: NameMap<Period>; rows: Period[] } | undefined {
   const table = tableOf(tables, spec.table);
   if (!table || !table.colOf.has(spec.keyField) || !table.colOf.has(spec.startField)) return undefined;
-  const byKey = new Map<string, Period>();
+  // Keys are people's names: typed with or without spaces, dots, in either script, they are one person.
+  const byKey = new NameMap<Period>();
   const rows: Period[] = [];
   for (const r of table.dataRows) {
     const keyText = shown(value(table, r, spec.keyField));
@@ -126,8 +127,7 @@ function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: Recogniz
     }
     const p: Period = { name: spec.name, row: r, key: keyText, start, end, endDefaulted };
     rows.push(p);
-    const k = compareKey(keyText);
-    if (!byKey.has(k)) byKey.set(k, p);
+    byKey.set(keyText, p);
   }
   return { table, byKey, rows };
 }
@@ -140,10 +140,11 @@ function applyReference(rule: RuleOf<'reference'>, tables: RecognizedTable[], ad
   const fromCol = from?.colOf.get(rule.from.field);
   const toCol = to?.colOf.get(rule.to.field);
   if (!from || !to || fromCol === undefined || toCol === undefined) return;
-  const known = new Set(to.dataRows.map((r) => compareKey(cellText(to.sheet.rows[r]?.[toCol] ?? null))));
+  const known = new NameMap<true>();
+  for (const r of to.dataRows) known.set(cellText(to.sheet.rows[r]?.[toCol] ?? null), true);
   for (const r of from.dataRows) {
     const v = from.sheet.rows[r]?.[fromCol] ?? null;
-    if (isBlank(v) || isCellError(v) || known.has(compareKey(cellText(v)))) continue;
+    if (isBlank(v) || isCellError(v) || known.has(cellText(v))) continue;
     add(reportWorkbookRule(rule, { value: cellText(v).trim(), to: { name: to.spec.name, sheet: to.sheet.name }, reason: rule.reason }), from, r, rule.from.field);
   }
 }
@@ -193,7 +194,7 @@ function applyDateInPeriod(rule: RuleOf<'dateInPeriod'>, tables: RecognizedTable
   };
   for (const r of table.dataRows) {
     const keyText = shown(value(table, r, rule.keyField));
-    const p = keyText ? found.byKey.get(compareKey(keyText)) : undefined;
+    const p = keyText ? found.byKey.get(keyText) : undefined;
     const d = p && readCellDate(value(table, r, rule.dateField))?.date;
     if (!p || !d) continue; // unknown keys: `reference`; unreadable dates: `valueFormat`
     if (compareDates(d, p.start) >= 0 && compareDates(d, p.end) <= 0) continue;
@@ -207,15 +208,15 @@ function applyRequiredWhenFinished(rule: RuleOf<'requiredWhenFinished'>, tables:
   if (!found) return;
   const target = tableOf(tables, rule.target.table);
   const targetCol = target?.colOf.get(rule.target.field);
-  const known = new Set<string>();
-  if (target && targetCol !== undefined) for (const r of target.dataRows) known.add(compareKey(cellText(target.sheet.rows[r]?.[targetCol] ?? null)));
+  const known = new NameMap<true>();
+  if (target && targetCol !== undefined) for (const r of target.dataRows) known.set(cellText(target.sheet.rows[r]?.[targetCol] ?? null), true);
   const targetAt = target ? { name: target.spec.name, sheet: target.sheet.name } : { table: rule.target.table };
   const except = rule.exceptField && rule.exceptValues.length ? { field: labelOf(found.table, rule.exceptField), value: rule.exceptValues[0] } : undefined;
   const at = found.table.colOf.has(rule.period.endField) ? rule.period.endField : rule.period.startField;
   for (const p of found.rows) {
     if (compareDates(p.end, asOf) >= 0) continue;
     if (rule.exceptField && rule.exceptValues.includes(optionOf(found.table, p.row, rule.exceptField))) continue;
-    if (known.has(compareKey(p.key))) continue;
+    if (known.has(p.key)) continue;
     const endDefaulted = p.endDefaulted ? { endField: labelOf(found.table, rule.period.endField), months: rule.period.defaultMonths! } : undefined;
     const params = { key: p.key, period: { name: p.name, end: p.end }, target: targetAt, reason: rule.reason };
     add(reportWorkbookRule(rule, { ...params, ...(endDefaulted && { endDefaulted }), ...(except && { except }) }), found.table, p.row, at);

@@ -140,3 +140,38 @@ export function personKey(s: string): string {
 export function personFoldKey(s: string): string {
   return personKey(simplify(s));
 }
+
+/**
+ * People by name as they are typed in different tables: looked up by personKey, then (the folded keys are
+ * made on the first miss) with Traditional characters made Simplified. The first entry of a name wins.
+ */
+export class NameMap<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly entries: [string, T][] = [];
+  private byFold?: Map<string, T>;
+
+  set(name: string, value: T): void {
+    const k = personKey(name);
+    if (this.byKey.has(k)) return;
+    this.byKey.set(k, value);
+    this.entries.push([name, value]);
+    this.byFold = undefined;
+  }
+
+  get(name: string): T | undefined {
+    const hit = this.byKey.get(personKey(name));
+    if (hit !== undefined) return hit;
+    if (!this.byFold) {
+      this.byFold = new Map();
+      for (const [n, v] of this.entries) {
+        const k = personFoldKey(n);
+        if (!this.byFold.has(k)) this.byFold.set(k, v);
+      }
+    }
+    return this.byFold.get(personFoldKey(name));
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}

@@ -164,3 +164,24 @@ describe('honours as the notices mean them', () => {
     expect(rules('sqc-2025', honours).includes('sqc.already-local-craftsman')).toBe(excluded);
   });
 });
+
+describe('names across the sheets of a tracking workbook', () => {
+  test('a trainee typed with another dot, spaces or Traditional characters is the same trainee', () => {
+    const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
+    const grid = book(
+      sheet('培育对象清单', [
+        ['姓名', '性别', '身份证号码', '单位', '培育开始日期', '培育结束日期'],
+        ['阿依古丽·买买提', '女', validId('65010219900101002'), '上海甲公司', d(2026, 1, 1), d(2026, 12, 31)],
+        ['陈华明', '男', validId('31010119850307001'), '上海乙公司', d(2026, 1, 1), d(2026, 12, 31)],
+      ]),
+      sheet('培育档案', [
+        ['培育对象', '活动日期', '活动类型', '活动内容', '学时'],
+        ['阿依古丽•买买提', d(2026, 3, 1), '培训', '质量管理培训', 4],
+        ['陳華明', d(2026, 3, 2), '培训', '质量管理培训', 4],
+        ['王小二', d(2026, 3, 2), '培训', '质量管理培训', 4],
+      ]),
+    );
+    const r = validateWorkbook(grid, builtinProfile('sqc-cultivation-2026')!, { asOf: { y: 2026, m: 6, d: 1 } });
+    expect(r.findings.filter((f) => f.rule === 'cultivation.unknown-trainee').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['培育档案!A4']);
+  });
+});
