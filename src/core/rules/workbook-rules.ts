@@ -10,7 +10,7 @@ import { FieldSpec, Profile } from '../profiles/schema';
 import { KeyStatusSpec, PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
 import { toHalfWidth } from '../checks/halfwidth';
-import { cellText, isBlank, NameMap } from '../text/normalize';
+import { cellText, isBlank, NameMap, personKey } from '../text/normalize';
 import { fieldOptions, matchOption } from './options';
 import { reportWorkbookRule } from './catalogue';
 import type { ValueFormatProblem } from './catalogue/workbook-kinds';
@@ -239,7 +239,7 @@ function applyRequiredInRow(rule: RuleOf<'requiredInRow'>, tables: RecognizedTab
   }
 }
 
-/** Keys (compareKey) of the rows of spec.table whose spec.field holds one of spec.values, with their rows. */
+/** Keys (personKey: trainees' names) of the rows of spec.table whose spec.field holds one of spec.values, with their rows. */
 function keysWithStatus(spec: KeyStatusSpec, tables: RecognizedTable[]): { table: RecognizedTable; rows: Map<string, { row: number; key: string; status: string }> } | undefined {
   const table = tableOf(tables, spec.table);
   if (!table || !table.colOf.has(spec.keyField) || !table.colOf.has(spec.field)) return undefined;
@@ -247,17 +247,17 @@ function keysWithStatus(spec: KeyStatusSpec, tables: RecognizedTable[]): { table
   for (const r of table.dataRows) {
     const key = shown(value(table, r, spec.keyField));
     const status = optionOf(table, r, spec.field);
-    if (key && spec.values.includes(status) && !rows.has(compareKey(key))) rows.set(compareKey(key), { row: r, key, status });
+    if (key && spec.values.includes(status) && !rows.has(personKey(key))) rows.set(personKey(key), { row: r, key, status });
   }
   return { table, rows };
 }
 
-/** The keys a column holds (compareKey), with the first row of each. */
-function keysIn(table: RecognizedTable, field: string): Map<string, number> {
-  const out = new Map<string, number>();
+/** The names a column holds, with the first row of each (matched as people type names: see NameMap). */
+function keysIn(table: RecognizedTable, field: string): NameMap<number> {
+  const out = new NameMap<number>();
   for (const r of table.dataRows) {
-    const k = compareKey(shown(value(table, r, field)));
-    if (k && !out.has(k)) out.set(k, r);
+    const k = shown(value(table, r, field));
+    if (k) out.set(k, r);
   }
   return out;
 }
@@ -270,7 +270,7 @@ function applyOverdue(rule: RuleOf<'overdue'>, tables: RecognizedTable[], asOf: 
   // A plan of a trainee who has exited is not overdue: nobody is to carry it out any more.
   const ended = rule.except && table.colOf.has(rule.except.keyField) ? keysWithStatus(rule.except.status, tables)?.rows : undefined;
   for (const r of table.dataRows) {
-    if (ended && ended.has(compareKey(shown(value(table, r, rule.except!.keyField))))) continue;
+    if (ended && ended.has(personKey(shown(value(table, r, rule.except!.keyField))))) continue;
     const due = readCellDate(value(table, r, rule.dateField))?.date;
     if (!due || compareDates(due, asOf) >= 0) continue;
     const done = optionOf(table, r, rule.doneField);
@@ -291,8 +291,8 @@ function applyKeyPresence(rule: RuleOf<'keyPresence'>, tables: RecognizedTable[]
   const there = keysIn(target, rule.target.field);
   const targetAt = { name: target.spec.name, sheet: target.sheet.name };
   const field = labelOf(source.table, rule.source.field);
-  for (const [k, { row, key, status }] of source.rows) {
-    const found = there.get(k);
+  for (const { row, key, status } of source.rows.values()) {
+    const found = there.get(key);
     if (rule.expect === 'present' ? found !== undefined : found === undefined) continue;
     const params = { key, field, status, target: targetAt, reason: rule.reason };
     add(reportWorkbookRule(rule, rule.expect === 'present' ? { ...params, expect: 'present' as const } : { ...params, expect: 'absent' as const, targetRow: found! + 1 }), source.table, row, rule.source.field);
