@@ -916,14 +916,14 @@ const IMPL: Record<string, ClassImpl> = {
 
   RangeView: {
     get: {
-      // The visible rows of the range, hidden ones left out.
+      // The visible cells of the range, hidden rows and hidden columns left out (no line when none is visible).
       cellAddresses: (e: RangeEnt) => {
         const out: string[][] = [];
         for (let r = e.b.top; r <= e.b.bottom; r++) {
           if (e.s.hiddenRows.has(r)) continue;
           const line: string[] = [];
-          for (let c = e.b.left; c <= e.b.right; c++) line.push(`${quoteSheet(e.s.name)}!${a1(r, c)}`);
-          out.push(line);
+          for (let c = e.b.left; c <= e.b.right; c++) if (!e.s.hiddenColumns.has(c)) line.push(`${quoteSheet(e.s.name)}!${a1(r, c)}`);
+          if (line.length) out.push(line);
         }
         return out;
       },
