@@ -71,6 +71,22 @@ describe('names typed two ways', () => {
     expect(ruleList(r.findings)).toEqual([]);
   });
 
+  test('ticked options separated with full-width or other marks are each an option; a wrong one is still named', () => {
+    const H = ['姓名', '性别', '身份证', '是否曾获劳模称号'];
+    const r = check(
+      'sqc-2025',
+      sheet('申报信息', [
+        H,
+        ['甲', '女', validId('31010119850307002'), '上海劳模／全国五一'],
+        ['乙', '男', validId('31010119850307011'), '全國勞模＋全国五一'],
+        ['丙', '男', validId('31010119850307029'), '上海劳模｜全国劳模'],
+        ['丁', '男', validId('31010119850307037'), '上海劳模／区劳模'],
+      ]),
+    );
+    expect(r.findings.filter((f) => f.col === 3).map((f) => `${f.cell} ${f.rule}`)).toEqual(['D5 field.option']);
+    expect(r.findings.find((f) => f.cell === 'D5')!.message.zh).toContain('区劳模');
+  });
+
   test('one character apart in the same unit: one finding, not two', () => {
     const r = check('sqc-2025', summaryOf([[1, '上海甲公司', '王晓明', '车间', '技师']]), sheet('明细', [DETAILS, person('王小明', '上海甲公司')]));
     expect(ruleList(r.findings)).toEqual(['汇总!C3 cross.name-differs']);
@@ -124,6 +140,17 @@ describe('hidden rows', () => {
     expect(id.message.zh).toMatch(/（此行已隐藏）$/);
     expect(id.hidden).toBe('row');
     expect(onRow.find((f) => f.rule === 'table.hidden-rows')!.message.zh).toContain('第 3 行');
+  });
+
+  test('a finding on a hidden sheet says the sheet is hidden; one note says the sheet was checked', () => {
+    const s = sheet('明细', [DETAILS, ['张二', '男', '31010119850307001X', '上海甲公司', '技师']]);
+    s.hidden = true;
+    const r = check('sqc-2025', s);
+    const id = r.findings.find((f) => f.rule === 'id.checksum')!;
+    expect(id.hidden).toBe('sheet');
+    expect(id.message.zh).toMatch(/（工作表已隐藏）$/);
+    expect(id.message.en).toMatch(/\(the sheet is hidden\)$/);
+    expect(r.findings.find((f) => f.rule === 'table.hidden-sheet')!.message.zh).toContain('工作表“明细”被隐藏');
   });
 });
 
