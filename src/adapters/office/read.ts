@@ -5,7 +5,8 @@
  * ordinary workbook), merged areas (1 sync with ExcelApi 1.13). See index.ts for the batching rules.
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
-import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
+import { Batcher, BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, jsonBytes, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
+import { quoteSheetName } from '../../core/model/sheet-refs';
 import { convertRows } from './values';
 import { queueReadStore } from './store';
 import { readMerges, type MergeSource } from './merges';
@@ -132,8 +133,8 @@ export interface ReadResult {
  * Reads every worksheet (hidden ones too, flagged `hidden`) into a grid starting at A1: the used range
  * (valuesOnly) is placed at its offset, rows and columns before it are empty. The results sheet Jiangxuan wrote
  * (named in its document setting) is left out. Merged areas are read as the CLI reads them from the file.
- * Hidden rows: the used range's rowHidden comes with the dimensions (true: all hidden, false: none); a sheet
- * where some rows are hidden (null) costs one more sync for the visible view of its first column.
+ * Hidden rows: the used range's rowHidden comes with the dimensions (true: all hidden, false: none); sheets
+ * where some rows are hidden (null) cost one more sync for the visible view of their first column.
  * @requires ExcelApi 1.7 (read)
  */
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -216,8 +217,9 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
 
 /**
  * Fills `hiddenRows` of the sheets whose used range has hidden rows: all of them when rowHidden is true, else
- * (null: some are) the rows missing from the visible view of the used range's first column, in one sync for
- * every such sheet together. Nothing is loaded when no row is hidden anywhere.
+ * (null: some are) the rows missing from the visible view of the used range's first column. The views of every
+ * such sheet go in one sync, unless their addresses would overflow the response (a sheet of some 200,000 rows):
+ * then in as many as the payload demands. Nothing is loaded when no row is hidden anywhere.
  * @requires ExcelApi 1.7 (read)
  */
 async function readHiddenRows(
@@ -226,30 +228,43 @@ async function readHiddenRows(
   used: Excel.Range[],
   byName: Map<string, SheetGrid>,
 ): Promise<void> {
-  const mixed: { sheet: SheetGrid; top: number; rows: number; view: Excel.RangeView }[] = [];
-  candidates.forEach((s, i) => {
+  const views: { sheet: SheetGrid; top: number; rows: number; view: Excel.RangeView }[] = [];
+  const batch = new Batcher(context);
+  for (let i = 0; i < candidates.length; i++) {
+    const s = candidates[i];
     const u = used[i];
     const sheet = byName.get(s.name);
-    if (!sheet || u.isNullObject || u.rowCount <= 0) return;
+    if (!sheet || u.isNullObject || u.rowCount <= 0) continue;
     if (u.rowHidden === true) sheet.hiddenRows = Array.from({ length: u.rowCount }, (_, k) => u.rowIndex + k);
-    else if (u.rowHidden === null) {
-      const view = s.ws.getRangeByIndexes(u.rowIndex, u.columnIndex, u.rowCount, 1).getVisibleView().load('cellAddresses');
-      mixed.push({ sheet, top: u.rowIndex, rows: u.rowCount, view });
+    if (u.rowHidden !== null) continue;
+    // One visible row answers with ["'sheet'!A123"]: the longest such address, its brackets and comma.
+    const perRow = jsonBytes(`${quoteSheetName(s.name)}!XFD1048576`) + 3;
+    const step = Math.max(1, Math.floor(BATCH_BYTE_BUDGET / perRow));
+    for (let top = u.rowIndex; top < u.rowIndex + u.rowCount; top += step) {
+      const rows = Math.min(step, u.rowIndex + u.rowCount - top);
+      await batch.add(
+        OP_BYTES,
+        () => views.push({ sheet, top, rows, view: s.ws.getRangeByIndexes(top, u.columnIndex, rows, 1).getVisibleView().load('cellAddresses') }),
+        rows * perRow,
+      );
     }
-  });
-  if (mixed.length === 0) return;
-  await context.sync();
-  for (const m of mixed) {
+  }
+  await batch.flush();
+  const bySheet = new Map<SheetGrid, { hidden: number[]; seen: boolean }>();
+  for (const v of views) {
     const visible = new Set<number>();
-    for (const line of (m.view.cellAddresses as unknown[][]) ?? []) {
+    for (const line of (v.view.cellAddresses as unknown[][]) ?? []) {
       const match = /(\d+)$/.exec(String(line?.[0] ?? ''));
       if (match) visible.add(Number(match[1]) - 1);
     }
+    let acc = bySheet.get(v.sheet);
+    if (!acc) bySheet.set(v.sheet, (acc = { hidden: [], seen: false }));
+    if (visible.size) acc.seen = true;
+    for (let r = v.top; r < v.top + v.rows; r++) if (!visible.has(r)) acc.hidden.push(r);
+  }
+  for (const [sheet, acc] of bySheet) {
     // A hidden first column has no visible view at all: the rows cannot be told apart, none is marked.
-    if (visible.size === 0) continue;
-    const hidden: number[] = [];
-    for (let r = m.top; r < m.top + m.rows; r++) if (!visible.has(r)) hidden.push(r);
-    if (hidden.length) m.sheet.hiddenRows = hidden;
+    if (acc.seen && acc.hidden.length) sheet.hiddenRows = acc.hidden;
   }
 }
 

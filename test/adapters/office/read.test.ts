@@ -53,6 +53,19 @@ describe('readWorkbookGrid: hidden rows', () => {
   });
 });
 
+describe('readWorkbookGrid: hidden rows of a very long sheet', () => {
+  it('reads the visible view in as many requests as the payload demands, each response under 5 MB', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    const s = sim.wb.addSheet('推荐汇总表（全部单位）');
+    s.generator = { top: 0, left: 0, rows: 120_000, cols: 2, value: (r, c) => r * 2 + c };
+    s.hiddenRows.add(5).add(100_000);
+    sim.wb.addSheet('说明', [['填表说明'], ['隐藏的行']]).hiddenRows.add(1);
+    const grid = await readWorkbookGrid(sim.context(), undefined, { merges: false });
+    expect(grid.sheets.map((x) => x.hiddenRows)).toEqual([[5, 100_000], [1]]);
+    expect(sim.host.syncs.every((x) => !x.failed && x.responseBytes <= FAKE_PAYLOAD_LIMIT)).toBe(true);
+  });
+});
+
 describe('readWorkbookGrid', () => {
   it('converts values faithfully and pads a used range that starts below/right of A1', async () => {
     const sim = new ExcelSim({ api: 17 });
