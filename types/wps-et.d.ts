@@ -95,6 +95,11 @@ export declare namespace Et {
     readonly MergeCells: boolean | null;
     /** The merged area holding the first cell (the cell itself when it is not merged). */
     readonly MergeArea: Range;
+    /**
+     * Of a range of whole rows (or columns), as VBA's Range.Hidden: true when all are hidden, false when none is,
+     * null when some are; any other range fails.
+     */
+    Hidden: boolean | null;
     readonly Interior: Interior;
     /** The cell's comment (批注), null when it has none. */
     readonly Comment: Comment | null;

@@ -65,11 +65,18 @@ export function materialStatuses(profile: Profile, tables: readonly RecognizedTa
     const col = details.colOf.get(m.trackedBy);
     if (col === undefined) return status;
     const binding = details.columns.find((b) => b.col === col)!;
-    const nominees: NomineeReadiness[] = details.dataRows.map((row) => {
-      const v = details.sheet.rows[row]?.[col] ?? null;
-      const text = isBlank(v) ? '' : cellText(v).trim();
-      const ready = text !== '' && (matchOption(binding.field, text) === '是' || /^(是|已提交|已交|齐|有)$/.test(text));
-      return { nominee: nomineeName(details, row), row, col, value: text, ready };
+    // Several units' details pasted on one sheet: every block's nominees, each read in its own columns.
+    const blocks = tables.filter((t) => t.kind === 'details' && t.sheet.name === details.sheet.name);
+    const nominees: NomineeReadiness[] = blocks.flatMap((t) => {
+      const c = t.colOf.get(m.trackedBy!);
+      if (c === undefined) return [];
+      const field = t.columns.find((b) => b.col === c)!.field;
+      return t.dataRows.map((row) => {
+        const v = t.sheet.rows[row]?.[c] ?? null;
+        const text = isBlank(v) ? '' : cellText(v).trim();
+        const ready = text !== '' && (matchOption(field, text) === '是' || /^(是|已提交|已交|齐|有)$/.test(text));
+        return { nominee: nomineeName(t, row), row, col: c, value: text, ready };
+      });
     });
     status.tracked = { sheet: details.sheet.name, header: binding.header, nominees, ready: nominees.filter((n) => n.ready).length };
     return status;

@@ -33,8 +33,34 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** What a cell shows: the core's cellText (long IDs without exponent, errors by code), dates with their time. */
+/** Digits Excel's General format shows in a column of standard width. */
+const GENERAL_WIDTH = 11;
+
+/**
+ * A number as Excel shows it in a General cell: at most 11 characters, larger and tinier numbers in scientific
+ * notation with 6 significant digits. An ID typed as a number shows as 3.10101E+17, as the user sees it in
+ * Excel: the preview must not show an 18-digit string the cell no longer holds. (Checks read cellText.)
+ */
+export function generalNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const sign = v < 0 ? '-' : '';
+  const abs = Math.abs(v);
+  if (abs >= 1e11 || abs < 1e-4) {
+    const [mantissa, exp] = abs.toExponential(5).split('e');
+    const e = Number(exp);
+    return `${sign}${mantissa.replace(/\.?0+$/, '')}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  for (let digits = GENERAL_WIDTH; digits > 1; digits--) {
+    const s = String(Number(abs.toPrecision(digits)));
+    if (sign.length + s.length <= GENERAL_WIDTH) return sign + s;
+  }
+  return sign + String(Math.round(abs));
+}
+
+/** What a cell shows: numbers as Excel's General format shows them, errors by code, dates with their time. */
 export function displayValue(v: CellValue): string {
+  if (typeof v === 'number') return generalNumber(v);
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return '';
     const base = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;

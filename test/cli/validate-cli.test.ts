@@ -173,6 +173,26 @@ describe('unusable input: exit 2, one clear line, no stack trace', () => {
   });
 });
 
+describe('header synonyms of a user profile', () => {
+  test('a column headed with the office’s own word is found once the profile names it; the parent’s synonyms stay', async () => {
+    const file = join(dir, '就业单位.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const d = wb.addWorksheet('申报信息');
+    d.addRow(['姓名', '性别', '身份证号码', '联系电话', '就业单位', '技能等级']);
+    d.addRow(['林晓', '女', validId('31010119850307002'), '021-55885591', '上海申江精密机械有限公司', '高级技师']);
+    await wb.xlsx.writeFile(file);
+    const missing = (out: string) =>
+      (JSON.parse(out).findings as { rule: string; message: string }[]).filter((f) => f.rule === 'table.missing-column').map((f) => f.message);
+    const builtin = run('validate', file, '--program', 'sqc-2025', '--as-of', '2025-03-01', '--format', 'json');
+    expect(missing(builtin.out).some((m) => m.includes('「工作单位」'))).toBe(true);
+    writeFileSync(join(dir, 'own-words.json'), JSON.stringify({ id: 'sqc-2025-own', extends: 'sqc-2025', headerSynonyms: [['工作单位', '就业单位']] }));
+    const own = run('validate', file, '--profile', join(dir, 'own-words.json'), '--as-of', '2025-03-01', '--format', 'json');
+    expect(missing(own.out).some((m) => m.includes('「工作单位」'))).toBe(false);
+    // 联系电话 is still the 手机号码 column (the parent's synonym): no column is said missing for it.
+    expect(missing(own.out).some((m) => m.includes('「手机号码」'))).toBe(false);
+  });
+});
+
 describe('jiangxuan programs', () => {
   test('lists every built-in profile with its deadline', () => {
     const r = run('programs', '--format', 'json');

@@ -129,6 +129,25 @@ describeE2E('standalone page', () => {
     expect(await counts(page)).toEqual(cliReport(file, AS_OF).counts);
   });
 
+  it('finds every block of a sheet where several units’ summaries were pasted, as the CLI does', async () => {
+    const file = path.join(ROOT, 'test', 'fixtures', 'real', 'layouts', 'sqc-2025-三个单位合并.xlsx');
+    await upload(page, file);
+    const cli = cliReport(file, AS_OF);
+    expect(await counts(page)).toEqual(cli.counts);
+    expect(await page.getByTestId('finding').count()).toBe(cli.findings.length);
+    // Three summary blocks and the details table.
+    expect(await page.getByTestId('tables').locator('li').count()).toBe(4);
+  });
+
+  it('shows an ID stored as a number the way Excel shows it, not as 18 digits', async () => {
+    const file = files.find((f) => f.endsWith(SAMPLE_NAME))!;
+    await upload(page, file);
+    const finding = page.locator('[data-testid="finding"][data-cell="H4"]').first();
+    await finding.click();
+    const td = page.getByTestId('preview').locator('td[data-cell="H4"]');
+    await expect(td.textContent()).resolves.toBe('3.10101E+17');
+  });
+
   it('highlights a finding’s cell in the preview, by mouse and by keyboard', async () => {
     await upload(page, files[0]);
     const findings = page.getByTestId('finding');

@@ -90,6 +90,14 @@ describe('candidates', () => {
     expect(list.source).toMatchObject({ sheet: '推荐汇总表', firstRow: 3, lastRow: 5 });
   });
 
+  test('several units’ summaries pasted on one sheet: every block’s candidates, none dropped', () => {
+    const block = (unit: string, people: string[]) => [['“上海质量工匠”推荐汇总表'], SUMMARY_HEADER, ...people.map((p, i) => [i + 1, `${unit}有限公司`, p, '车间', '技师']), [`推荐单位（加盖公章）：${unit}`], []];
+    const g = book(sheet('推荐汇总表', [...block('上海甲', ['林晓', '王强']), ...block('上海乙', ['陈洁'])]));
+    const list = candidatesFromGrid(g, sqc);
+    expect(list.candidates.map((c) => `${c.code} ${c.name} ${c.unit}`)).toEqual(['C001 林晓 上海甲有限公司', 'C002 王强 上海甲有限公司', 'C003 陈洁 上海乙有限公司']);
+    expect(list.source).toMatchObject({ firstRow: 3, lastRow: 9 });
+  });
+
   test('from the details table: IDs, phones and addresses are not copied', () => {
     const g = book(
       sheet('申报信息', [

@@ -14,7 +14,16 @@ describe('preview model', () => {
 
   it('shows values as a user expects', () => {
     expect(displayValue(null)).toBe('');
-    expect(displayValue(110105194912310000)).toBe('110105194912310000');
+    // A number-stored ID shows as Excel shows it in a General cell, not as an 18-digit string it no longer holds.
+    expect(displayValue(110105194912310000)).toBe('1.10105E+17');
+    expect(displayValue(310106198503070000)).toBe('3.10106E+17');
+    expect(displayValue(300000000000000000)).toBe('3E+17');
+    expect(displayValue(13812345678)).toBe('13812345678');
+    expect(displayValue(200080)).toBe('200080');
+    expect(displayValue(0.1 + 0.2)).toBe('0.3');
+    expect(displayValue(Math.PI)).toBe('3.141592654');
+    expect(displayValue(-123456789012)).toBe('-1.23457E+11');
+    expect(displayValue(0.00001234)).toBe('1.234E-05');
     expect(displayValue(3.5)).toBe('3.5');
     expect(displayValue(new Date(Date.UTC(1980, 0, 2)))).toBe('1980-01-02');
     expect(displayValue({ error: '#N/A' })).toBe('#N/A');

@@ -105,6 +105,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const hiddenRows: number[] = [];
   let width = 0;
 
+  // eachRow visits rows in ascending order: hiddenRows comes out sorted.
   ws.eachRow((row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell((cell, colNumber) => {

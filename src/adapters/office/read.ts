@@ -8,8 +8,9 @@
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { CheckError } from '../../core/check/failures';
 import { READ_BUDGET } from '../../core/model/read-budget';
+import { quoteSheetName } from '../../core/model/sheet-refs';
 import { parseRangeAddress } from './address';
-import { BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
+import { Batcher, BATCH_BYTE_BUDGET, CELLS_PER_BLOCK, jsonBytes, mayBePayloadError, OP_BYTES, READ_BYTES_PER_CELL } from './limits';
 import { convertRows } from './values';
 import { queueReadStore } from './store';
 import { readMerges, type MergeSource } from './merges';
@@ -160,6 +161,8 @@ export interface ReadResult {
  * past the budget — or on an Excel that cannot list the areas — the read stops with 'too-large' naming the sheet.
  * The results sheet Jiangxuan wrote (named in its document setting) is left out. Merged areas are read as the CLI
  * reads them from the file.
+ * Hidden rows: the used range's rowHidden comes with the dimensions (true: all hidden, false: none); sheets
+ * where some rows are hidden (null) cost one more sync for the visible view of their first column.
  * @requires ExcelApi 1.7 (read)
  */
 export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -176,8 +179,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     .filter((s) => s.name !== LEGACY_STATE_SHEET && s.name !== results);
   onProgress?.({ phase: 'metadata', done: 0, total: 0 });
 
-  // 2. Used-range dimensions.
-  const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  // 2. Used-range dimensions, and whether rows are hidden.
+  const used = candidates.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount,rowHidden'));
   await context.sync();
 
   const budget = opts.budget ?? READ_BUDGET.cells;
@@ -211,6 +214,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     if (supports('sparseRead')) total = await planFilledAreas(context, wide, blocks, total, budget);
     else throw tooLarge(wide[0].name, budget);
   }
+  await readHiddenRows(context, candidates, used, byName);
   onProgress?.({ phase: 'metadata', done: total, total });
 
   // 3. Values, as few requests as the payload allows.
@@ -279,6 +283,59 @@ async function planFilledAreas(context: Excel.RequestContext, wide: { name: stri
 /** The grid alone (see readWorkbook). */
 export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: (p: ReadProgress) => void, opts: Omit<ReadOptions, 'onProgress'> = {}): Promise<WorkbookGrid> {
   return (await readWorkbook(context, { ...opts, onProgress })).grid;
+}
+
+/**
+ * Fills `hiddenRows` of the sheets whose used range has hidden rows: all of them when rowHidden is true, else
+ * (null: some are) the rows missing from the visible view of the used range's first column. The views of every
+ * such sheet go in one sync, unless their addresses would overflow the response (a sheet of some 200,000 rows):
+ * then in as many as the payload demands. Nothing is loaded when no row is hidden anywhere.
+ * @requires ExcelApi 1.7 (read)
+ */
+async function readHiddenRows(
+  context: Excel.RequestContext,
+  candidates: { ws: Excel.Worksheet; name: string }[],
+  used: Excel.Range[],
+  byName: Map<string, SheetGrid>,
+): Promise<void> {
+  const views: { sheet: SheetGrid; top: number; rows: number; view: Excel.RangeView }[] = [];
+  const batch = new Batcher(context);
+  for (let i = 0; i < candidates.length; i++) {
+    const s = candidates[i];
+    const u = used[i];
+    const sheet = byName.get(s.name);
+    if (!sheet || u.isNullObject || u.rowCount <= 0) continue;
+    if (u.rowHidden === true) sheet.hiddenRows = Array.from({ length: u.rowCount }, (_, k) => u.rowIndex + k);
+    if (u.rowHidden !== null) continue;
+    // One visible row answers with ["'sheet'!A123"]: the longest such address, its brackets and comma.
+    const perRow = jsonBytes(`${quoteSheetName(s.name)}!XFD1048576`) + 3;
+    const step = Math.max(1, Math.floor(BATCH_BYTE_BUDGET / perRow));
+    for (let top = u.rowIndex; top < u.rowIndex + u.rowCount; top += step) {
+      const rows = Math.min(step, u.rowIndex + u.rowCount - top);
+      await batch.add(
+        OP_BYTES,
+        () => views.push({ sheet, top, rows, view: s.ws.getRangeByIndexes(top, u.columnIndex, rows, 1).getVisibleView().load('cellAddresses') }),
+        rows * perRow,
+      );
+    }
+  }
+  await batch.flush();
+  const bySheet = new Map<SheetGrid, { hidden: number[]; seen: boolean }>();
+  for (const v of views) {
+    const visible = new Set<number>();
+    for (const line of (v.view.cellAddresses as unknown[][]) ?? []) {
+      const match = /(\d+)$/.exec(String(line?.[0] ?? ''));
+      if (match) visible.add(Number(match[1]) - 1);
+    }
+    let acc = bySheet.get(v.sheet);
+    if (!acc) bySheet.set(v.sheet, (acc = { hidden: [], seen: false }));
+    if (visible.size) acc.seen = true;
+    for (let r = v.top; r < v.top + v.rows; r++) if (!visible.has(r)) acc.hidden.push(r);
+  }
+  for (const [sheet, acc] of bySheet) {
+    // A hidden first column has no visible view at all: the rows cannot be told apart, none is marked.
+    if (acc.seen && acc.hidden.length) sheet.hiddenRows = acc.hidden;
+  }
 }
 
 /**

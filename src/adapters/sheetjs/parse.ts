@@ -10,7 +10,7 @@ import { WorkbookReadError } from '../exceljs/errors';
 import type { SheetJsFormat } from '../files/file-format';
 import { loadSheetJs, quietly, type SheetJs } from './load-sheetjs';
 import { decodeText } from './text-decoding';
-import { hiddenOdsTables } from './ods-hidden';
+import { hiddenOdsRows, hiddenOdsTables } from './ods-hidden';
 import { withSortedContinueOffsets } from './continue-offsets';
 import { READ_BUDGET } from '../../core/model/read-budget';
 import { zipDirectory } from '../exceljs/ooxml/zip';
@@ -87,7 +87,7 @@ export async function parseWithSheetJs(bytes: Uint8Array, format: SheetJsFormat,
   }
   if (!wb.SheetNames.length) throw unreadable(format);
   if (format === 'ods') {
-    markHiddenOdsSheets(X, wb, bytes);
+    markHiddenOds(X, wb, bytes);
     restoreOdsBooleans(wb);
   }
   // A CSV or a single web table has no sheet name (SheetJS says "Sheet1"): Excel names it after the file, and so
@@ -106,15 +106,26 @@ function renameSheet(wb: WorkBook, from: string, to: string | undefined): void {
   if (props) props.name = to;
 }
 
-/** SheetJS does not read an ODS sheet's visibility (it sits in the table's style): take it from content.xml. */
-function markHiddenOdsSheets(X: SheetJs, wb: WorkBook, bytes: Uint8Array): void {
+/**
+ * SheetJS does not read an ODS sheet's visibility (it sits in the table's style) nor a row's: take them from
+ * content.xml; hidden rows go where SheetJS puts an .xls's (the sheet's row properties).
+ */
+function markHiddenOds(X: SheetJs, wb: WorkBook, bytes: Uint8Array): void {
   let xml: string;
   try {
     const entry = X.CFB.find(X.CFB.read(bytes, { type: 'array' }), 'content.xml') as { content?: Uint8Array } | null;
     if (!entry?.content) return;
     xml = new TextDecoder('utf-8').decode(entry.content);
   } catch {
-    return; // SheetJS has just read this package; a failure here only loses the sheets' visibility.
+    return; // SheetJS has just read this package; a failure here only loses what is hidden.
+  }
+  const rowsOf = (n: string) => ((wb.Sheets[n]?.['!data'] ?? []) as unknown[]).length;
+  const rows = hiddenOdsRows(xml, Math.max(0, ...wb.SheetNames.map(rowsOf)));
+  for (const [n, list] of rows) {
+    const ws = wb.Sheets[n];
+    if (!ws) continue;
+    const props = (ws['!rows'] ??= []);
+    for (const r of list) props[r] = { ...(props[r] ?? {}), hidden: true };
   }
   const hidden = hiddenOdsTables(xml);
   if (!hidden.size) return;

@@ -1,7 +1,7 @@
 /**
  * A SheetJS workbook → the core's grid, cell for cell as the exceljs path gives it for the same workbook saved as
  * .xlsx: text, numbers as stored, booleans, errors as CellError, date-formatted numbers as Dates (UTC midnight, as
- * exceljs), cached results for formulas, merges clipped to the used range, hidden sheets marked. Browser-safe.
+ * exceljs), cached results for formulas, merges clipped to the used range, hidden sheets and rows marked. Browser-safe.
  */
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { excelSerialToDate } from '../../core/model/dates';
@@ -92,11 +92,18 @@ function sheetToGrid(name: string, ws: WorkSheet | undefined, value: (c: CellObj
     }
   }
   const height = rows.length;
+  // Hidden rows as the exceljs path lists them: rows with a value, hidden by hand or by a filter (.xls: SheetJS's
+  // row properties, read with cellStyles; .ods: parse.ts puts them there from content.xml).
+  const props = ws?.['!rows'] ?? [];
+  const hiddenRows: number[] = [];
+  for (let r = 0; r < Math.min(props.length, height); r++) if (props[r]?.hidden && rows[r]) hiddenRows.push(r);
   const merges: MergedRange[] = [];
   for (const m of ws?.['!merges'] ?? []) {
     if (m.s.r >= height || m.s.c >= width) continue;
     merges.push({ top: m.s.r, left: m.s.c, bottom: Math.min(m.e.r, height - 1), right: Math.min(m.e.c, width - 1) });
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
-  return { name, rows, merges };
+  const sheet: SheetGrid = { name, rows, merges };
+  if (hiddenRows.length) sheet.hiddenRows = hiddenRows;
+  return sheet;
 }

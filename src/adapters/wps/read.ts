@@ -1,6 +1,6 @@
 /**
  * The open WPS workbook → the core's grid, with the same meaning as the file and Excel readers: every
- * worksheet in tab order (hidden and veryHidden ones read and flagged, hidden rows read like any other),
+ * worksheet in tab order (hidden and veryHidden ones read and flagged, hidden rows read like any other and listed),
  * the value of a formula is its result, date-formatted numbers are Dates at UTC midnight, errors are
  * {error}, merged areas are listed (their value sits in the top-left cell). Jiangxuan's own state sheet is
  * left out.
@@ -13,7 +13,8 @@
  * - number formats: NumberFormat of a column's run of numeric cells answers for all of them when they share
  *   one format (the usual case), and the run is halved only where formats differ;
  * - merged areas: MergeCells of a rectangle is false when nothing in it is merged (one call for a sheet
- *   without merges), and rectangles are halved only around merged cells.
+ *   without merges), and rectangles are halved only around merged cells;
+ * - hidden rows: Hidden of the rows likewise (one call for a sheet without hidden rows).
  */
 import type { CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../../core/model/grid';
 import { excelSerialToDate } from '../../core/model/dates';
@@ -199,7 +200,32 @@ export function readSheet(ws: EtSheet, opts: ReadOptions = {}, onCells?: (n: num
   applyDateFormats(ws, rows, r);
   sheet.rows = rows;
   if (opts.merges !== false) sheet.merges = findMerges(ws, r);
+  const hidden = findHiddenRows(ws, r).filter((row) => rows[row].some((v) => v !== null));
+  if (hidden.length) sheet.hiddenRows = hidden;
   return sheet;
+}
+
+/**
+ * Hidden rows of a rectangle (0-based, ascending), as the file readers list them: Range.Hidden of whole rows is
+ * false when none is hidden (one call for a sheet without hidden rows), true when all are, null when some are;
+ * only runs that answer null are halved.
+ */
+export function findHiddenRows(ws: EtSheet, r: Rect): number[] {
+  const out: number[] = [];
+  const scan = (t: number, b: number): void => {
+    const h = ws.Range(`${t + 1}:${b + 1}`).Hidden;
+    if (h === false) return;
+    if (h === true) {
+      for (let row = t; row <= b; row++) out.push(row);
+      return;
+    }
+    if (t === b) return; // a single row without an answer: not said hidden
+    const mid = (t + b) >> 1;
+    scan(t, mid);
+    scan(mid + 1, b);
+  };
+  scan(r.top, r.bottom);
+  return out;
 }
 
 /** Every worksheet of the active workbook (but Jiangxuan's state sheet) into the core's grid. */

@@ -100,10 +100,14 @@ export function inputRuleFor(field: FieldSpec): InputRule | undefined {
   }
 }
 
-/** Last 0-based row the rules cover: the data rows plus `extraRows`, but never the summary's footer lines. */
+/**
+ * Last 0-based row the rules cover: the data rows plus `extraRows`, but never the summary's footer lines nor
+ * the next table pasted below (another unit's block).
+ */
 export function ruleLastRow(table: RecognizedTable, extraRows: number): number {
   const lastData = table.dataRows.length ? table.dataRows[table.dataRows.length - 1] : table.headerRow;
   let last = lastData + Math.max(0, extraRows);
+  if (table.nextStart !== undefined) last = Math.min(last, Math.max(lastData, table.nextStart - 1));
   const footerRows = Object.values(table.footer ?? {}).flatMap((e) => (e ? [e.labelRow, e.row] : []));
   if (footerRows.length) last = Math.min(last, Math.max(lastData, Math.min(...footerRows) - 1));
   return last;

@@ -151,12 +151,20 @@ export function checkPhone(raw: CellValue): Issue[] {
 const SIX_DIGITS = /^\d{6}$/;
 const POSTCODE_SPACES = /[\s\u00a0\-]/g;
 
-/** A 6-digit postcode. A number cell with 5 digits lost its leading zero. Rule postcode.format. */
+/**
+ * A 6-digit postcode. A number cell with 5 digits either lost its leading zero (only codes 01xxxx–07xxxx of
+ * Inner Mongolia, Shanxi and Hebei start with 0) or a digit: 20xxx is a Shanghai code short of a digit
+ * (no code starts with 020), 8xxxx and 9xxxx cannot be a code that lost a 0. Rule postcode.format.
+ */
 export function checkPostcode(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 100000 && raw <= 999999) return NO_ISSUES as Issue[];
-    if (Number.isInteger(raw) && raw >= 10000 && raw <= 99999) return [report('postcode.format', { variant: 'lost-zero', value: raw })];
+    if (Number.isInteger(raw) && raw >= 10000 && raw <= 99999) {
+      const shanghai = raw >= 20000 && raw <= 20999;
+      if (shanghai || raw >= 80000) return [report('postcode.format', { variant: 'lost-digit', value: raw, shanghai })];
+      return [report('postcode.format', { variant: 'lost-zero', value: raw })];
+    }
   }
   const odd = oddCell(raw);
   if (odd) return [report('postcode.format', { variant: 'odd-cell', cell: odd })];

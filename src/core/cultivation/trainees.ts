@@ -66,9 +66,11 @@ function pick(tables: RecognizedTable[], kinds: string[]): RecognizedTable | und
 export function traineesFromGrid(grid: WorkbookGrid, cultivation: Profile, others: readonly Profile[]): TraineeSource {
   const keys = new Set((cultivation.tables.details?.fields ?? []).map((f) => f.key));
   const tryProfile = (p: Profile): TraineeSource | undefined => {
-    const t = pick(recognizeWorkbook(grid, p), ['details', 'summary']);
+    const all = recognizeWorkbook(grid, p);
+    const t = pick(all, ['details', 'summary']);
     if (!t) return undefined;
-    const rows = rowsOf(t, keys);
+    // Several units' lists pasted one under another: every block of that table on its sheet.
+    const rows = all.filter((x) => x.kind === t.kind && x.sheet.name === t.sheet.name).flatMap((x) => rowsOf(x, keys));
     return rows.length ? { rows, sheet: t.sheet.name, profileId: p.id, tableKind: t.kind } : undefined;
   };
   const own = tryProfile(cultivation);

@@ -11,7 +11,7 @@ import type { Finding } from '../model/findings';
 import { cellAddress, SheetGrid, WorkbookGrid } from '../model/grid';
 import type { SimpleDate } from '../model/dates';
 import type { Profile } from '../profiles/schema';
-import { recognizeSheet } from '../recognition/recognize-tables';
+import { recognizeSheetTables } from '../recognition/recognize-tables';
 import { NoTableError, TableReport, ValidationResult, validateWorkbook } from '../rules/validate-workbook';
 import { report } from '../rules/catalogue';
 import { headerKey, isBlank, simplify } from '../text/normalize';
@@ -92,10 +92,17 @@ export function classifySheet(sheet: SheetGrid, profile: Profile, layout: FormLa
   }
   // Too few label rows to be anything but a table (or nothing): the engine recognises it (only once).
   if (scan.labelRows.length < 3) return { kind: 'table' };
-  const table = recognizeSheet(sheet, profile);
-  if (!table) return { kind: 'none' };
+  const tables = recognizeSheetTables(sheet, profile);
+  if (!tables.length) return { kind: 'none' };
+  // Several units' summaries pasted into one sheet repeat the header (and the footer lines) in every block:
+  // those rows are the tables' own, not a form's labels.
+  const own = new Set<number>();
+  for (const t of tables) {
+    for (let r = t.headerTop; r <= t.headerRow; r++) own.add(r);
+    for (const line of Object.values(t.footer ?? {})) if (line) own.add(line.labelRow).add(line.row);
+  }
   // Labels on several rows under the "header": the layout of a form, too broken to read as one.
-  const below = scan.labelRows.filter((r) => r > table.headerRow).length;
+  const below = scan.labelRows.filter((r) => r > tables[0].headerRow && !own.has(r)).length;
   return { kind: below >= 2 ? 'unclear' : 'table' };
 }
 

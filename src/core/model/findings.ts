@@ -41,6 +41,8 @@ export interface Finding extends Issue {
   cell: string;
   /** The nominee the finding is about (name as typed, or "第 7 行"), for grouping; absent for table-level findings. */
   nominee?: string;
+  /** The cell is on a hidden row or a hidden sheet (the message says so too). */
+  hidden?: 'row' | 'sheet';
 }
 
 export interface FindingCounts {

@@ -41,8 +41,11 @@ export interface SheetGrid {
   merges: MergedRange[];
   /** Hidden sheets are read (they may hold data) but reported as such. */
   hidden?: boolean;
-  /** Hidden rows (0-based, ascending) that hold data; absent when none is hidden. */
-  hiddenRows?: number[];
+  /**
+   * Hidden rows (hidden by hand or by a filter), 0-based, ascending, each once; absent or empty when none.
+   * They are checked like any row; findings on them say the row is hidden (people miss what they cannot see).
+   */
+  hiddenRows?: readonly number[];
 }
 
 export interface WorkbookGrid {

@@ -44,7 +44,7 @@ export function fieldCatalogue(): Map<string, FieldSpec> {
 
 type RawProfile = Record<string, unknown>;
 
-/** Applies "extends" (top-level keys of the child replace the parent's). */
+/** Applies "extends" (top-level keys of the child replace the parent's; headerSynonyms are added to them). */
 function flatten(raw: RawProfile, source: string, lookup: (id: string) => RawProfile | undefined, seen: string[]): RawProfile {
   const parentId = raw.extends;
   if (parentId === undefined) return raw;
@@ -54,6 +54,8 @@ function flatten(raw: RawProfile, source: string, lookup: (id: string) => RawPro
   if (!parent) throw new ProfileError(source, [`extends: 找不到项目配置 “${parentId}”（可用 jiangxuan programs 查看）`]);
   const base = flatten(parent, parentId, lookup, [...seen, parentId]);
   const merged: RawProfile = { ...base, ...raw };
+  // Header synonyms add up: a child naming one more group keeps the parent's.
+  if (Array.isArray(base.headerSynonyms) && Array.isArray(raw.headerSynonyms)) merged.headerSynonyms = [...base.headerSynonyms, ...raw.headerSynonyms];
   delete merged.extends;
   return merged;
 }

@@ -51,6 +51,11 @@ export const fieldSchema = z
     maxChars: z.number().int().positive().optional(),
     aboutChars: z.number().int().positive().optional(),
     force: z.enum(FORCES).optional(),
+    /**
+     * Header labels of columns that each hold a part of this field, when people split it: 职务 | 职称/技能等级
+     * for 职务、职称/技能等级. The parts are read together ("车间主任、高级技师").
+     */
+    parts: z.array(z.string().min(1)).optional(),
   })
   .superRefine((f, ctx) => {
     if ((f.type === 'enum' || f.type === 'multiEnum') && (!f.options || f.options.length === 0)) {
@@ -194,6 +199,12 @@ export const profileSchema = z.strictObject({
   materials: z.array(materialSchema).default([]),
   tables: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, '表格 key 只能用英文字母和数字'), tableSchema),
   footer: footerSchema.default({ unit: '推荐单位（加盖公章）', contact: '联系人', phone: '联系电话', email: '邮箱' }),
+  /**
+   * Words that mean the same in this programme's headers, each group interchangeable: [["手机号码", "联系电话"]]
+   * lets a column headed 联系电话 be the 手机号码 column (then checked as a contact phone: a landline is fine).
+   * 日期 / 时间 hold for every programme. A profile that extends another adds its groups to the parent's.
+   */
+  headerSynonyms: z.array(z.array(z.string().min(1)).min(2)).default([]),
   eligibility: z.array(eligibilityRuleSchema).default([]),
   /** Rules across tables (see workbook-rule-schema.ts). */
   workbookRules: z.array(workbookRuleSchema).default([]),

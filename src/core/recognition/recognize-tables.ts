@@ -1,116 +1,88 @@
 /**
  * Finds the tables a profile knows (推荐汇总表, nominee details) in a workbook grid, whatever the sheet is called:
  * a table is recognised by its header row, which may sit under a merged title row or span two rows.
+ *
+ * A sheet may hold several blocks of one table: SAQ staff paste the summaries of several units one under
+ * another, each with its title, header, rows and footer. Every block is found; rows that are not nominees
+ * (totals, notes, footer and signature lines, section labels, blank rows) are left out of the data rows.
  */
-import { SheetGrid, WorkbookGrid } from '../model/grid';
-import { FieldSpec, FORCES, Profile, ResolvedTable, TableKind } from '../profiles/schema';
-import { cellText, fold, headerKey, isBlank } from '../text/normalize';
+import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
+import { FieldSpec, Profile, ResolvedTable, TableKind } from '../profiles/schema';
+import { cellText, isBlank } from '../text/normalize';
+import { buildIndex, ColumnBinding, HeaderMatch, LabelIndex, matchHeader } from './header-binding';
+import { Footer, FOOTER_KEYS, parseFooter } from './footer';
+import { classifyRow } from './row-kinds';
 
-export interface ColumnBinding {
-  field: FieldSpec;
-  col: number;
-  /** Header text as typed, for messages. */
-  header: string;
-}
+export type { ColumnBinding } from './header-binding';
+export type { FooterKey, FooterEntry, Footer } from './footer';
 
-export type FooterKey = 'unit' | 'contact' | 'phone' | 'email';
-
-export interface FooterEntry {
-  /** Label cell. */
-  labelRow: number;
-  labelCol: number;
-  /** Where the value is (the label cell itself for "联系人：林晓"). */
-  row: number;
-  col: number;
-  value: string;
+/** Where a table sits when its sheet holds several tables of its kind. */
+export interface TableBlock {
+  /** 1-based, top to bottom. */
+  index: number;
+  /** Tables of this kind on the sheet. */
+  count: number;
+  /** What people call the block: its footer's 推荐单位, else its title line. */
+  label?: string;
 }
 
 export interface RecognizedTable {
   kind: TableKind;
   spec: ResolvedTable;
+  /** The sheet as the checks read it: merged body cells give their value on every row they cover. */
   sheet: SheetGrid;
-  /** First and last header rows (equal unless the header spans two rows). */
+  /** First and last header rows (equal unless the header spans two rows). A continued block: the row above its data. */
   headerTop: number;
   headerRow: number;
   columns: ColumnBinding[];
   /** Field key → column. */
   colOf: Map<string, number>;
+  /** Fields typed over several columns (职务 | 职称/技能等级) → their columns; the first is colOf's. */
+  parts: Map<string, number[]>;
   /** Fields the profile expects that the header lacks. */
   missing: FieldSpec[];
   /** Rows holding a nominee (0-based), in sheet order. */
   dataRows: number[];
-  /** Text above the header (the sheet's title lines). */
+  /** Rows under the header that are not nominees: totals, notes, one-cell section labels. */
+  skippedRows: number[];
+  /** Text above the header (the block's title lines). */
   title: string;
-  /** Summary sheets only: the footer lines found below the table (absent keys were not found). */
-  footer?: Partial<Record<FooterKey, FooterEntry>>;
+  /** Summary sheets only: the footer lines found below the table, or above its header (absent keys were not found). */
+  footer?: Footer;
   /** Row after the last data row (where a missing footer line is reported). */
   endRow: number;
+  /** Set when the sheet holds several tables of this kind. */
+  block?: TableBlock;
+  /** First row of the next table on the sheet (its title or header), when one follows: nothing of this table is below it. */
+  nextStart?: number;
+  /** Rows pasted under a footer without a header of their own: the columns are those of the block above. */
+  continued?: boolean;
 }
 
 const SCAN_ROWS = 40;
-const MAX_HEADER_LENGTH = 80;
-/** First characters of FOOTER_START's words, simplified and traditional: a cheap test before folding. */
-const FOOTER_FIRST_CHAR = /^[推联聯邮郵电電注註说說填审審]/;
-const FOOTER_START = /^(推荐单位|联系人|联系电话|联系方式|邮箱|电子邮箱|注[:：]|注$|说明[:：]|填表说明|填表人|审核人)/;
+/** The first header is the earliest row that fits at least this share of the best-fitting row in the scan. */
+const FIRST_HEADER_SHARE = 0.6;
+/** How far below a table's last row its footer is looked for, when no other block follows. */
+const FOOTER_ROWS = 30;
 
-interface LabelIndex {
-  byKey: Map<string, FieldSpec[]>;
+interface Draft {
+  match: HeaderMatch;
+  /** First row of the block (its title, or its header). */
+  start: number;
+  colOf: Map<string, number>;
+  nameCol?: number;
+  data: number[];
+  skipped: number[];
+  /** A footer line has been seen: rows below are no longer this block's nominees. */
+  closed: boolean;
+  continued: boolean;
+  /** First row after the block (the next block's start, or the sheet's end). */
+  end: number;
 }
 
-/** Built once per table spec (profiles are resolved once): every sheet of every file is matched against it. */
-const INDEXES = new WeakMap<ResolvedTable, LabelIndex>();
-
-function buildIndex(spec: ResolvedTable): LabelIndex {
-  const known = INDEXES.get(spec);
-  if (known) return known;
-  const index = makeIndex(spec);
-  INDEXES.set(spec, index);
-  return index;
-}
-
-function makeIndex(spec: ResolvedTable): LabelIndex {
-  const byKey = new Map<string, FieldSpec[]>();
-  for (const f of spec.fields) {
-    for (const label of [f.label, ...f.aliases]) {
-      const k = headerKey(label);
-      const list = byKey.get(k) ?? [];
-      if (!list.includes(f)) list.push(f);
-      byKey.set(k, list);
-    }
-  }
-  return { byKey };
-}
-
-const FORCE_PREFIX = new RegExp(`^(${FORCES.join('|')})[-—_:：/、.]?`);
-
-/** Fields a header cell may mean, most likely first. Force-prefixed indicators ("引领力-勇挑重担") are accepted. */
-function candidates(index: LabelIndex, text: string): FieldSpec[] | undefined {
-  const k = headerKey(text);
-  if (!k) return undefined;
-  const direct = index.byKey.get(k);
-  if (direct) return direct;
-  const stripped = k.replace(FORCE_PREFIX, '');
-  return stripped !== k ? index.byKey.get(stripped) : undefined;
-}
-
-/** Binds header cells of one row to fields; an ambiguous label (two 邮编 columns) takes the next unbound field. */
-function bindRow(sheet: SheetGrid, row: number, index: LabelIndex, bound: Map<string, ColumnBinding>, takenCols: Set<number>): number {
-  const cells = sheet.rows[row] ?? [];
-  let added = 0;
-  for (let c = 0; c < cells.length; c++) {
-    if (takenCols.has(c)) continue;
-    const v = cells[c];
-    // Header labels are short; long cells are data (a 5,000-字 text must not be normalised for nothing).
-    if (typeof v !== 'string' || v.length > MAX_HEADER_LENGTH || isBlank(v)) continue;
-    const cands = candidates(index, v);
-    if (!cands) continue;
-    const field = cands.find((f) => !bound.has(f.key));
-    if (!field) continue;
-    bound.set(field.key, { field, col: c, header: v.trim() });
-    takenCols.add(c);
-    added++;
-  }
-  return added;
+function draft(match: HeaderMatch, start: number, continued = false): Draft {
+  const colOf = new Map(match.columns.map((b) => [b.field.key, b.col]));
+  return { match, start, colOf, nameCol: colOf.get('name') ?? colOf.get('trainee'), data: [], skipped: [], closed: false, continued, end: 0 };
 }
 
 function rowText(sheet: SheetGrid, row: number): string {
@@ -120,78 +92,50 @@ function rowText(sheet: SheetGrid, row: number): string {
     .join(' ');
 }
 
-function isFooterRow(sheet: SheetGrid, row: number): boolean {
-  const cells = sheet.rows[row];
-  if (!cells) return false;
-  // Runs on every data row: decide on the first filled cell, count the others only when it looks like a footer.
-  let c = 0;
-  while (c < cells.length && isBlank(cells[c])) c++;
-  const first = cells[c];
-  if (typeof first !== 'string' || !FOOTER_FIRST_CHAR.test(first.trimStart()) || !FOOTER_START.test(fold(first.slice(0, 12)))) return false;
-  let filled = 1;
-  for (c++; c < cells.length; c++) if (!isBlank(cells[c]) && ++filled > 4) return false;
-  return true;
+/** The block's own header pasted again right under its rows: two of its first header cells typed the same. */
+function repeatsHeader(d: Draft, cells: readonly CellValue[]): boolean {
+  let same = 0;
+  for (const b of d.match.columns.slice(0, 4)) {
+    const v = cells[b.col];
+    if (typeof v === 'string' && v.trim() === b.header && ++same >= 2) return true;
+  }
+  return false;
 }
 
-function parseFooter(sheet: SheetGrid, fromRow: number, profile: Profile): Partial<Record<FooterKey, FooterEntry>> {
-  const labels: [FooterKey, string[]][] = [
-    ['unit', [profile.footer.unit, '推荐单位', '推荐单位盖章', '推荐单位（盖章）']],
-    ['contact', [profile.footer.contact, '联系人姓名']],
-    ['phone', [profile.footer.phone, '联系方式', '电话', '联系人电话', '手机']],
-    ['email', [profile.footer.email, '电子邮箱', '邮件', 'e-mail', 'email', '电子邮件']],
-  ];
-  const keyOf = new Map<string, FooterKey>();
-  for (const [key, ls] of labels) for (const l of ls) keyOf.set(headerKey(l), key);
-  const found: Partial<Record<FooterKey, FooterEntry>> = {};
-  const last = Math.min(sheet.rows.length, fromRow + 30);
-  for (let r = fromRow; r < last; r++) {
-    const cells = sheet.rows[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
-      const v = cells[c];
-      if (typeof v !== 'string' || isBlank(v)) continue;
-      // "联系人：林晓" in one cell, or "联系人：" then the value in a cell to the right; several labels may share a row.
-      const m = /^([^:：]{1,16})[:：]\s*([\s\S]*)$/.exec(v.trim()); // [\s\S], not the s flag: the WPS bundle targets ES2017
-      const labelPart = m ? m[1] : v;
-      const key = keyOf.get(headerKey(labelPart));
-      if (!key || found[key]) continue;
-      const inline = m ? m[2].trim() : '';
-      if (inline) {
-        found[key] = { labelRow: r, labelCol: c, row: r, col: c, value: inline };
-        continue;
-      }
-      let valueCol = -1;
-      for (let k = c + 1; k < Math.min(cells.length, c + 7); k++) {
-        const w = cells[k];
-        if (isBlank(w)) continue;
-        // The next cell may be another label ("联系人：" | "联系电话："): then this label has no value.
-        if (typeof w === 'string' && keyOf.has(headerKey(w.replace(/[:：][\s\S]*$/, '')))) break;
-        valueCol = k;
-        break;
-      }
-      found[key] = {
-        labelRow: r,
-        labelCol: c,
-        row: r,
-        col: valueCol >= 0 ? valueCol : c,
-        value: valueCol >= 0 ? cellText(cells[valueCol]).trim() : '',
-      };
-    }
+const NAME_LIKE = /^[^\d:：]{2,20}$/;
+/** A nominee row pasted under a footer without its header: a name, and at least two more cells of the columns above. */
+function continuesBlock(d: Draft, cells: readonly CellValue[]): boolean {
+  if (d.nameCol === undefined) return false;
+  const name = cells[d.nameCol];
+  if (typeof name !== 'string' || !NAME_LIKE.test(name.trim())) return false;
+  let others = 0;
+  for (const b of d.match.columns) {
+    if (b.col !== d.nameCol && b.field.type !== 'serial' && !isBlank(cells[b.col] ?? null) && ++others >= 2) return true;
   }
-  return found;
+  return false;
 }
 
 /**
- * People merge a unit's name down over its nominees: every row of a merged area in the table body reads the
- * area's value, so the lower rows are not "empty". Header merges are left alone (the header is already read).
- * Only the table's data rows and columns are filled — all that anything reads — so a merge reaching to the end
- * of the sheet costs no more than the table; rows are copied only where a merge changes them (the adapter's grid
- * is not modified).
+/**
+ * Body merges spread over the cells they cover (people merge a unit's name down over its nominees), so every
+ * consumer reads a data row the same way. Header and title merges are left alone. Only the tables' data rows and
+ * columns are filled — all that anything reads — so a merge reaching to the end of the sheet costs no more than the
+ * tables; rows are copied only where a merge changes them (the adapter's grid is not modified).
  */
-function withMergedValues(table: RecognizedTable): RecognizedTable {
-  const { sheet, dataRows } = table;
-  const body = sheet.merges.filter((m) => m.top > table.headerRow && (m.bottom > m.top || m.right > m.left));
-  if (body.length === 0 || dataRows.length === 0) return table;
-  const cols = [...new Set(table.columns.map((b) => b.col))].sort((a, b) => a - b);
+function withMergedValues(sheet: SheetGrid, drafts: readonly Draft[]): SheetGrid {
+  if (sheet.merges.length === 0) return sheet;
+  const headerRows = new Set<number>();
+  const dataSet = new Set<number>();
+  const colSet = new Set<number>();
+  for (const d of drafts) {
+    for (const r of d.data) dataSet.add(r);
+    for (const b of d.match.columns) colSet.add(b.col);
+    if (!d.continued) for (let r = d.match.headerTop; r <= d.match.headerRow; r++) headerRows.add(r);
+  }
+  const dataRows = [...dataSet].sort((a, b) => a - b);
+  const cols = [...colSet].sort((a, b) => a - b);
+  const body = sheet.merges.filter((m) => (m.bottom > m.top || m.right > m.left) && !headerRows.has(m.top));
+  if (body.length === 0 || dataRows.length === 0) return sheet;
   const rows = sheet.rows.slice();
   const copied = new Set<number>();
   // Merges that do not overlap (all Excel allows) fill each table cell at most once; overlapping ones in a
@@ -223,97 +167,175 @@ function withMergedValues(table: RecognizedTable): RecognizedTable {
       }
     }
   }
-  return { ...table, sheet: { ...sheet, rows } };
+  return { ...sheet, rows };
 }
 
-interface HeaderCandidate {
-  kind: TableKind;
-  row: number;
-  score: number;
+/** The best header of any table of the profile starting at `row` (on a tie the details table: it is wider). */
+function headerAt(sheet: SheetGrid, row: number, specs: readonly ResolvedTable[], indexes: Map<TableKind, LabelIndex>): HeaderMatch | undefined {
+  let best: HeaderMatch | undefined;
+  for (const spec of specs) {
+    const m = matchHeader(sheet, row, spec, indexes.get(spec.kind)!);
+    if (!m || m.score < spec.minMatches) continue;
+    if (!best || m.score > best.score || (m.score === best.score && spec.kind === 'details')) best = m;
+  }
+  return best;
 }
 
-/** Recognises at most one table per sheet: the best-scoring header row among the first rows. */
-export function recognizeSheet(sheet: SheetGrid, profile: Profile): RecognizedTable | undefined {
+/** Every table of the profile on one sheet, top to bottom. */
+export function recognizeSheetTables(sheet: SheetGrid, profile: Profile): RecognizedTable[] {
   const specs = (Object.values(profile.tables) as ResolvedTable[]).filter(Boolean);
-  const indexes = new Map(specs.map((s) => [s.kind, buildIndex(s)] as const));
-  let best: HeaderCandidate | undefined;
-  const scanTo = Math.min(sheet.rows.length, SCAN_ROWS);
-  for (let r = 0; r < scanTo; r++) {
-    for (const spec of specs) {
-      const index = indexes.get(spec.kind)!;
-      const bound = new Map<string, ColumnBinding>();
-      const taken = new Set<number>();
-      let score = bindRow(sheet, r, index, bound, taken);
-      if (score === 0) continue;
-      const second = bindRow(sheet, r + 1, index, bound, taken);
-      if (second >= 2) score += second;
-      if (score < spec.minMatches) continue;
-      // On a tie the summary wins only when it has columns of its own; details tables are wider.
-      if (!best || score > best.score || (score === best.score && best.row === r && spec.kind === 'details')) {
-        best = { kind: spec.kind, row: r, score };
+  const indexes = new Map(specs.map((s) => [s.kind, buildIndex(s, profile.headerSynonyms ?? [])] as const));
+  const n = sheet.rows.length;
+
+  // The first header: the earliest row of the first rows that fits nearly as well as the best one (a legend
+  // line above the table naming three columns does not count; a smaller header of the first block does).
+  const found: HeaderMatch[] = [];
+  for (let r = 0; r < Math.min(n, SCAN_ROWS); r++) {
+    const m = headerAt(sheet, r, specs, indexes);
+    if (m) found.push(m);
+  }
+  if (found.length === 0) return [];
+  const top = Math.max(...found.map((m) => m.score));
+  const first = found.find((m) => m.score >= Math.ceil(top * FIRST_HEADER_SHARE))!;
+
+  const drafts: Draft[] = [];
+  let cur = draft(first, 0);
+  /** A blank, title, note or footer row came since the last nominee row: a header may follow. */
+  let afterBreak = false;
+  /** First title row since the last nominee row: where the next block would start. */
+  let titleFrom: number | undefined;
+  const next = (d: Draft, end: number) => {
+    cur.end = end;
+    drafts.push(cur);
+    cur = d;
+    afterBreak = false;
+    titleFrom = undefined;
+  };
+  for (let r = cur.match.headerRow + 1; r < n; r++) {
+    const cells = sheet.rows[r];
+    const kind = classifyRow(cells, cur.nameCol);
+    if (kind === 'blank') {
+      afterBreak = true;
+      continue;
+    }
+    if (kind === 'title') {
+      titleFrom ??= r;
+      afterBreak = true;
+      continue;
+    }
+    if (kind !== 'data') {
+      // A footer line under a title row belongs above the next block's header.
+      if (kind === 'footer' && titleFrom === undefined) cur.closed = true;
+      if (!cur.closed && kind !== 'footer') cur.skipped.push(r);
+      afterBreak = true;
+      continue;
+    }
+    if (afterBreak || repeatsHeader(cur, cells)) {
+      const m = headerAt(sheet, r, specs, indexes);
+      if (m) {
+        if (!afterBreak && !cur.closed && m.spec.kind === cur.match.spec.kind) {
+          // Straight under the rows, with nothing between: a page's repeated header, the table goes on; straight
+          // under a header with no rows yet: a header row more (the better fitting one is kept).
+          if (cur.data.length === 0 && m.score > cur.match.score) cur = draft(m, cur.start);
+          r = m.headerRow;
+          continue;
+        }
+        next(draft(m, titleFrom ?? r), titleFrom ?? r);
+        r = m.headerRow;
+        continue;
       }
     }
-  }
-  if (!best) return undefined;
-  const spec = profile.tables[best.kind]!;
-  const index = indexes.get(best.kind)!;
-  const bound = new Map<string, ColumnBinding>();
-  const taken = new Set<number>();
-  bindRow(sheet, best.row, index, bound, taken);
-  let headerRow = best.row;
-  // A second header row (indicators under their force, "邮编" under an address block) binds the rest;
-  // it counts only with two or more labels, so a data row holding one label-like value is not taken for one.
-  const bound2 = new Map(bound);
-  const taken2 = new Set(taken);
-  if (bindRow(sheet, best.row + 1, index, bound2, taken2) >= 2) {
-    headerRow = best.row + 1;
-    for (const [k, b] of bound2) bound.set(k, b);
-  }
-  const columns = [...bound.values()].sort((a, b) => a.col - b.col);
-  const colOf = new Map(columns.map((b) => [b.field.key, b.col]));
-  const missing = spec.fields.filter((f) => f.expected && !colOf.has(f.key));
-
-  const dataCols = columns.filter((b) => b.field.type !== 'serial').map((b) => b.col);
-  const dataRows: number[] = [];
-  let endRow = headerRow + 1;
-  let r = headerRow + 1;
-  for (; r < sheet.rows.length; r++) {
-    if (isFooterRow(sheet, r)) break;
-    const cells = sheet.rows[r];
-    if (!cells) continue;
-    if (dataCols.some((c) => !isBlank(cells[c] ?? null))) {
-      dataRows.push(r);
-      endRow = r + 1;
+    afterBreak = false;
+    if (cur.closed) {
+      // Nominees pasted under a footer with no header: a block with the columns of the one above.
+      if (continuesBlock(cur, cells!)) {
+        const start = titleFrom ?? r;
+        const m: HeaderMatch = { ...cur.match, headerTop: r - 1, headerRow: r - 1 };
+        next(draft(m, start, true), start);
+        cur.data.push(r);
+      }
+      continue;
     }
+    titleFrom = undefined;
+    cur.data.push(r);
   }
-  const titleLines: string[] = [];
-  for (let t = 0; t < best.row; t++) {
-    const line = rowText(sheet, t);
-    if (line) titleLines.push(line);
+  cur.end = n;
+  drafts.push(cur);
+  return finishTables(sheet, profile, drafts);
+}
+
+function finishTables(raw: SheetGrid, profile: Profile, drafts: Draft[]): RecognizedTable[] {
+  const sheet = withMergedValues(raw, drafts);
+  const tables = drafts.map((d) => {
+    const { match } = d;
+    const spec = match.spec;
+    const endRow = d.data.length ? d.data[d.data.length - 1] + 1 : match.headerRow + 1;
+    const titleLines: string[] = [];
+    if (!d.continued) {
+      for (let t = d.start; t < match.headerTop; t++) {
+        const line = rowText(raw, t);
+        if (line) titleLines.push(line);
+      }
+    }
+    const table: RecognizedTable = {
+      kind: spec.kind,
+      spec,
+      sheet,
+      headerTop: match.headerTop,
+      headerRow: match.headerRow,
+      columns: match.columns,
+      colOf: d.colOf,
+      parts: match.parts,
+      missing: spec.fields.filter((f) => f.expected && !d.colOf.has(f.key)),
+      dataRows: d.data,
+      skippedRows: d.skipped,
+      title: titleLines.join('\n'),
+      endRow,
+    };
+    if (d.continued) table.continued = true;
+    if (d.end < raw.rows.length) table.nextStart = d.end;
+    if (spec.kind === 'summary') {
+      const below = parseFooter(raw, endRow, Math.min(d.end, endRow + FOOTER_ROWS), profile);
+      const lacking = FOOTER_KEYS.filter((k) => !below.footer[k]);
+      // Some templates put 推荐单位（盖章）and the contact above the header, under the title.
+      const above = lacking.length && !d.continued ? parseFooter(raw, d.start, match.headerTop, profile, lacking).footer : {};
+      table.footer = { ...above, ...below.footer };
+    }
+    return table;
+  });
+  const byKind = new Map<TableKind, RecognizedTable[]>();
+  for (const t of tables) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+  for (const list of byKind.values()) {
+    if (list.length < 2) continue;
+    list.forEach((t, i) => {
+      const label = t.footer?.unit?.value || t.title.split('\n').pop()?.trim();
+      t.block = { index: i + 1, count: list.length, ...(label && { label: label.length > 40 ? label.slice(0, 40) + '…' : label }) };
+    });
   }
-  const table: RecognizedTable = {
-    kind: best.kind,
-    spec,
-    sheet,
-    headerTop: best.row,
-    headerRow,
-    columns,
-    colOf,
-    missing,
-    dataRows,
-    title: titleLines.join('\n'),
-    endRow,
-  };
-  if (best.kind === 'summary') table.footer = parseFooter(sheet, endRow, profile);
-  // Every consumer of a recognised table (checks, candidates, trainees) reads merged body cells the same way.
-  return withMergedValues(table);
+  return tables;
+}
+
+/** The first table on a sheet (see recognizeSheetTables for all of them). */
+export function recognizeSheet(sheet: SheetGrid, profile: Profile): RecognizedTable | undefined {
+  return recognizeSheetTables(sheet, profile)[0];
 }
 
 export function recognizeWorkbook(wb: WorkbookGrid, profile: Profile): RecognizedTable[] {
   const out: RecognizedTable[] = [];
-  for (const sheet of wb.sheets) {
-    const t = recognizeSheet(sheet, profile);
-    if (t) out.push(t);
-  }
+  for (const sheet of wb.sheets) out.push(...recognizeSheetTables(sheet, profile));
   return out;
+}
+
+/** A field's value on a row as text; a field typed over several columns joins its parts ("车间主任、高级技师"). */
+export function fieldText(table: RecognizedTable, row: number, key: string): string {
+  const cells = table.sheet.rows[row] ?? [];
+  const cols = table.parts.get(key);
+  if (cols) {
+    return cols
+      .map((c) => cellText(cells[c] ?? null).trim())
+      .filter(Boolean)
+      .join('、');
+  }
+  const c = table.colOf.get(key);
+  return c === undefined ? '' : cellText(cells[c] ?? null);
 }

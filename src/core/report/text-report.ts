@@ -32,7 +32,9 @@ export function formatTextReport(result: ValidationResult, ctx: ReportContext, l
   lines.push((zh ? '项目：' : 'Programme: ') + result.program.name[lang] + (ctx.programNote ? `（${ctx.programNote}）` : ''));
   lines.push(zh ? `年龄与荣誉年限按 ${result.asOf} 计算` : `Ages and look-back windows counted at ${result.asOf}`);
   for (const t of result.tables) {
-    const kind = t.name[lang];
+    // Several units' summaries on one sheet: which block, named after its footer's unit.
+    const block = t.block ? (zh ? `（第 ${t.block.index}/${t.block.count} 块${t.block.label ? `：${t.block.label}` : ''}）` : ` (block ${t.block.index}/${t.block.count}${t.block.label ? `: ${t.block.label}` : ''})`) : '';
+    const kind = t.name[lang] + block;
     lines.push(
       zh
         ? `表格：工作表“${t.sheet}”的${kind}，表头在 ${t.header}，${t.nominees} 行，识别 ${t.columns} 栏`
@@ -87,6 +89,7 @@ export function jsonReport(result: ValidationResult, lang: Lang, extra: Record<s
       ruleName: ruleName(f, lang),
       message: f.message[lang],
       ...(f.nominee !== undefined ? { nominee: f.nominee } : {}),
+      ...(f.hidden ? { hidden: f.hidden } : {}),
     })),
     counts: result.counts,
   };

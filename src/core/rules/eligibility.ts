@@ -1,12 +1,14 @@
 /**
  * Programme eligibility: each rule kind is code, each profile supplies its parameters and the notice's words
- * (DOMAIN.md section 4). Texts are searched with whitespace removed; patterns are written in simplified Chinese.
+ * (DOMAIN.md section 4). Texts are searched with whitespace and quotes removed; patterns are written in simplified
+ * Chinese and match Traditional characters too.
  */
 import { Issue } from '../model/findings';
 import { SimpleDate } from '../model/dates';
 import { EligibilityRule } from '../profiles/schema';
 import { RowFacts } from './cell-checks';
 import { reportEligibility } from './catalogue';
+import { withTraditionalForms } from '../text/script-variants';
 
 export interface RuleHit {
   issue: Issue;
@@ -28,7 +30,8 @@ function regexes(rule: EligibilityRule) {
     const src = rule.kind === 'patentOrAward' ? rule.awardPatterns : rule.kind === 'recentHonours' ? rule.sourcePatterns : rule.patterns;
     const except = 'exceptPatterns' in rule ? rule.exceptPatterns : [];
     // One alternation per rule: a single pass over the text instead of one per pattern (this runs on every row).
-    const any = (list: string[], flags: string) => (list.length ? [new RegExp(list.map((p) => `(?:${p})`).join('|'), flags)] : []);
+    // Patterns are written in Simplified Chinese; each character also matches its Traditional forms.
+    const any = (list: string[], flags: string) => (list.length ? [new RegExp(list.map((p) => `(?:${withTraditionalForms(p)})`).join('|'), flags)] : []);
     c = { patterns: any(src, 'i'), except: any(except, 'gi') };
     compiled.set(rule, c);
   }

@@ -3,7 +3,8 @@ import { FieldSpec } from '../profiles/schema';
 import { optionKey } from '../text/normalize';
 
 const SEX_ALIASES: Record<string, string> = { 男性: '男', 女性: '女', m: '男', f: '女', male: '男', female: '女' };
-const MULTI_SPLIT = /[、,，;；/|\s和及]+/;
+/** Separators between ticked options, half and full width ("全国劳模／上海市劳模", "全国劳模＋全国五一"). */
+const MULTI_SPLIT = /[、,，;；/／|｜+＋&＆\s\u3000和及]+/;
 
 const tables = new WeakMap<FieldSpec, Map<string, string>>();
 const keyCache = new Map<string, string>();

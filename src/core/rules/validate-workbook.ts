@@ -6,8 +6,9 @@ import { countFindings, Finding, FindingCounts, Issue } from '../model/findings'
 import { cellAddress, CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../model/grid';
 import { formatIsoDate, SimpleDate } from '../model/dates';
 import { Profile, TableKind } from '../profiles/schema';
-import { RecognizedTable, recognizeWorkbook } from '../recognition/recognize-tables';
-import { cellText, compareKey, fold, isBlank, simplify } from '../text/normalize';
+import { fieldText, RecognizedTable, recognizeWorkbook, TableBlock } from '../recognition/recognize-tables';
+import { FOOTER_KEYS } from '../recognition/footer';
+import { cellText, isBlank, simplify } from '../text/normalize';
 import { toHalfWidth } from '../checks/halfwidth';
 import { checkEmail, checkPhone } from '../checks/contact';
 import { SEVERITY_RANK } from '../report/colours';
@@ -15,6 +16,8 @@ import { checkCell, newRowFacts, resetRowFacts } from './cell-checks';
 import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
+import { crossCheck } from './cross-check';
+import { CheckedTable, checkDuplicates, checkSerials, personNameKey, RowRecord } from './table-checks';
 import { report } from './catalogue';
 import { nomineeOrder } from '../report/nominee-groups';
 
@@ -32,6 +35,8 @@ export interface TableReport {
   nominees: number;
   columns: number;
   missingColumns: string[];
+  /** Set when the sheet holds several tables of this kind (units' summaries pasted one under another). */
+  block?: TableBlock;
 }
 
 export interface ValidationResult {
@@ -67,16 +72,7 @@ export interface NomineeKeys {
   nameKey?: string;
 }
 
-/** The same name in the same unit (unit ignored when the table has no unit column): the duplicate.name key. */
-export function personNameKey(table: RecognizedTable, row: number): string | undefined {
-  const nameCol = table.colOf.get('name');
-  if (nameCol === undefined) return undefined;
-  const cells = table.sheet.rows[row] ?? [];
-  const name = compareKey(cellText(cells[nameCol] ?? null));
-  if (!name) return undefined;
-  const unitCol = table.colOf.get('unit');
-  return name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
-}
+export { personNameKey } from './table-checks';
 
 /** No table of the profile in the workbook: the file cannot be checked (the CLI exits 2). */
 export class NoTableError extends Error {
@@ -86,14 +82,19 @@ export class NoTableError extends Error {
   }
 }
 
+/** Findings that are themselves about hidden rows or sheets: they need no "(hidden)" note. */
+const ABOUT_HIDING = new Set(['table.hidden-sheet', 'table.hidden-rows']);
+
 /**
  * Collects findings. A finding on a cell covered by a merged area moves to the area's top-left cell (where
- * Excel shows the value and a note can be seen), and the same finding is kept once.
+ * Excel shows the value and a note can be seen), and the same finding is kept once. A finding on a hidden row
+ * or sheet says so: people look for it where they cannot see it.
  */
 class FindingSink {
   readonly findings: Finding[] = [];
   private readonly seen = new Set<string>();
-  private readonly owners = new Map<SheetGrid, Map<number, MergedRange>>();
+  private readonly owners = new Map<string, Map<number, MergedRange>>();
+  private readonly hiddenRows = new Map<string, Set<number>>();
 
   add(i: Issue, sheet: SheetGrid, row: number, col: number, nominee?: string): void {
     const m = this.mergeAt(sheet, row, col);
@@ -106,32 +107,40 @@ class FindingSink {
     }
     const f: Finding = { ...i, sheet: sheet.name, row, col, cell: cellAddress(row, col) };
     if (nominee !== undefined) f.nominee = nominee;
+    if (!ABOUT_HIDING.has(i.rule)) {
+      if (this.rowHidden(sheet, row)) {
+        f.hidden = 'row';
+        f.message = { zh: `${i.message.zh}（此行已隐藏）`, en: `${i.message.en} (this row is hidden)` };
+      } else if (sheet.hidden) {
+        f.hidden = 'sheet';
+        f.message = { zh: `${i.message.zh}（工作表已隐藏）`, en: `${i.message.en} (the sheet is hidden)` };
+      }
+    }
     this.findings.push(f);
+  }
+
+  rowHidden(sheet: SheetGrid, row: number): boolean {
+    if (!sheet.hiddenRows?.length) return false;
+    let set = this.hiddenRows.get(sheet.name);
+    if (!set) {
+      set = new Set(sheet.hiddenRows);
+      this.hiddenRows.set(sheet.name, set);
+    }
+    return set.has(row);
   }
 
   private mergeAt(sheet: SheetGrid, row: number, col: number): MergedRange | undefined {
     if (sheet.merges.length === 0) return undefined;
-    let byCell = this.owners.get(sheet);
+    let byCell = this.owners.get(sheet.name);
     if (!byCell) {
       byCell = new Map();
       for (const m of sheet.merges) {
         for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) byCell.set(r * 16384 + c, m);
       }
-      this.owners.set(sheet, byCell);
+      this.owners.set(sheet.name, byCell);
     }
     return byCell.get(row * 16384 + col);
   }
-}
-
-/** What the table-level rules need of a checked row (the row facts themselves are reused row after row). */
-interface RowRecord {
-  row: number;
-  nominee: string;
-  /** Normalised 18-character ID, when the ID could be read. */
-  id?: string;
-  serial?: number;
-  /** personNameKey of the row. */
-  nameKey?: string;
 }
 
 function nomineeLabel(table: RecognizedTable, row: number): string {
@@ -152,10 +161,17 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   let cells: CellValue[] = [];
   const facts = newRowFacts();
   const texts = new Map<string, string>();
+  let row = 0;
+  const parts = table.parts;
+  /** A field typed over several columns (职务 | 职称/技能等级) gives its parts joined, or null. */
+  const joined = (key: string): CellValue => fieldText(table, row, key) || null;
   const get = (key: string): CellValue => {
     const c = colOf.get(key);
-    return c === undefined ? null : cells[c] ?? null;
+    if (c === undefined) return null;
+    return parts.size && parts.has(key) ? joined(key) : cells[c] ?? null;
   };
+  // Per column, once: whether it is the first of a split field's columns.
+  const split = table.columns.map((b) => parts.has(b.field.key));
   const filled = (key: string) => !isBlank(get(key));
   const view: RowView = {
     facts,
@@ -173,11 +189,13 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   };
   for (const r of table.dataRows) {
     cells = sheet.rows[r] ?? [];
+    row = r;
     resetRowFacts(facts);
     texts.clear();
     const nominee = nomineeLabel(table, r);
-    for (const b of table.columns) {
-      const issues = checkCell(b.field, cells[b.col] ?? null, opts.asOf, facts);
+    for (let i = 0; i < table.columns.length; i++) {
+      const b = table.columns[i];
+      const issues = checkCell(b.field, split[i] ? joined(b.field.key) : cells[b.col] ?? null, opts.asOf, facts);
       for (let k = 0; k < issues.length; k++) sink.add(issues[k], sheet, r, b.col, nominee);
     }
     const identityText = filled('identity') ? cellText(get('identity')) : undefined;
@@ -194,18 +212,26 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
 }
 
 const INLINE_SPACE = /[ \t\u00a0]+/g;
-/** Text searched by eligibility patterns: full-width folded (U+3000 becomes a space), spaces removed, short texts simplified. */
+/** Quotes people put around titles ("青浦区“工匠”", 《…》): a title reads the same without them. */
+const TITLE_QUOTES = /["'“”‘’「」『』《》〈〉]/g;
+const HAS_TITLE_QUOTE = /["'“”‘’「」『』《》〈〉]/;
+/**
+ * Text searched by eligibility patterns: full-width folded (U+3000 becomes a space), spaces and quotes removed,
+ * short texts simplified (the patterns match Traditional characters themselves: see eligibility.ts).
+ */
 function ruleText(s: string): string {
   let t = toHalfWidth(s);
   // Most texts have no space at all: looking is cheaper than a regex replacement on every row.
   if (t.includes(' ') || t.includes('\t') || t.includes('\u00a0')) t = t.replace(INLINE_SPACE, '');
+  if (HAS_TITLE_QUOTE.test(t)) t = t.replace(TITLE_QUOTES, '');
   return t.length <= 24 ? simplify(t) : t;
 }
 
-function checkTableStructure(table: RecognizedTable, profile: Profile, records: RowRecord[], sink: FindingSink): void {
+function checkTableStructure(table: RecognizedTable, sink: FindingSink, sheetsSaidHidden: Set<string>): void {
   const { sheet } = table;
   const headerCol = table.columns[0].col;
-  if (table.missing.length) {
+  // A block pasted without its header has the columns of the block above: its missing columns are said there.
+  if (table.missing.length && !table.continued) {
     // Two columns may share a label (家庭住址 and 单位地址 each have a 邮编): say "「邮编」×2" once.
     const tally = new Map<string, number>();
     for (const f of table.missing) tally.set(f.label, (tally.get(f.label) ?? 0) + 1);
@@ -213,77 +239,38 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
     sink.add(report('table.missing-column', { table: table.spec.name, missing }), sheet, table.headerRow, headerCol);
   }
   if (table.dataRows.length === 0 && !table.spec.optional) {
-    sink.add(report('table.empty', { table: table.spec.name }), sheet, table.headerRow, headerCol);
+    sink.add(report('table.empty', { table: table.spec.name, ...(table.block && { block: blockRef(table.block) }) }), sheet, table.headerRow, headerCol);
   }
-  if (sheet.hidden) {
+  if (sheet.hidden && !sheetsSaidHidden.has(sheet.name + '|' + table.kind)) {
+    sheetsSaidHidden.add(sheet.name + '|' + table.kind);
     sink.add(report('table.hidden-sheet', { sheet: sheet.name, table: table.spec.name }), sheet, table.headerRow, headerCol);
   }
-  // Duplicates: the same ID, or the same name in the same unit.
-  const idCol = table.colOf.get('residentId');
-  const seenIds = new Map<string, RowRecord>();
-  const nameCol = table.colOf.get('name');
-  const unitCol = table.colOf.get('unit');
-  const seenNames = new Map<string, RowRecord>();
-  for (const rec of records) {
-    const id = rec.id;
-    if (id && idCol !== undefined) {
-      const first = seenIds.get(id);
-      if (first !== undefined) {
-        sink.add(report('duplicate.id', { firstRow: first.row + 1, firstNominee: first.nominee }), sheet, rec.row, idCol, rec.nominee);
-      } else seenIds.set(id, rec);
-    }
-    const key = rec.nameKey;
-    if (key !== undefined && nameCol !== undefined) {
-      const first = seenNames.get(key);
-      if (first !== undefined) {
-        sink.add(report('duplicate.name', { firstRow: first.row + 1, withUnit: unitCol !== undefined }), sheet, rec.row, nameCol, rec.nominee);
-      } else seenNames.set(key, rec);
-    }
+  const hidden = table.dataRows.filter((r) => sink.rowHidden(sheet, r));
+  if (hidden.length) {
+    const nameCol = table.colOf.get('name') ?? headerCol;
+    sink.add(report('table.hidden-rows', { table: table.spec.name, rows: hidden.map((r) => r + 1) }), sheet, hidden[0], nameCol);
   }
-  // 序号: consecutive from 1; on a ranked summary (青浦) it is the rank and must be unique.
-  const serialCol = table.colOf.get('serial');
-  if (serialCol !== undefined) {
-    const ranked = profile.rankedSummary && table.kind === 'summary';
-    const seen = new Map<number, number>();
-    let expected = 1;
-    let sequenceReported = false;
-    for (const rec of records) {
-      const n = rec.serial;
-      if (n === undefined) continue;
-      const first = seen.get(n);
-      if (first !== undefined) {
-        sink.add(
-          ranked ? report('serial.rank-duplicate', { rank: n, firstRow: first + 1 }) : report('serial.duplicate', { number: n, firstRow: first + 1 }),
-          sheet,
-          rec.row,
-          serialCol,
-          rec.nominee,
-        );
-      } else {
-        seen.set(n, rec.row);
-        if (n !== expected && !sequenceReported) {
-          sink.add(report('serial.sequence', { expected, found: n }), sheet, rec.row, serialCol, rec.nominee);
-          sequenceReported = true;
-        }
-      }
-      expected++;
-    }
-  }
+}
+
+function blockRef(b: TableBlock): { index: number; label?: string } {
+  return { index: b.index, ...(b.label && { label: b.label }) };
 }
 
 function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink): void {
   const footer = table.footer ?? {};
   const { sheet } = table;
   const labels = { unit: profile.footer.unit, contact: profile.footer.contact, phone: profile.footer.phone, email: profile.footer.email };
-  for (const key of ['unit', 'contact', 'phone', 'email'] as const) {
+  // Which block lacks a line, when the sheet holds several: the cell alone does not say whose footer it is.
+  const block = table.block && { block: blockRef(table.block) };
+  for (const key of FOOTER_KEYS) {
     const e = footer[key];
     const label = labels[key];
     if (!e) {
-      sink.add(report('footer.missing', { label }), sheet, table.endRow, table.columns[0].col);
+      sink.add(report('footer.missing', { label, ...block }), sheet, table.endRow, table.columns[0].col);
       continue;
     }
     if (!e.value) {
-      sink.add(report('footer.empty', { label, unit: key === 'unit' }), sheet, e.row, e.col);
+      sink.add(report('footer.empty', { label, unit: key === 'unit', ...block }), sheet, e.row, e.col);
       continue;
     }
     const problems = key === 'phone' ? checkPhone(e.value) : key === 'email' ? checkEmail(e.value) : [];
@@ -291,81 +278,21 @@ function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink
   }
 }
 
-function nameKey(table: RecognizedTable, row: number): string {
-  const c = table.colOf.get('name');
-  return c === undefined ? '' : compareKey(cellText(table.sheet.rows[row]?.[c] ?? null));
-}
-
-/** Same unit name as people see it: width, spaces, brackets and traditional characters do not count. */
-function sameText(a: string, b: string): boolean {
-  const strip = (k: string) => k.replace(/[()]/g, '');
-  return strip(compareKey(a)) === strip(compareKey(b)) || strip(fold(a)) === strip(fold(b));
-}
-
-/** Summary ⇄ details: every nominee on both, with the same unit and a title that agrees. */
-function crossCheck(summary: RecognizedTable, details: RecognizedTable, sink: FindingSink): void {
-  if (!summary.colOf.has('name') || !details.colOf.has('name')) return;
-  const detailRows = new Map<string, number>();
-  for (const r of details.dataRows) {
-    const k = nameKey(details, r);
-    if (k && !detailRows.has(k)) detailRows.set(k, r);
-  }
-  const summaryNames = new Set<string>();
-  const sName = summary.colOf.get('name')!;
-  for (const r of summary.dataRows) {
-    const k = nameKey(summary, r);
-    if (!k) continue;
-    summaryNames.add(k);
-    const nominee = nomineeLabel(summary, r);
-    const d = detailRows.get(k);
-    if (d === undefined) {
-      sink.add(report('cross.missing-details', { nominee, detailsSheet: details.sheet.name }), summary.sheet, r, sName, nominee);
-      continue;
-    }
-    const su = summary.colOf.get('unit');
-    const du = details.colOf.get('unit');
-    if (su !== undefined && du !== undefined) {
-      const a = cellText(summary.sheet.rows[r]?.[su] ?? null).trim();
-      const b = cellText(details.sheet.rows[d]?.[du] ?? null).trim();
-      if (a && b && !sameText(a, b)) {
-        sink.add(report('cross.unit-mismatch', { summaryUnit: a, detailsUnit: b, detailsSheet: details.sheet.name, detailsRow: d + 1 }), summary.sheet, r, su, nominee);
-      }
-    }
-    const st = summary.colOf.get('titleSummary');
-    if (st !== undefined) {
-      const text = compareKey(cellText(summary.sheet.rows[r]?.[st] ?? null));
-      const claims = ['post', 'proTitle', 'skillLevel']
-        .map((k) => details.colOf.get(k))
-        .filter((c): c is number => c !== undefined)
-        .map((c) => compareKey(cellText(details.sheet.rows[d]?.[c] ?? null)))
-        .filter((t) => t && t !== '无' && t !== '/');
-      if (text && claims.length && !claims.some((c) => text.includes(c) || c.includes(text))) {
-        sink.add(report('cross.title-mismatch', { claims }), summary.sheet, r, st, nominee);
-      }
-    }
-  }
-  const dName = details.colOf.get('name')!;
-  for (const r of details.dataRows) {
-    const k = nameKey(details, r);
-    if (!k || summaryNames.has(k)) continue;
-    const nominee = nomineeLabel(details, r);
-    sink.add(report('cross.missing-summary', { nominee, summarySheet: summary.sheet.name }), details.sheet, r, dName, nominee);
-  }
-}
-
 export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): ValidationResult {
   const tables = recognizeWorkbook(wb, profile);
   if (tables.length === 0) throw new NoTableError(profile);
   const sink = new FindingSink();
+  const place = (i: Issue, t: RecognizedTable, row: number, col: number, nominee?: string) => sink.add(i, t.sheet, row, col, nominee);
   const reports: TableReport[] = [];
-  let nominees = 0;
-  const recordsOf = new Map<RecognizedTable, RowRecord[]>();
+  const checked = new Map<TableKind, CheckedTable[]>();
+  const saidHidden = new Set<string>();
   for (const table of tables) {
     const records = checkTableRows(table, profile, opts, sink);
-    recordsOf.set(table, records);
-    checkTableStructure(table, profile, records, sink);
+    checkTableStructure(table, sink, saidHidden);
+    checkSerials(profile, table, records, place);
     if (table.kind === 'summary') checkFooter(table, profile, sink);
-    reports.push({
+    checked.set(table.kind, [...(checked.get(table.kind) ?? []), { table, records }]);
+    const r: TableReport = {
       sheet: table.sheet.name,
       kind: table.kind,
       name: table.spec.name,
@@ -373,20 +300,30 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
       nominees: table.dataRows.length,
       columns: table.columns.length,
       missingColumns: table.missing.map((f) => f.label),
-    });
+    };
+    if (table.block) r.block = table.block;
+    reports.push(r);
   }
-  const summary = tables.find((t) => t.kind === 'summary');
-  const details = tables.find((t) => t.kind === 'details');
-  if (summary && details) crossCheck(summary, details, sink);
+  // Duplicates and the cross-check run over every block and sheet of a kind.
+  for (const list of checked.values()) checkDuplicates(list, place);
+  const ofKind = (kind: string) => tables.filter((t) => t.kind === kind);
+  const summaries = ofKind('summary');
+  const details = ofKind('details');
+  if (summaries.length && details.length) crossCheck(summaries, details, place);
   applyWorkbookRules(profile, tables, opts.asOf, (i, t, row, key) => sink.add(i, t.sheet, row, t.colOf.get(key) ?? t.columns[0].col, nomineeLabel(t, row)));
-  const counted = details ?? summary ?? tables[0];
-  nominees = counted.dataRows.length;
-  const personCol = counted.colOf.get('name') ?? counted.columns[0].col;
-  const people = (recordsOf.get(counted) ?? []).map((rec): NomineeKeys => {
-    const p: NomineeKeys = { nominee: rec.nominee, sheet: counted.sheet.name, row: rec.row, col: personCol };
-    if (rec.id !== undefined) p.id = rec.id;
-    if (rec.nameKey !== undefined) p.nameKey = rec.nameKey;
-    return p;
+  const counted = details.length ? details : summaries.length ? summaries : [tables[0]];
+  const nominees = counted.reduce((n, t) => n + t.dataRows.length, 0);
+  // Who the counted nominees are, with the keys the duplicate rule compares (combine-files.ts finds a person again
+  // in other files with them).
+  const people = counted.flatMap((t) => {
+    const personCol = t.colOf.get('name') ?? t.columns[0].col;
+    const recs = checked.get(t.kind)?.find((c) => c.table === t)?.records ?? [];
+    return recs.map((rec): NomineeKeys => {
+      const p: NomineeKeys = { nominee: rec.nominee, sheet: t.sheet.name, row: rec.row, col: personCol };
+      if (rec.id !== undefined) p.id = rec.id;
+      if (rec.nameKey !== undefined) p.nameKey = rec.nameKey;
+      return p;
+    });
   });
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const findings = sink.findings.sort(

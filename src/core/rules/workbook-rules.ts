@@ -10,7 +10,7 @@ import { FieldSpec, Profile } from '../profiles/schema';
 import { KeyStatusSpec, PeriodSpec, WorkbookRule } from '../profiles/workbook-rule-schema';
 import { RecognizedTable } from '../recognition/recognize-tables';
 import { toHalfWidth } from '../checks/halfwidth';
-import { cellText, compareKey, isBlank } from '../text/normalize';
+import { cellText, isBlank, NameMap, personKey } from '../text/normalize';
 import { fieldOptions, matchOption } from './options';
 import { reportWorkbookRule } from './catalogue';
 import type { ValueFormatProblem } from './catalogue/workbook-kinds';
@@ -107,10 +107,11 @@ interface Period {
 }
 
 /** Each key's period (first row wins when a key repeats; the engine reports duplicates). */
-function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: RecognizedTable; byKey: Map<string, Period>; rows: Period[] } | undefined {
+function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: RecognizedTable; byKey: NameMap<Period>; rows: Period[] } | undefined {
   const table = tableOf(tables, spec.table);
   if (!table || !table.colOf.has(spec.keyField) || !table.colOf.has(spec.startField)) return undefined;
-  const byKey = new Map<string, Period>();
+  // Keys are people's names: typed with or without spaces, dots, in either script, they are one person.
+  const byKey = new NameMap<Period>();
   const rows: Period[] = [];
   for (const r of table.dataRows) {
     const keyText = shown(value(table, r, spec.keyField));
@@ -126,8 +127,7 @@ function periods(spec: PeriodSpec, tables: RecognizedTable[]): { table: Recogniz
     }
     const p: Period = { name: spec.name, row: r, key: keyText, start, end, endDefaulted };
     rows.push(p);
-    const k = compareKey(keyText);
-    if (!byKey.has(k)) byKey.set(k, p);
+    byKey.set(keyText, p);
   }
   return { table, byKey, rows };
 }
@@ -140,10 +140,11 @@ function applyReference(rule: RuleOf<'reference'>, tables: RecognizedTable[], ad
   const fromCol = from?.colOf.get(rule.from.field);
   const toCol = to?.colOf.get(rule.to.field);
   if (!from || !to || fromCol === undefined || toCol === undefined) return;
-  const known = new Set(to.dataRows.map((r) => compareKey(cellText(to.sheet.rows[r]?.[toCol] ?? null))));
+  const known = new NameMap<true>();
+  for (const r of to.dataRows) known.set(cellText(to.sheet.rows[r]?.[toCol] ?? null), true);
   for (const r of from.dataRows) {
     const v = from.sheet.rows[r]?.[fromCol] ?? null;
-    if (isBlank(v) || isCellError(v) || known.has(compareKey(cellText(v)))) continue;
+    if (isBlank(v) || isCellError(v) || known.has(cellText(v))) continue;
     add(reportWorkbookRule(rule, { value: cellText(v).trim(), to: { name: to.spec.name, sheet: to.sheet.name }, reason: rule.reason }), from, r, rule.from.field);
   }
 }
@@ -193,7 +194,7 @@ function applyDateInPeriod(rule: RuleOf<'dateInPeriod'>, tables: RecognizedTable
   };
   for (const r of table.dataRows) {
     const keyText = shown(value(table, r, rule.keyField));
-    const p = keyText ? found.byKey.get(compareKey(keyText)) : undefined;
+    const p = keyText ? found.byKey.get(keyText) : undefined;
     const d = p && readCellDate(value(table, r, rule.dateField))?.date;
     if (!p || !d) continue; // unknown keys: `reference`; unreadable dates: `valueFormat`
     if (compareDates(d, p.start) >= 0 && compareDates(d, p.end) <= 0) continue;
@@ -207,15 +208,15 @@ function applyRequiredWhenFinished(rule: RuleOf<'requiredWhenFinished'>, tables:
   if (!found) return;
   const target = tableOf(tables, rule.target.table);
   const targetCol = target?.colOf.get(rule.target.field);
-  const known = new Set<string>();
-  if (target && targetCol !== undefined) for (const r of target.dataRows) known.add(compareKey(cellText(target.sheet.rows[r]?.[targetCol] ?? null)));
+  const known = new NameMap<true>();
+  if (target && targetCol !== undefined) for (const r of target.dataRows) known.set(cellText(target.sheet.rows[r]?.[targetCol] ?? null), true);
   const targetAt = target ? { name: target.spec.name, sheet: target.sheet.name } : { table: rule.target.table };
   const except = rule.exceptField && rule.exceptValues.length ? { field: labelOf(found.table, rule.exceptField), value: rule.exceptValues[0] } : undefined;
   const at = found.table.colOf.has(rule.period.endField) ? rule.period.endField : rule.period.startField;
   for (const p of found.rows) {
     if (compareDates(p.end, asOf) >= 0) continue;
     if (rule.exceptField && rule.exceptValues.includes(optionOf(found.table, p.row, rule.exceptField))) continue;
-    if (known.has(compareKey(p.key))) continue;
+    if (known.has(p.key)) continue;
     const endDefaulted = p.endDefaulted ? { endField: labelOf(found.table, rule.period.endField), months: rule.period.defaultMonths! } : undefined;
     const params = { key: p.key, period: { name: p.name, end: p.end }, target: targetAt, reason: rule.reason };
     add(reportWorkbookRule(rule, { ...params, ...(endDefaulted && { endDefaulted }), ...(except && { except }) }), found.table, p.row, at);
@@ -238,7 +239,7 @@ function applyRequiredInRow(rule: RuleOf<'requiredInRow'>, tables: RecognizedTab
   }
 }
 
-/** Keys (compareKey) of the rows of spec.table whose spec.field holds one of spec.values, with their rows. */
+/** Keys (personKey: trainees' names) of the rows of spec.table whose spec.field holds one of spec.values, with their rows. */
 function keysWithStatus(spec: KeyStatusSpec, tables: RecognizedTable[]): { table: RecognizedTable; rows: Map<string, { row: number; key: string; status: string }> } | undefined {
   const table = tableOf(tables, spec.table);
   if (!table || !table.colOf.has(spec.keyField) || !table.colOf.has(spec.field)) return undefined;
@@ -246,17 +247,17 @@ function keysWithStatus(spec: KeyStatusSpec, tables: RecognizedTable[]): { table
   for (const r of table.dataRows) {
     const key = shown(value(table, r, spec.keyField));
     const status = optionOf(table, r, spec.field);
-    if (key && spec.values.includes(status) && !rows.has(compareKey(key))) rows.set(compareKey(key), { row: r, key, status });
+    if (key && spec.values.includes(status) && !rows.has(personKey(key))) rows.set(personKey(key), { row: r, key, status });
   }
   return { table, rows };
 }
 
-/** The keys a column holds (compareKey), with the first row of each. */
-function keysIn(table: RecognizedTable, field: string): Map<string, number> {
-  const out = new Map<string, number>();
+/** The names a column holds, with the first row of each (matched as people type names: see NameMap). */
+function keysIn(table: RecognizedTable, field: string): NameMap<number> {
+  const out = new NameMap<number>();
   for (const r of table.dataRows) {
-    const k = compareKey(shown(value(table, r, field)));
-    if (k && !out.has(k)) out.set(k, r);
+    const k = shown(value(table, r, field));
+    if (k) out.set(k, r);
   }
   return out;
 }
@@ -269,7 +270,7 @@ function applyOverdue(rule: RuleOf<'overdue'>, tables: RecognizedTable[], asOf: 
   // A plan of a trainee who has exited is not overdue: nobody is to carry it out any more.
   const ended = rule.except && table.colOf.has(rule.except.keyField) ? keysWithStatus(rule.except.status, tables)?.rows : undefined;
   for (const r of table.dataRows) {
-    if (ended && ended.has(compareKey(shown(value(table, r, rule.except!.keyField))))) continue;
+    if (ended && ended.has(personKey(shown(value(table, r, rule.except!.keyField))))) continue;
     const due = readCellDate(value(table, r, rule.dateField))?.date;
     if (!due || compareDates(due, asOf) >= 0) continue;
     const done = optionOf(table, r, rule.doneField);
@@ -290,8 +291,8 @@ function applyKeyPresence(rule: RuleOf<'keyPresence'>, tables: RecognizedTable[]
   const there = keysIn(target, rule.target.field);
   const targetAt = { name: target.spec.name, sheet: target.sheet.name };
   const field = labelOf(source.table, rule.source.field);
-  for (const [k, { row, key, status }] of source.rows) {
-    const found = there.get(k);
+  for (const { row, key, status } of source.rows.values()) {
+    const found = there.get(key);
     if (rule.expect === 'present' ? found !== undefined : found === undefined) continue;
     const params = { key, field, status, target: targetAt, reason: rule.reason };
     add(reportWorkbookRule(rule, rule.expect === 'present' ? { ...params, expect: 'present' as const } : { ...params, expect: 'absent' as const, targetRow: found! + 1 }), source.table, row, rule.source.field);

@@ -143,23 +143,30 @@ export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: C
       en: `the candidate table (sheet "${sheetName}") has no unit column, so conflicts of interest cannot be checked`,
     });
   }
-  const nameCol = table.colOf.get('name')!;
+  // Several units' lists pasted one under another on the sheet: every block of the chosen table is read, each
+  // with its own columns.
+  const blocks = withGroup.filter((x) => x.t.kind === table.kind && x.t.sheet.name === sheetName && x.t.colOf.has('unit')).sort((a, b) => a.t.headerTop - b.t.headerTop);
   // Recognised tables already read a merged area's value on every row it covers (units merged down).
-  const text = (r: number, c: number) => cellText(table.sheet.rows[r]?.[c] ?? null).replace(/\s+/g, ' ').trim();
+  const text = (t: RecognizedTable, r: number, c: number) => cellText(t.sheet.rows[r]?.[c] ?? null).replace(/\s+/g, ' ').trim();
   const errors: Localized[] = [];
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
-  for (const r of table.dataRows) {
-    const name = text(r, nameCol);
-    const unit = text(r, unitCol);
-    const row = r + 1;
-    if (!acceptPerson(name, unit, row, seen, errors)) continue;
-    const c: Candidate = { code: candidateCode(candidates.length), name, unit };
-    if (group) {
-      const g = text(r, group.col);
-      if (g && !isBlank(g)) c.group = g;
+  for (const { t, group: g } of blocks) {
+    const nameCol = t.colOf.get('name')!;
+    const unitOf = t.colOf.get('unit')!;
+    const groupOf = g ?? group;
+    for (const r of t.dataRows) {
+      const name = text(t, r, nameCol);
+      const unit = text(t, r, unitOf);
+      const row = r + 1;
+      if (!acceptPerson(name, unit, row, seen, errors)) continue;
+      const c: Candidate = { code: candidateCode(candidates.length), name, unit };
+      if (groupOf) {
+        const v = text(t, r, groupOf.col);
+        if (v && !isBlank(v)) c.group = v;
+      }
+      candidates.push(c);
     }
-    candidates.push(c);
   }
   if (errors.length) {
     const list = listSomeLocalized(errors);
@@ -171,8 +178,8 @@ export function candidatesFromGrid(grid: WorkbookGrid, profile: Profile, opts: C
   const source: CandidateSource = {
     sheet: sheetName,
     table: table.spec.name,
-    firstRow: table.dataRows[0] + 1,
-    lastRow: table.dataRows[table.dataRows.length - 1] + 1,
+    firstRow: blocks[0].t.dataRows[0] + 1,
+    lastRow: blocks[blocks.length - 1].t.dataRows[blocks[blocks.length - 1].t.dataRows.length - 1] + 1,
   };
   if (group) source.groupHeader = group.header;
   return { candidates, source };

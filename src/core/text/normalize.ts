@@ -133,3 +133,59 @@ export function compareKey(s: string): string {
 export function digitsKey(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u00a0\u3000\-－—–.·()]/g, '');
 }
+
+/**
+ * Separators people type inside one name: the middle dot of minority and foreign names in all its look-alikes
+ * (· • ・ ‧ ∙ ． .), hyphens and dashes. "阿依古丽·买买提" and "阿依古丽•买买提" are one person.
+ */
+const NAME_SEPARATORS = /[·•・‧∙⋅．.\-－‐‑–—_＿]/g;
+const HAS_NAME_SEPARATOR = /[·•・‧∙⋅．.\-－‐‑–—_＿]/;
+
+/**
+ * Key for matching a person's name across tables and rows: compareKey (width, spaces, case) without the
+ * separators people type inside names. Cheap: no script conversion (compare fold() of both on a miss).
+ */
+export function personKey(s: string): string {
+  const k = compareKey(s);
+  return HAS_NAME_SEPARATOR.test(k) ? k.replace(NAME_SEPARATORS, '') : k;
+}
+
+/** personKey with Traditional characters made Simplified: for the second look when personKey finds no match. */
+export function personFoldKey(s: string): string {
+  return personKey(simplify(s));
+}
+
+/**
+ * People by name as they are typed in different tables: looked up by personKey, then (the folded keys are
+ * made on the first miss) with Traditional characters made Simplified. The first entry of a name wins.
+ */
+export class NameMap<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly entries: [string, T][] = [];
+  private byFold?: Map<string, T>;
+
+  set(name: string, value: T): void {
+    const k = personKey(name);
+    if (this.byKey.has(k)) return;
+    this.byKey.set(k, value);
+    this.entries.push([name, value]);
+    this.byFold = undefined;
+  }
+
+  get(name: string): T | undefined {
+    const hit = this.byKey.get(personKey(name));
+    if (hit !== undefined) return hit;
+    if (!this.byFold) {
+      this.byFold = new Map();
+      for (const [n, v] of this.entries) {
+        const k = personFoldKey(n);
+        if (!this.byFold.has(k)) this.byFold.set(k, v);
+      }
+    }
+    return this.byFold.get(personFoldKey(name));
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}

@@ -120,6 +120,19 @@ describe.each(READERS)('%s: values as the user sees them', (_name, readWorkbook)
     expect(g.sheets[0].merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
   });
 
+  test('hidden rows are listed (0-based, ascending); a sheet without any has no list', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    for (let r = 1; r <= 6; r++) ws.getCell(r, 1).value = `r${r}`;
+    ws.getRow(5).hidden = true;
+    ws.getRow(3).hidden = true;
+    ws.getRow(9).hidden = true; // hidden but empty: not part of the grid
+    wb.addWorksheet('T').getCell('A1').value = 'x';
+    const g = await readWorkbookBuffer(await toBuffer(wb));
+    expect(g.sheets[0].hiddenRows).toEqual([2, 4]);
+    expect(g.sheets[1].hiddenRows).toBeUndefined();
+  });
+
   // How fast this reads is measured by bench/, not here; this checks the values survive such a sheet.
   test('a sheet with a whole-column drop-down reads its values', async () => {
     const wb = new ExcelJS.Workbook();

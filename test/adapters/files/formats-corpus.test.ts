@@ -111,6 +111,9 @@ describe('a workbook saved as .xls, .et or .ods reads cell for cell as its .xlsx
     // Dates, times, booleans, errors, formulas (their values), merges, a hidden and a very hidden sheet.
     ['单元格类型.xls', 'test/fixtures/real/formats/单元格类型.xlsx'],
     ['单元格类型.ods', 'test/fixtures/real/formats/单元格类型.xlsx'],
+    // A hidden sheet and hidden rows (the grid's hiddenRows too).
+    ['sqc-2025-隐藏行.xls', 'test/fixtures/real/layouts/sqc-2025-隐藏行.xlsx'],
+    ['sqc-2025-隐藏行.ods', 'test/fixtures/real/layouts/sqc-2025-隐藏行.xlsx'],
   ])('%s', async (file, source) => {
     const g = await read(file);
     const src = await readWorkbookBuffer(readFileSync(join(ROOT, source)));
@@ -134,6 +137,18 @@ describe('a workbook saved as .xls, .et or .ods reads cell for cell as its .xlsx
       );
     });
     expect(dates).toBeGreaterThan(10);
+  });
+});
+
+describe('hidden rows kept through "save as" .xls and .ods', () => {
+  test.each(['sqc-2025-隐藏行.xls', 'sqc-2025-隐藏行.ods'])('%s: the hidden rows are checked and the findings say so', async (file) => {
+    const g = await read(file);
+    expect(g.sheets.find((s) => s.name === '申报信息')?.hiddenRows).toEqual([4, 6]);
+    const o = checkWorkbook(g, { asOf: '2025-03-01', today: TODAY });
+    const id = o.result.findings.find((f) => f.rule === 'id.checksum')!;
+    expect(id).toMatchObject({ cell: 'H5', hidden: 'row' });
+    expect(id.message.zh).toMatch(/（此行已隐藏）$/);
+    expect(o.result.findings.find((f) => f.rule === 'table.hidden-rows')!.message.zh).toContain('第 5、7 行被隐藏，已一并校验');
   });
 });
 

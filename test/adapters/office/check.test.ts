@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import * as path from 'node:path';
 import { applyInputRules, checkWorkbook, clearMarks, selectCell, setupPrinting } from '../../../src/adapters/office';
 import { CheckError } from '../../../src/core/check/failures';
 import { builtinProfile } from '../../../src/core/profiles/builtin-profiles';
@@ -7,6 +8,7 @@ import { validateWorkbook } from '../../../src/core/rules/validate-workbook';
 import { SEVERITY_FILL_HEX } from '../../../src/core/report/colours';
 import { ExcelSim } from './sim';
 import { sampleGrid, simFromGrid, withHost } from './helpers';
+import { readWorkbookFile } from '../../support/read-file';
 
 const AS_OF = { y: 2025, m: 3, d: 1 };
 
@@ -47,6 +49,40 @@ describe('checkWorkbook', () => {
     expect(sim.wb.comments).toEqual([]);
     await withHost(sim, () => sim.run((c) => clearMarks(c)));
     expect(sim.wb.snapshot()).toEqual(before);
+  });
+
+  it('a workbook with hidden rows and a hidden sheet: the same findings as the file, saying what is hidden, in the findings and the results sheet', async () => {
+    const file = path.join(__dirname, '../../fixtures/real/layouts/sqc-2025-隐藏行.xlsx');
+    const fileGrid = await readWorkbookFile(file);
+    expect(fileGrid.sheets.find((s) => s.name === '申报信息')?.hiddenRows?.length).toBeGreaterThan(0);
+    const sim = simFromGrid(fileGrid, { api: 17 });
+    const ctx = sim.context();
+    const out = await withHost(sim, () => checkWorkbook(ctx, { lang: 'zh', asOf: AS_OF, mark: true, resultsSheet: true }));
+    // Read through rowHidden and the visible view, not from the file: the same findings as the CLI's.
+    expect(out.office.merges).toBe('excel');
+    expect(out.result.findings).toEqual(validateWorkbook(fileGrid, builtinProfile('sqc-2025')!, { asOf: AS_OF }).findings);
+    const byRule = (id: string) => out.result.findings.filter((f) => f.rule === id);
+    const [rows] = byRule('table.hidden-rows');
+    expect(rows.message.zh).toMatch(/第 [\d、]+ 行被隐藏，已一并校验/);
+    const [id] = byRule('id.checksum');
+    expect(id).toMatchObject({ sheet: '申报信息', cell: 'H5', hidden: 'row' });
+    expect(id.message.zh).toContain('（此行已隐藏）');
+    expect(id.message.en).toContain('(this row is hidden)');
+    expect(byRule('table.hidden-sheet')[0].message.zh).toContain('被隐藏');
+    // The results sheet the officer reads carries the same words; the hidden row's cell is filled all the same.
+    const results = sim.wb.sheet('校验结果');
+    const texts = [...results.cells.values()].map((c) => String(c.value ?? ''));
+    expect(texts.some((t) => t.includes('（此行已隐藏）'))).toBe(true);
+    expect(sim.wb.sheet('申报信息').shownFill('H5')).toBe(SEVERITY_FILL_HEX.error);
+  });
+
+  it('a hidden first column: the visible view cannot tell the rows apart, none is said hidden and the check goes on', async () => {
+    const fileGrid = await readWorkbookFile(path.join(__dirname, '../../fixtures/real/layouts/sqc-2025-隐藏行.xlsx'));
+    const sim = simFromGrid(fileGrid, { api: 17 });
+    sim.wb.sheet('申报信息').hiddenColumns.add(0);
+    const out = await withHost(sim, () => checkWorkbook(sim.context(), { lang: 'zh', asOf: AS_OF }));
+    expect(out.result.findings.filter((f) => f.hidden === 'row')).toEqual([]);
+    expect(out.result.findings.map((f) => f.rule)).toContain('id.checksum');
   });
 
   it('throws the core’s CheckError no-program / no-table / unknown-program with both languages', async () => {

@@ -18,6 +18,7 @@ export function simFromGrid(grid: WorkbookGrid, opts: SimOptions = {}): ExcelSim
   for (const s of grid.sheets) {
     const sheet = sim.wb.addSheet(s.name, s.rows);
     if (s.hidden) sheet.visibility = 'Hidden';
+    for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r);
     sheet.merges = s.merges.map((m) => ({ ...m }));
   }
   return sim;

@@ -21,6 +21,51 @@ async function countReadSyncs(rows: number): Promise<number> {
   return spy.mock.calls.length;
 }
 
+describe('readWorkbookGrid: hidden rows', () => {
+  it('no hidden row: nothing more is loaded and no list', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    sim.wb.addSheet('明细', table(5, 3));
+    const ctx = sim.context();
+    const spy = jest.spyOn(ctx, 'sync');
+    const grid = await readWorkbookGrid(ctx);
+    expect(grid.sheets[0].hiddenRows).toBeUndefined();
+    const plain = spy.mock.calls.length;
+
+    const withHidden = new ExcelSim({ api: 17 });
+    withHidden.wb.addSheet('明细', table(5, 3)).hiddenRows.add(2);
+    const ctx2 = withHidden.context();
+    const spy2 = jest.spyOn(ctx2, 'sync');
+    await readWorkbookGrid(ctx2);
+    // One sync more, only when some rows are hidden.
+    expect(spy2.mock.calls.length).toBe(plain + 1);
+  });
+
+  it.each([7, 17])('some rows hidden (ExcelApi 1.%i): listed 0-based from the visible view, for every sheet in one sync', async (api) => {
+    const sim = new ExcelSim({ api });
+    const a = sim.wb.addSheet('明细', table(6, 3));
+    a.hiddenRows.add(2).add(5);
+    const b = sim.wb.addSheet('汇总', table(4, 3), { row: 2, col: 1 });
+    b.hiddenRows.add(3);
+    const all = sim.wb.addSheet('全隐藏', table(1, 2));
+    all.hiddenRows.add(0).add(1);
+    const grid = await readWorkbookGrid(sim.context());
+    expect(grid.sheets.map((s) => s.hiddenRows)).toEqual([[2, 5], [3], [0, 1]]);
+  });
+});
+
+describe('readWorkbookGrid: hidden rows of a very long sheet', () => {
+  it('reads the visible view in as many requests as the payload demands, each response under 5 MB', async () => {
+    const sim = new ExcelSim({ api: 17 });
+    const s = sim.wb.addSheet('推荐汇总表（全部单位）');
+    s.generator = { top: 0, left: 0, rows: 120_000, cols: 2, value: (r, c) => r * 2 + c };
+    s.hiddenRows.add(5).add(100_000);
+    sim.wb.addSheet('说明', [['填表说明'], ['隐藏的行']]).hiddenRows.add(1);
+    const grid = await readWorkbookGrid(sim.context(), undefined, { merges: false });
+    expect(grid.sheets.map((x) => x.hiddenRows)).toEqual([[5, 100_000], [1]]);
+    expect(sim.host.syncs.every((x) => !x.failed && x.responseBytes <= FAKE_PAYLOAD_LIMIT)).toBe(true);
+  });
+});
+
 describe('readWorkbookGrid', () => {
   it('converts values faithfully; a used range below/right of A1 lands at its place in the bounded grid', async () => {
     const sim = new ExcelSim({ api: 17 });

@@ -54,6 +54,41 @@ describe('strict simulation: what Office.js refuses', () => {
     expect(m.isNullObject).toBe(true);
   });
 
+  it('hidden rows: rowHidden (ExcelApi 1.2) and the visible view (ExcelApi 1.3) only after load and sync, as Excel answers them', async () => {
+    const s = sim(7);
+    const sheet = s.wb.sheet('表');
+    sheet.hiddenRows.add(1);
+    const ctx = s.context();
+    const ws = ctx.workbook.worksheets.getItem('表');
+    const some = ws.getRange('A1:B2');
+    expect(() => some.rowHidden).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    some.load('rowHidden');
+    const view = ws.getRange('A1:B2').getVisibleView();
+    expect(() => view.cellAddresses).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    view.load('cellAddresses');
+    expect(() => view.cellAddresses).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' })); // loaded, not yet synced
+    const none = ws.getRange('A1:B1').load('rowHidden');
+    const all = ws.getRange('A2:B2').load('rowHidden');
+    await ctx.sync();
+    // "true if all rows in the current range are hidden, false if none are, null if some are".
+    expect([none.rowHidden, some.rowHidden, all.rowHidden]).toEqual([false, null, true]);
+    expect(view.cellAddresses).toEqual([["'表'!A1", "'表'!B1"]]);
+    expect(() => view.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' })); // not asked for
+    // A hidden column is left out of the view too; a row with no visible cell has no line.
+    sheet.hiddenColumns.add(0);
+    const c2 = s.context();
+    const firstColumn = c2.workbook.worksheets.getItem('表').getRange('A1:A2').getVisibleView().load('cellAddresses');
+    await c2.sync();
+    expect(firstColumn.cellAddresses).toEqual([]);
+    // Below the requirement sets the sync fails, as on an Excel that lacks them.
+    const v11 = sim(1).context();
+    v11.workbook.worksheets.getItem('表').getRange('A1:B2').load('rowHidden');
+    await expect(v11.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    const v12 = sim(2).context();
+    v12.workbook.worksheets.getItem('表').getRange('A1:B2').getVisibleView().load('cellAddresses');
+    await expect(v12.sync()).rejects.toMatchObject({ code: 'ApiNotFound', debugInfo: { errorLocation: 'Range.getVisibleView' } });
+  });
+
   it('cell-edit mode: a batch fails with InvalidOperationInCellEditMode, unless it asked to wait on ExcelApi 1.11+', async () => {
     for (const api of [10, 11]) {
       const s = sim(api);

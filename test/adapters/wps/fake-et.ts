@@ -122,6 +122,8 @@ export class FakeSheet {
   merges: MergedRange[] = [];
   /** Cells carrying a comment, in the order they got it (Worksheet.Comments order). */
   commentOrder: string[] = [];
+  /** Hidden rows (0-based): Range.Hidden of whole rows sees them. */
+  readonly hiddenRows = new Set<number>();
   /** Formatting applied this far (the used range grows to it, as with a format on whole rows or columns). */
   formattedTo?: { bottom: number; right: number };
 
@@ -256,6 +258,7 @@ export class FakeWorkbook {
       const s = wb.addSheet(g.name, g.rows);
       s.merges = g.merges.map((m) => ({ ...m }));
       if (g.hidden) s.visible = 0;
+      for (const r of g.hiddenRows ?? []) s.hiddenRows.add(r);
     }
     wb.active = wb.sheets.find((s) => s.visible === -1) ?? wb.sheets[0];
     return wb;
@@ -271,6 +274,7 @@ export class FakeWorkbook {
       c.merges = s.merges.map((m) => ({ ...m }));
       c.commentOrder = [...s.commentOrder];
       c.formattedTo = s.formattedTo && { ...s.formattedTo };
+      for (const r of s.hiddenRows) c.hiddenRows.add(r);
       for (const [k, cell] of s.cells) c.cells.set(k, JSON.parse(JSON.stringify(cell)) as FakeCell);
     }
     wb.active = wb.sheets.find((x) => x.name === this.active?.name) ?? wb.sheets[0];
@@ -689,6 +693,13 @@ export function makeRange(wb: FakeWorkbook, s: FakeSheet, r: Rect, mode: CountMo
     },
     get MergeCells() {
       return mergeCellsOf(s, r);
+    },
+    get Hidden() {
+      // VBA: "The specified range must span an entire column or row."
+      if (r.left !== 0 || r.right !== MAX_COLS - 1) throw new Error(`Hidden of ${rectAddr(r)}: not whole rows`);
+      let n = 0;
+      for (const h of s.hiddenRows) if (h >= r.top && h <= r.bottom) n++;
+      return n === 0 ? false : n === r.bottom - r.top + 1 ? true : null;
     },
     get MergeArea() {
       const m = mergeAt(s, r.top, r.left);

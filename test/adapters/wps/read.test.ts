@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { readWorkbookGrid, STATE_SHEET } from '../../../src/adapters/wps';
+import { checkWorkbook, readWorkbookGrid, STATE_SHEET } from '../../../src/adapters/wps';
 import { readWorkbookFile } from '../../support/read-file';
 import type { CellValue, WorkbookGrid } from '../../../src/core/model/grid';
 import { cvErr, FakeWorkbook, MAX_COLS, MAX_ROWS } from './fake-et';
@@ -65,6 +65,37 @@ describe('readWorkbookGrid (WPS)', () => {
     const fromFile = await readWorkbookFile(path.join(SAMPLES, file));
     const wb = FakeWorkbook.fromGrid(fromFile);
     expect(trimmed(readWorkbookGrid(wb.app()))).toEqual(trimmed(fromFile));
+  });
+
+  it('lists hidden rows with values (Range.Hidden of whole rows), halving only around them', () => {
+    const open = (hide: boolean) => {
+      const wb = new FakeWorkbook();
+      const s = wb.addSheet('明细', Array.from({ length: 5000 }, (_, i) => [`r${i + 1}`, i]));
+      const all = wb.addSheet('全隐藏', [['a'], ['b']]);
+      if (hide) {
+        [2, 5, 6].forEach((r) => s.hiddenRows.add(r));
+        s.hiddenRows.add(6000); // hidden but empty: not part of the grid, as with the file readers
+        all.hiddenRows.add(0).add(1);
+      }
+      return { wb, grid: readWorkbookGrid(wb.app()) };
+    };
+    const plain = open(false);
+    expect(plain.grid.sheets.map((x) => x.hiddenRows)).toEqual([undefined, undefined]);
+    const hidden = open(true);
+    expect(hidden.grid.sheets.map((x) => x.hiddenRows)).toEqual([[2, 5, 6], [0, 1]]);
+    // 5,000 rows, three hidden: about two dozen questions more, not one per row.
+    expect(hidden.wb.calls - plain.wb.calls).toBeLessThan(100);
+  });
+
+  it('a workbook with hidden rows: checked like the file, the comment on the hidden row’s cell says the row is hidden', async () => {
+    const fromFile = await readWorkbookFile(path.join(__dirname, '../../fixtures/real/layouts/sqc-2025-隐藏行.xlsx'));
+    const wb = FakeWorkbook.fromGrid(fromFile);
+    const out = checkWorkbook(wb.app(), { lang: 'zh', asOf: '2025-03-01', today: { y: 2026, m: 12, d: 1 } });
+    expect(out.grid.sheets.map((x) => x.hiddenRows)).toEqual(fromFile.sheets.map((x) => x.hiddenRows));
+    const id = out.result.findings.find((f) => f.rule === 'id.checksum')!;
+    expect(id).toMatchObject({ sheet: '申报信息', cell: 'H5', hidden: 'row' });
+    expect(wb.sheet('申报信息').cell(4, 7)?.comment?.text).toContain('（此行已隐藏）');
+    expect(out.result.findings.map((f) => f.rule)).toContain('table.hidden-rows');
   });
 
   it('bounds a used range that runs to XFD1048576 by the data (Range.Find), reading in Value2 blocks', () => {

@@ -161,6 +161,20 @@ describe('checkPostcode', () => {
     expect(r[0].message.en).toContain('Text');
   });
 
+  it('never proposes a wrong code: a 5-digit Shanghai code lost a digit, not a 0', () => {
+    for (const value of [20008, 20150, 20999]) {
+      const r = checkPostcode(value);
+      expect(rules(r)).toEqual(['postcode.format']);
+      expect(r[0].message.zh).toContain('少了一位数字');
+      expect(r[0].message.zh).toContain('20 开头');
+      expect(r[0].message.zh).not.toContain('0' + String(value));
+    }
+    // No code starts with 08 or 09 either.
+    expect(checkPostcode(91234)[0].message.zh).not.toContain('091234');
+    // 01–07 are real (Inner Mongolia, Shanxi, Hebei): the 0 is offered only as one of two readings.
+    expect(checkPostcode(30012)[0].message.zh).toMatch(/如果.*应为 030012.*否则是少输了一位数字/);
+  });
+
   it('reports wrong lengths and characters in text', () => {
     expect(checkPostcode('20008')[0].message.zh).toContain('有 5 位数字');
     expect(checkPostcode('2000801')[0].message.zh).toContain('有 7 位数字');

@@ -74,6 +74,12 @@ describe('user profiles', () => {
     expect(p.source).toBe('sqc-2026.json');
   });
 
+  test('header synonyms add to the parent’s instead of replacing them', () => {
+    const p = userProfile({ id: 'sqc-2026', extends: 'sqc-2025', headerSynonyms: [['工作单位', '就业单位']] }, 'sqc-2026.json');
+    expect(p.headerSynonyms).toEqual([['手机号码', '联系电话', '联系方式'], ['工作单位', '就业单位']]);
+    expect(problemsOf({ id: 'x', extends: 'sqc-2025', headerSynonyms: [['只有一个词']] }).join('\n')).toMatch(/headerSynonyms/);
+  });
+
   test('a typo in a key is named with its place', () => {
     const problems = problemsOf({ id: 'x', extends: 'sqc-2025', deadlin: '2026-01-01' });
     expect(problems.join('\n')).toMatch(/deadlin/);

@@ -139,6 +139,7 @@ export const CONTACT_RULES = {
 
   'postcode.format': rule<
     | { variant: 'lost-zero'; value: number }
+    | { variant: 'lost-digit'; value: number; /** 20xxx: a Shanghai code (200000–202999) short of a digit. */ shanghai: boolean }
     | { variant: 'odd-cell'; cell: OddCell }
     | { variant: 'wrong'; text: string; problem: { kind: 'char'; char: string } | { kind: 'length'; digits: number } }
   >({
@@ -148,12 +149,18 @@ export const CONTACT_RULES = {
     message(p) {
       switch (p.variant) {
         case 'lost-zero': {
+          // Only codes of Inner Mongolia, Shanxi and Hebei start with 0: the 0 is a guess, a lost digit as likely.
           const fixed = '0' + String(p.value);
           return {
-            zh: `邮政编码显示为 ${p.value}，只有 5 位：Excel 把它当作数字，去掉了开头的 0（应为 ${fixed}）；${POSTCODE_TEXT_FORMAT_ZH} ${fixed}`,
-            en: `The postcode shows as ${p.value}, only 5 digits: Excel stored it as a number and dropped the leading 0 (it should be ${fixed}); ${POSTCODE_TEXT_FORMAT_EN} as ${fixed}.`,
+            zh: `邮政编码显示为 ${p.value}，只有 5 位：如果是内蒙古、山西、河北等以 0 开头的邮编，是 Excel 把它当作数字去掉了开头的 0（应为 ${fixed}）；否则是少输了一位数字。请核对地址对应的邮编，${POSTCODE_TEXT_FORMAT_ZH}`,
+            en: `The postcode shows as ${p.value}, only 5 digits: if it is a code starting with 0 (Inner Mongolia, Shanxi, Hebei), Excel stored it as a number and dropped the leading 0 (${fixed}); otherwise a digit is missing. Check the code of the address and ${POSTCODE_TEXT_FORMAT_EN}.`,
           };
         }
+        case 'lost-digit':
+          return {
+            zh: `邮政编码 ${p.value} 只有 5 位，少了一位数字${p.shanghai ? '（上海的邮编是 20 开头的 6 位数字，如 200080）' : '（邮政编码为 6 位数字）'}：请核对地址对应的邮编，${POSTCODE_TEXT_FORMAT_ZH}`,
+            en: `The postcode ${p.value} has only 5 digits: one is missing${p.shanghai ? ' (Shanghai codes are 6 digits starting with 20, e.g. 200080)' : ''}. Check the code of the address and ${POSTCODE_TEXT_FORMAT_EN}.`,
+          };
         case 'odd-cell': {
           const o = odd(p.cell);
           return { zh: `邮政编码栏${o.zh}；邮政编码应为 6 位数字，如 200080`, en: `The postcode cell ${o.en}; a postcode is 6 digits, e.g. 200080.` };

@@ -27,6 +27,37 @@ function otherEn(p: AcrossFiles): string {
   return `row ${p.row} of "${p.file}" (${p.nominee}${unit})${p.more ? ` and ${p.more} more` : ''}`;
 }
 
+/**
+ * Which block of a sheet a table is, when the sheet holds several (units' summaries pasted one under another):
+ * "第 2 块（上海市某区市场监督管理局）".
+ */
+export interface BlockRef {
+  index: number;
+  label?: string;
+}
+
+function blockZh(b?: BlockRef): string {
+  return b ? `第 ${b.index} 块${b.label ? `（${b.label}）` : ''}` : '';
+}
+function blockEn(b?: BlockRef): string {
+  return b ? ` (block ${b.index}${b.label ? `, ${b.label}` : ''})` : '';
+}
+
+/** Where an earlier row is, when it is not simply "row N" of the same table: another sheet or another block. */
+export interface EarlierRow {
+  firstRow: number;
+  firstSheet?: string;
+  firstBlock?: BlockRef;
+}
+
+function earlierZh(p: EarlierRow): string {
+  const at = `${p.firstSheet ? `工作表“${p.firstSheet}”` : ''}第 ${p.firstRow} 行`;
+  return p.firstBlock ? `${blockZh(p.firstBlock)}的${at}` : at;
+}
+function earlierEn(p: EarlierRow): string {
+  return `row ${p.firstRow}${p.firstSheet ? ` of sheet "${p.firstSheet}"` : ''}${blockEn(p.firstBlock)}`;
+}
+
 export const TABLE_RULES = {
   'table.missing-column': rule<{ table: Localized; missing: readonly { label: string; count: number }[] }>({
     severity: 'warning',
@@ -40,11 +71,11 @@ export const TABLE_RULES = {
     },
   }),
 
-  'table.empty': rule<{ table: Localized }>({
+  'table.empty': rule<{ table: Localized; block?: BlockRef }>({
     severity: 'warning',
     name: { zh: '表格没有内容', en: 'Empty table' },
     docs: DOCS,
-    message: (p) => ({ zh: `${p.table.zh}中没有填写任何被推荐人`, en: `the ${p.table.en} lists no nominee` }),
+    message: (p) => ({ zh: `${blockZh(p.block)}${p.table.zh}中没有填写任何被推荐人`, en: `the ${p.table.en}${blockEn(p.block)} lists no nominee` }),
   }),
 
   'table.hidden-sheet': rule<{ sheet: string; table: Localized }>({
@@ -54,23 +85,23 @@ export const TABLE_RULES = {
     message: (p) => ({ zh: `工作表“${p.sheet}”被隐藏，但其中的${p.table.zh}也已校验`, en: `sheet "${p.sheet}" is hidden; its table was checked too` }),
   }),
 
-  'duplicate.id': rule<{ firstRow: number; firstNominee: string }>({
+  'duplicate.id': rule<EarlierRow & { firstNominee: string }>({
     severity: 'error',
     name: { zh: '身份证号重复', en: 'Duplicate ID' },
     docs: DOCS,
     message: (p) => ({
-      zh: `身份证号与第 ${p.firstRow} 行（${p.firstNominee}）重复：同一人不能推荐两次，请删除重复的一行`,
-      en: `same ID as row ${p.firstRow} (${p.firstNominee}): remove the duplicate`,
+      zh: `身份证号与${earlierZh(p)}（${p.firstNominee}）重复：同一人不能推荐两次，请删除重复的一行`,
+      en: `same ID as ${earlierEn(p)} (${p.firstNominee}): remove the duplicate`,
     }),
   }),
 
-  'duplicate.name': rule<{ firstRow: number; withUnit: boolean }>({
+  'duplicate.name': rule<EarlierRow & { withUnit: boolean }>({
     severity: 'warning',
     name: { zh: '姓名重复', en: 'Duplicate name' },
     docs: DOCS,
     message: (p) => ({
-      zh: `姓名${p.withUnit ? '和单位' : ''}与第 ${p.firstRow} 行相同：如是同一人请删除重复行`,
-      en: `same name${p.withUnit ? ' and unit' : ''} as row ${p.firstRow}`,
+      zh: `姓名${p.withUnit ? '和单位' : ''}与${earlierZh(p)}相同：如是同一人请删除重复行`,
+      en: `same name${p.withUnit ? ' and unit' : ''} as ${earlierEn(p)}`,
     }),
   }),
 
@@ -119,31 +150,48 @@ export const TABLE_RULES = {
     message: (p) => ({ zh: `序号 ${p.number} 与第 ${p.firstRow} 行重复，请重新编号`, en: `number ${p.number} repeats row ${p.firstRow}` }),
   }),
 
-  'serial.rank-duplicate': rule<{ rank: number; firstRow: number }>({
+  'serial.rank-duplicate': rule<{ rank: number; firstRow: number; /** Ranks are counted per recommending unit. */ unit?: string }>({
     severity: 'error',
     name: { zh: '名次重复', en: 'Duplicate rank' },
     docs: DOCS,
     message: (p) => ({
-      zh: `排序 ${p.rank} 与第 ${p.firstRow} 行重复：推荐汇总表须排序，每个名次只能用一次`,
-      en: `rank ${p.rank} repeats row ${p.firstRow}: each rank may be used once`,
+      zh: `${p.unit ? `推荐单位“${p.unit}”的` : ''}排序 ${p.rank} 与第 ${p.firstRow} 行重复：推荐汇总表须排序，每个名次只能用一次`,
+      en: `rank ${p.rank}${p.unit ? ` of "${p.unit}"` : ''} repeats row ${p.firstRow}: each rank may be used once`,
     }),
   }),
 
-  'footer.missing': rule<{ label: string }>({
+  'footer.missing': rule<{ label: string; block?: BlockRef }>({
     severity: 'error',
     name: { zh: '缺少落款栏', en: 'Missing footer line' },
     docs: DOCS,
-    message: (p) => ({ zh: `汇总表下方缺少“${p.label}”一栏：请按通知附件格式补上并填写`, en: `the summary lacks the "${p.label}" line below the table` }),
+    message: (p) => ({
+      zh: `${p.block ? `${blockZh(p.block)}` : ''}汇总表下方缺少“${p.label}”一栏：请按通知附件格式补上并填写`,
+      en: `the summary${blockEn(p.block)} lacks the "${p.label}" line below the table`,
+    }),
   }),
 
-  'footer.empty': rule<{ label: string; /** The 推荐单位 line: it is stamped after printing. */ unit: boolean }>({
+  'footer.empty': rule<{ label: string; /** The 推荐单位 line: it is stamped after printing. */ unit: boolean; block?: BlockRef }>({
     severity: 'error',
     name: { zh: '落款栏未填', en: 'Footer line empty' },
     docs: DOCS,
     message: (p) => ({
-      zh: p.unit ? `“${p.label}”未填写：请填写推荐单位全称，打印后加盖公章` : `“${p.label}”未填写，请补填`,
-      en: `"${p.label}" is empty`,
+      zh: `${p.block ? `${blockZh(p.block)}的` : ''}${p.unit ? `“${p.label}”未填写：请填写推荐单位全称，打印后加盖公章` : `“${p.label}”未填写，请补填`}`,
+      en: `"${p.label}"${blockEn(p.block)} is empty`,
     }),
+  }),
+
+  'table.hidden-rows': rule<{ table: Localized; rows: readonly number[] }>({
+    severity: 'info',
+    name: { zh: '有隐藏的行', en: 'Hidden rows' },
+    docs: DOCS,
+    message(p) {
+      const shown = p.rows.slice(0, 10);
+      const more = p.rows.length > shown.length ? `等 ${p.rows.length} 行` : '';
+      return {
+        zh: `${p.table.zh}中第 ${shown.join('、')} 行${more}被隐藏，已一并校验：打印和查看时看不到这些行，请确认是否应取消隐藏或删除`,
+        en: `rows ${shown.join(', ')}${p.rows.length > shown.length ? ` and ${p.rows.length - shown.length} more` : ''} of the ${p.table.en} are hidden; they were checked too`,
+      };
+    },
   }),
 
   'cross.missing-details': rule<{ nominee: string; detailsSheet: string }>({
@@ -163,6 +211,16 @@ export const TABLE_RULES = {
     message: (p) => ({
       zh: `“${p.nominee}”有申报信息，但不在推荐汇总表（工作表“${p.summarySheet}”）中：请补进汇总表，或删除此行`,
       en: `"${p.nominee}" has details but is not on the summary sheet "${p.summarySheet}"`,
+    }),
+  }),
+
+  'cross.name-differs': rule<{ summaryName: string; detailsName: string; detailsSheet: string; detailsRow: number }>({
+    severity: 'error',
+    name: { zh: '汇总表与明细表姓名不一致', en: 'Name differs from the details' },
+    docs: DOCS,
+    message: (p) => ({
+      zh: `汇总表中的“${p.summaryName}”与明细表（${p.detailsSheet}!第 ${p.detailsRow} 行）中同一单位的“${p.detailsName}”只差一个字，很可能是同一人、姓名写法不一致：请对照身份证把两处姓名改成一致`,
+      en: `"${p.summaryName}" on the summary and "${p.detailsName}" of the same unit in the details (${p.detailsSheet} row ${p.detailsRow}) differ by one character: probably the same person; make the names agree`,
     }),
   }),
 

@@ -843,6 +843,12 @@ const IMPL: Record<string, ClassImpl> = {
       numberFormat: (e: RangeEnt) => grid(e.b, (r, c) => e.s.get(r, c)?.numberFormat ?? 'General'),
       formulas: (e: RangeEnt) => grid(e.b, (r, c) => e.s.get(r, c)?.formula ?? cellValue(e.s.get(r, c))),
       text: (e: RangeEnt) => grid(e.b, (r, c) => String(cellValue(e.s.get(r, c)))),
+      // "true if all rows in the current range are hidden, false if none are, null if some are".
+      rowHidden: (e: RangeEnt) => {
+        let n = 0;
+        for (let r = e.b.top; r <= e.b.bottom; r++) if (e.s.hiddenRows.has(r)) n++;
+        return n === 0 ? false : n === e.b.bottom - e.b.top + 1 ? true : null;
+      },
     },
     set: {
       values: (e: RangeEnt, v, o) => {
@@ -921,6 +927,7 @@ const IMPL: Record<string, ClassImpl> = {
           if (g && !formulas) areas.push({ top: g.top, left: g.left, bottom: g.top + g.rows - 1, right: g.left + g.cols - 1 });
           return areas.length ? { s: e.s, areas } : null;
         }),
+      getVisibleView: (o) => make(o.ctx, 'RangeView', () => resolveRange(o)),
       getMergedAreasOrNullObject: (o) =>
         make(o.ctx, 'RangeAreas', () => {
           const e = resolveRange(o);
@@ -930,6 +937,22 @@ const IMPL: Record<string, ClassImpl> = {
         }),
     },
     guard: (e: RangeEnt) => guardSheet(e.s),
+  },
+
+  RangeView: {
+    get: {
+      // The visible cells of the range, hidden rows and hidden columns left out (no line when none is visible).
+      cellAddresses: (e: RangeEnt) => {
+        const out: string[][] = [];
+        for (let r = e.b.top; r <= e.b.bottom; r++) {
+          if (e.s.hiddenRows.has(r)) continue;
+          const line: string[] = [];
+          for (let c = e.b.left; c <= e.b.right; c++) if (!e.s.hiddenColumns.has(c)) line.push(`${quoteSheet(e.s.name)}!${a1(r, c)}`);
+          if (line.length) out.push(line);
+        }
+        return out;
+      },
+    },
   },
 
   RangeAreas: {

@@ -78,7 +78,7 @@ export class ExcelSim {
     return false;
   }
 
-  /** The workbook as a file (values and merges), as Office.context.document.getFileAsync gives it. */
+  /** The workbook as a file (values, merges and hidden rows), as Office.context.document.getFileAsync gives it. */
   async fileBytes(): Promise<Uint8Array> {
     const x = new ExcelJS.Workbook();
     for (const s of this.wb.sheets) {
@@ -91,6 +91,7 @@ export class ExcelSim {
         if (cell.numberFormat) target.numFmt = cell.numberFormat;
       }
       for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      for (const r of s.hiddenRows) ws.getRow(r + 1).hidden = true;
     }
     return new Uint8Array((await x.xlsx.writeBuffer()) as ArrayBuffer);
   }

@@ -170,6 +170,10 @@ export class SimSheet {
   readonly columnWidths = new Map<number, number>();
   selected?: string;
   activated = false;
+  /** Hidden rows (0-based): Range.rowHidden and Range.getVisibleView() see them. */
+  readonly hiddenRows = new Set<number>();
+  /** Hidden columns (0-based): Range.getVisibleView() leaves them out too. */
+  readonly hiddenColumns = new Set<number>();
 
   constructor(
     readonly wb: SimWorkbook,
