@@ -119,6 +119,7 @@ export function recheckWorkbook(grid: WorkbookGrid, profile: Profile, asOf: Simp
       findings: [],
       counts: { error: 0, warning: 0, info: 0 },
       nominees: 0,
+      people: [],
     };
   }
 }

@@ -43,6 +43,36 @@ export interface ValidationResult {
   counts: FindingCounts;
   /** Distinct nominees (details rows, or summary rows when there is no details table). */
   nominees: number;
+  /**
+   * Who those nominees are, with the keys the duplicate rule compares (one per nominee row of the table counted
+   * in `nominees`): check/combine-files.ts finds the same person in several files with them.
+   */
+  people: NomineeKeys[];
+}
+
+/** A nominee row and the keys that make two rows the same person (duplicate.id, duplicate.name). */
+export interface NomineeKeys {
+  /** Name as typed, or "第 7 行". */
+  nominee: string;
+  sheet: string;
+  /** 0-based row, and the cell a finding about the person points at (the name, else the table's first column). */
+  row: number;
+  col: number;
+  /** Normalised 18-character resident ID, when it could be read. */
+  id?: string;
+  /** Name and unit as compared (width, spaces, traditional characters folded); absent when the name is blank. */
+  nameKey?: string;
+}
+
+/** The same name in the same unit (unit ignored when the table has no unit column): the duplicate.name key. */
+export function personNameKey(table: RecognizedTable, row: number): string | undefined {
+  const nameCol = table.colOf.get('name');
+  if (nameCol === undefined) return undefined;
+  const cells = table.sheet.rows[row] ?? [];
+  const name = compareKey(cellText(cells[nameCol] ?? null));
+  if (!name) return undefined;
+  const unitCol = table.colOf.get('unit');
+  return name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
 }
 
 /** No table of the profile in the workbook: the file cannot be checked (the CLI exits 2). */
@@ -97,6 +127,8 @@ interface RowRecord {
   /** Normalised 18-character ID, when the ID could be read. */
   id?: string;
   serial?: number;
+  /** personNameKey of the row. */
+  nameKey?: string;
 }
 
 function nomineeLabel(table: RecognizedTable, row: number): string {
@@ -153,7 +185,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
       const hit = applyEligibility(rule, view, opts.asOf);
       if (hit) sink.add(hit.issue, sheet, r, colOf.get(hit.fieldKey) ?? firstCol, nominee);
     }
-    records.push({ row: r, nominee, id: facts.id?.id, serial: facts.numbers.get('serial') });
+    records.push({ row: r, nominee, id: facts.id?.id, serial: facts.numbers.get('serial'), nameKey: personNameKey(table, r) });
   }
   return records;
 }
@@ -197,11 +229,8 @@ function checkTableStructure(table: RecognizedTable, profile: Profile, records: 
         sink.add(report('duplicate.id', { firstRow: first.row + 1, firstNominee: first.nominee }), sheet, rec.row, idCol, rec.nominee);
       } else seenIds.set(id, rec);
     }
-    if (nameCol !== undefined) {
-      const cells = sheet.rows[rec.row] ?? [];
-      const name = compareKey(cellText(cells[nameCol] ?? null));
-      if (!name) continue;
-      const key = name + '|' + (unitCol === undefined ? '' : compareKey(cellText(cells[unitCol] ?? null)));
+    const key = rec.nameKey;
+    if (key !== undefined && nameCol !== undefined) {
       const first = seenNames.get(key);
       if (first !== undefined) {
         sink.add(report('duplicate.name', { firstRow: first.row + 1, withUnit: unitCol !== undefined }), sheet, rec.row, nameCol, rec.nominee);
@@ -327,8 +356,10 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   const sink = new FindingSink();
   const reports: TableReport[] = [];
   let nominees = 0;
+  const recordsOf = new Map<RecognizedTable, RowRecord[]>();
   for (const table of tables) {
     const records = checkTableRows(table, profile, opts, sink);
+    recordsOf.set(table, records);
     checkTableStructure(table, profile, records, sink);
     if (table.kind === 'summary') checkFooter(table, profile, sink);
     reports.push({
@@ -345,7 +376,15 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   const details = tables.find((t) => t.kind === 'details');
   if (summary && details) crossCheck(summary, details, sink);
   applyWorkbookRules(profile, tables, opts.asOf, (i, t, row, key) => sink.add(i, t.sheet, row, t.colOf.get(key) ?? t.columns[0].col, nomineeLabel(t, row)));
-  nominees = (details ?? summary ?? tables[0]).dataRows.length;
+  const counted = details ?? summary ?? tables[0];
+  nominees = counted.dataRows.length;
+  const personCol = counted.colOf.get('name') ?? counted.columns[0].col;
+  const people = (recordsOf.get(counted) ?? []).map((rec): NomineeKeys => {
+    const p: NomineeKeys = { nominee: rec.nominee, sheet: counted.sheet.name, row: rec.row, col: personCol };
+    if (rec.id !== undefined) p.id = rec.id;
+    if (rec.nameKey !== undefined) p.nameKey = rec.nameKey;
+    return p;
+  });
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const findings = sink.findings.sort(
     (a, b) => order.get(a.sheet)! - order.get(b.sheet)! || a.row - b.row || a.col - b.col || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity],
@@ -358,5 +397,6 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     findings,
     counts: countFindings(findings),
     nominees,
+    people,
   };
 }

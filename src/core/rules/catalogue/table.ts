@@ -4,6 +4,29 @@ import { q, rule } from './define';
 
 const DOCS = 'rules.md#表格整体';
 
+/** The first other place the same person is listed (another file), and how many more places there are. */
+interface AcrossFiles {
+  file: string;
+  /** 推荐单位 of that file, from its footer. */
+  unit?: string;
+  /** 1-based sheet row. */
+  row: number;
+  nominee: string;
+  /** Further places beyond that one. */
+  more: number;
+  withUnit?: boolean;
+}
+
+function otherZh(p: AcrossFiles): string {
+  const unit = p.unit ? `，推荐单位：${p.unit}` : '';
+  return `文件“${p.file}”第 ${p.row} 行（${p.nominee}${unit}）${p.more ? `等 ${p.more + 1} 处` : ''}`;
+}
+
+function otherEn(p: AcrossFiles): string {
+  const unit = p.unit ? `, nominated by ${p.unit}` : '';
+  return `row ${p.row} of "${p.file}" (${p.nominee}${unit})${p.more ? ` and ${p.more} more` : ''}`;
+}
+
 export const TABLE_RULES = {
   'table.missing-column': rule<{ table: Localized; missing: readonly { label: string; count: number }[] }>({
     severity: 'warning',
@@ -48,6 +71,27 @@ export const TABLE_RULES = {
     message: (p) => ({
       zh: `姓名${p.withUnit ? '和单位' : ''}与第 ${p.firstRow} 行相同：如是同一人请删除重复行`,
       en: `same name${p.withUnit ? ' and unit' : ''} as row ${p.firstRow}`,
+    }),
+  }),
+
+  // Across files (check/combine-files.ts): one workbook per recommending unit, checked in one run.
+  'duplicate.id-other-file': rule<AcrossFiles>({
+    severity: 'error',
+    name: { zh: '与其他文件身份证号重复', en: 'Same ID in another file' },
+    docs: DOCS,
+    message: (p) => ({
+      zh: `身份证号与${otherZh(p)}相同：同一人只能由一个单位推荐，请与对方单位核实`,
+      en: `same ID as ${otherEn(p)}: a person can be nominated by one unit only; check with the other unit`,
+    }),
+  }),
+
+  'duplicate.name-other-file': rule<AcrossFiles>({
+    severity: 'warning',
+    name: { zh: '与其他文件姓名重复', en: 'Same name in another file' },
+    docs: DOCS,
+    message: (p) => ({
+      zh: `姓名${p.withUnit ? '和单位' : ''}与${otherZh(p)}相同（缺少身份证号，无法确认）：如是同一人，只能由一个单位推荐`,
+      en: `same name${p.withUnit ? ' and unit' : ''} as ${otherEn(p)} (no ID to tell): if it is the same person, only one unit may nominate them`,
     }),
   }),
 
