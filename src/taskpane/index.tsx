@@ -84,11 +84,15 @@ function wpsSignals(): WpsSignals {
 
 /** Standalone: files are read with exceljs, which is loaded only now (a separate chunk). */
 const openFile: OpenFile = async (input) => {
-  const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ './hosts/browser-host');
-  if ('file' in input) return BrowserHost.fromFile(input.file);
+  const [{ BrowserHost }, { workerFileChecks }] = await Promise.all([
+    import(/* webpackChunkName: "browser-host" */ './hosts/browser-host'),
+    import(/* webpackChunkName: "browser-host" */ './hosts/check-worker'),
+  ]);
+  // Reading and checking run in a worker (the page never freezes); hosts/check-worker.ts falls back to the page.
+  if ('file' in input) return BrowserHost.fromFile(input.file, workerFileChecks);
   const res = await fetch(input.url, { cache: 'no-cache' });
   if (!res.ok) throw new HostError('failed', { zh: `无法打开 ${input.name}（${res.status}）`, en: `Cannot open ${input.name} (${res.status})` });
-  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample);
+  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample, workerFileChecks);
 };
 
 function systemTheme(): ThemeName {

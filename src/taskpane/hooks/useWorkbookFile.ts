@@ -51,6 +51,9 @@ export function useWorkbookFile({ officeHost, openFile, bootMessage, autoSample 
     [openFile],
   );
 
+  // The previous file's reading and checking stop when another is opened (its worker ends).
+  React.useEffect(() => () => host?.dispose?.(), [host]);
+
   const openSample = React.useEffectEvent(() => {
     if (openFile && autoSample) void open({ url: `samples/${encodeURIComponent(SAMPLE_FILE)}`, name: SAMPLE_FILE, sample: true });
   });

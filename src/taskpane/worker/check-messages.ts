@@ -1,0 +1,55 @@
+/**
+ * What the page and its checking worker (check.worker.ts) say to each other. Everything here survives
+ * structured cloning: plain data, Dates, no classes (errors travel as their kind and words; the page rebuilds
+ * a HostError, and takes the programme back from its own list by id).
+ */
+import type { Localized } from '../../core/model/findings';
+import type { WorkbookGrid } from '../../core/model/grid';
+import type { SimpleDate } from '../../core/model/dates';
+import type { CheckOutcome } from '../../core/check/check-workbook';
+import type { HostErrorKind } from '../hosts/workbook-host';
+
+/** One file the user picked (or the bundled sample). */
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FilesCheckRequest {
+  programId?: string;
+  asOf?: string;
+  /** The page's today (ages default to it, never after the deadline): the worker does not guess the user's day. */
+  today: SimpleDate;
+  /** Send each file's grid back (a single file's preview draws it); several files are reported without. */
+  withGrid: boolean;
+}
+
+/** What is happening now: reading or checking file `index` of `total` (0-based; `done` files are finished). */
+export interface FilesProgress {
+  stage: 'read' | 'check';
+  index: number;
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface FileFailure {
+  kind: HostErrorKind;
+  localized: Localized;
+}
+
+/** One file's outcome: the core's result, or why it could not be checked. */
+export type FileCheck =
+  | { index: number; name: string; outcome: CheckOutcome; grid?: WorkbookGrid }
+  | { index: number; name: string; failure: FileFailure };
+
+export type ToWorker = { type: 'files'; files: FileInput[] } | { type: 'check'; run: number; req: FilesCheckRequest };
+
+export type FromWorker =
+  /** Posted once when the worker's script has started: until then a failure means "no worker here". */
+  | { type: 'ready' }
+  | { type: 'progress'; run: number; progress: FilesProgress }
+  | { type: 'file'; run: number; result: FileCheck }
+  | { type: 'done'; run: number }
+  /** Something outside any one file went wrong (a bug): the run ends with this message. */
+  | { type: 'failed'; run: number; failure: FileFailure };
