@@ -127,6 +127,8 @@ async function measure(context, origin, file, mode) {
       longest: during.reduce((m, t) => Math.max(m, t.duration), 0),
       blocked: during.reduce((s, t) => s + t.duration, 0),
       tasks: during.length,
+      // Each long task: start relative to the change event (ms), duration; the findings showed at `findingsMs`.
+      detail: during.map((t) => `${Math.round(t.start - b.changeAt)}+${Math.round(t.duration)}`).join(' '),
       errors: Number(document.querySelector('[data-testid="count-error"]')?.textContent ?? NaN),
     };
   });
@@ -142,17 +144,17 @@ async function main() {
   const server = await serve();
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: Number(process.env.BENCH_WIDTH) || 1280, height: 800 } });
   const results = { page: [], worker: [] };
   try {
     process.stderr.write(`${path.basename(file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB), warm-up…\n`);
-    await measure(context, server.origin, file, 'worker');
-    await measure(context, server.origin, file, 'page');
+    const modes = process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['page', 'worker'];
+    for (const mode of modes) await measure(context, server.origin, file, mode);
     for (let i = 0; i < RUNS; i++) {
-      for (const mode of ['page', 'worker']) {
+      for (const mode of modes) {
         const r = await measure(context, server.origin, file, mode);
         results[mode].push(r);
-        process.stderr.write(`  ${mode}: findings ${ms(r.findingsMs)}, longest task ${ms(r.longest)}, blocked ${ms(r.blocked)} (${r.tasks} long tasks)\n`);
+        process.stderr.write(`  ${mode}: findings ${ms(r.findingsMs)}, longest task ${ms(r.longest)}, blocked ${ms(r.blocked)} (${r.tasks} long tasks${process.env.BENCH_DETAIL ? `: ${r.detail}` : ''})\n`);
       }
     }
   } finally {

@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang, Localized } from '../core/model/findings';
 import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName, type WpsSignals } from './mode';
-import { App, type OpenFile } from './components/app/App';
+import { App, type OpenFile, type OpenFiles } from './components/app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
 import { HostError } from './hosts/workbook-host';
@@ -95,6 +95,15 @@ const openFile: OpenFile = async (input) => {
   return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample, workerFileChecks);
 };
 
+/** Standalone: several files at once, checked in the worker (one run) and combined into one report. */
+const openFiles: OpenFiles = async (files) => {
+  const [{ FileBatch }, { workerFileChecks }] = await Promise.all([
+    import(/* webpackChunkName: "browser-host" */ './hosts/file-batch'),
+    import(/* webpackChunkName: "browser-host" */ './hosts/check-worker'),
+  ]);
+  return FileBatch.fromFiles(files, workerFileChecks);
+};
+
 function systemTheme(): ThemeName {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
         initialTheme={theme}
         officeHost={officeHost}
         openFile={params.mode === 'standalone' ? openFile : undefined}
+        openFiles={params.mode === 'standalone' ? openFiles : undefined}
         bootMessage={bootMessage}
       />
     </ErrorBoundary>,

@@ -5,7 +5,6 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate } from '../../core/model/dates';
-import { annotatedCopy } from '../../adapters/files/annotated-copy';
 import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
 import { HostError } from './workbook-host';
 import { pageFileChecks, type FileChecks, type FileChecksFactory } from './file-checks';
@@ -32,7 +31,9 @@ export class BrowserHost implements WorkbookHost {
   /** Reads (once) and checks the file. Throws HostError with the core's words, or CheckCancelled when overtaken. */
   async check(req: CheckRequest): Promise<CheckOutcome> {
     this.checks ??= this.checksFor([{ name: this.fileName, bytes: this.bytes }]);
-    const [r] = await this.checks.check(
+    const {
+      files: [r],
+    } = await this.checks.check(
       { programId: req.programId, asOf: req.asOf, today: fromJsDate(new Date()), withGrid: !this.grid },
       { progress: (p) => req.onProgress?.({ phase: p.stage, done: p.stage === 'check' ? 1 : 0, total: 1 }) },
     );
@@ -59,6 +60,8 @@ export class BrowserHost implements WorkbookHost {
 
   /** Always an .xlsx workbook: a file of another format (.xls, .ods, CSV …) is converted first; the file itself is never changed. */
   async annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
+    // exceljs is loaded for the download only: the page itself does not need it while the worker reads.
+    const { annotatedCopy } = await import(/* webpackChunkName: "annotate" */ '../../adapters/files/annotated-copy');
     const copy = await annotatedCopy(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang], name: this.fileName });
     return copy.bytes;
   }

@@ -9,15 +9,18 @@
  * answered once, so no check is lost; later failures are reported as the check's error.
  */
 import { CheckCancelled, HostError } from './workbook-host';
-import { pageFileChecks, type FileCheck, type FileCheckEvents, type FileChecks, type FileInput, type FilesCheckRequest } from './file-checks';
-import type { FromWorker, ToWorker } from '../worker/check-messages';
+import type { WorkbookGrid } from '../../core/model/grid';
+import { pageFileChecks, type FileCheck, type FileCheckEvents, type FileChecks, type FileInput, type FilesCheckRequest, type FilesChecked } from './file-checks';
+import type { FromWorker, GridSlice, ToWorker } from '../worker/check-messages';
 
 interface Pending {
   run: number;
   req: FilesCheckRequest;
   on: FileCheckEvents;
   results: FileCheck[];
-  resolve(r: FileCheck[]): void;
+  /** Grids arriving in slices, by file index. */
+  grids: Map<number, WorkbookGrid>;
+  resolve(r: FilesChecked): void;
   reject(e: unknown): void;
 }
 
@@ -25,6 +28,19 @@ interface Pending {
 function note(path: 'worker' | 'page', why?: string): void {
   if (why) console.warn(`匠选：在页面上直接校验（${why}）/ Jiangxuan checks on the page itself (${why})`);
   (globalThis as { __jiangxuanCheckPath?: string }).__jiangxuanCheckPath = path;
+}
+
+/** Puts a slice of a file's grid in place (slices of a sheet arrive in order). */
+function addSlice(grids: Map<number, WorkbookGrid>, slice: GridSlice): void {
+  let grid = grids.get(slice.index);
+  if (!grid) grids.set(slice.index, (grid = { sheets: [] }));
+  let sheet = grid.sheets[slice.sheet];
+  if (!sheet) {
+    sheet = { name: slice.name, rows: [], merges: slice.merges ?? [] };
+    if (slice.hidden) sheet.hidden = true;
+    grid.sheets[slice.sheet] = sheet;
+  }
+  for (let i = 0; i < slice.rows.length; i++) sheet.rows[slice.start + i] = slice.rows[i];
 }
 
 class WorkerFileChecks implements FileChecks {
@@ -74,13 +90,19 @@ class WorkerFileChecks implements FileChecks {
       case 'progress':
         p.on.progress?.(m.progress);
         return;
-      case 'file':
-        p.results.push(m.result);
-        p.on.file?.(m.result);
+      case 'grid-slice':
+        addSlice(p.grids, m.slice);
         return;
+      case 'file': {
+        const grid = m.sliced ? p.grids.get(m.result.index) : undefined;
+        const r: FileCheck = grid && 'outcome' in m.result ? { ...m.result, grid } : m.result;
+        p.results.push(r);
+        p.on.file?.(r);
+        return;
+      }
       case 'done':
         this.pending = undefined;
-        p.resolve(p.results);
+        p.resolve(m.combined ? { files: p.results, combined: m.combined } : { files: p.results });
         return;
       case 'failed':
         this.pending = undefined;
@@ -106,14 +128,14 @@ class WorkerFileChecks implements FileChecks {
     if (p) this.fallback.check(p.req, p.on).then(p.resolve, p.reject);
   }
 
-  check(req: FilesCheckRequest, on: FileCheckEvents = {}): Promise<FileCheck[]> {
+  check(req: FilesCheckRequest, on: FileCheckEvents = {}): Promise<FilesChecked> {
     if (this.disposed) return Promise.reject(new CheckCancelled());
     if (this.fallback) return this.fallback.check(req, on);
     this.fail(new CheckCancelled());
     if (!this.worker && !this.start()) return this.fallback!.check(req, on);
     const run = ++this.runs;
-    return new Promise<FileCheck[]>((resolve, reject) => {
-      this.pending = { run, req, on, results: [], resolve, reject };
+    return new Promise<FilesChecked>((resolve, reject) => {
+      this.pending = { run, req, on, results: [], grids: new Map(), resolve, reject };
       this.post({ type: 'check', run, req });
     });
   }

@@ -3,11 +3,11 @@
  * on the page itself (pageFileChecks, below). Either way only the newest check of a set reports: an older one
  * still running is stopped, and its promise rejects with a CheckCancelled the pane ignores.
  */
-import type { FileCheck, FileInput, FilesCheckRequest, FilesProgress } from '../worker/check-messages';
-import { FileCheckSession } from '../worker/file-check-session';
+import type { FileCheck, FileInput, FilesCheckRequest, FilesChecked, FilesProgress } from '../worker/check-messages';
+import type { FileCheckSession } from '../worker/file-check-session';
 import { CheckCancelled } from './workbook-host';
 
-export type { FileCheck, FileInput, FilesCheckRequest, FilesProgress };
+export type { FileCheck, FileInput, FilesCheckRequest, FilesChecked, FilesProgress };
 export { CheckCancelled };
 
 export interface FileCheckEvents {
@@ -17,8 +17,8 @@ export interface FileCheckEvents {
 }
 
 export interface FileChecks {
-  /** Checks every file; resolves to their outcomes in file order. */
-  check(req: FilesCheckRequest, on?: FileCheckEvents): Promise<FileCheck[]>;
+  /** Checks every file; resolves to their outcomes in file order (and, asked for, the combined report). */
+  check(req: FilesCheckRequest, on?: FileCheckEvents): Promise<FilesChecked>;
   /** Stops the work in progress for good (another file was opened); a pending check rejects with CheckCancelled. */
   dispose(): void;
 }
@@ -28,26 +28,38 @@ export type FileChecksFactory = (files: FileInput[]) => FileChecks;
 /** A moment for the page to paint the progress between stages (each stage itself still blocks the page). */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** On the page's own thread: the fallback where no worker can run, and the unit tests' path. */
+/**
+ * On the page's own thread: the fallback where no worker can run, and the unit tests' path. The reader (exceljs,
+ * SheetJS) is loaded only when this runs, so the page itself does not load it while a worker does the reading.
+ */
 export function pageFileChecks(files: FileInput[]): FileChecks {
-  const session = new FileCheckSession(files);
+  let session: Promise<FileCheckSession> | undefined;
+  let cancelled = 0;
   return {
     async check(req, on = {}) {
-      const results: FileCheck[] = [];
-      const finished = await session.run(
+      const asked = cancelled;
+      session ??= import(/* webpackChunkName: "page-checks" */ '../worker/file-check-session').then((m) => new m.FileCheckSession(files));
+      const s = await session;
+      if (asked !== cancelled) throw new CheckCancelled();
+      const out: FilesChecked = { files: [] };
+      const finished = await s.run(
         req,
         {
           progress: (p) => on.progress?.(p),
           file: (r) => {
-            results.push(r);
+            out.files.push(r);
             on.file?.(r);
           },
+          combined: (c) => (out.combined = c),
         },
         paint,
       );
       if (!finished) throw new CheckCancelled();
-      return results;
+      return out;
     },
-    dispose: () => session.cancel(),
+    dispose: () => {
+      cancelled++;
+      void session?.then((s) => s.cancel());
+    },
   };
 }

@@ -4,7 +4,8 @@
  * a HostError, and takes the programme back from its own list by id).
  */
 import type { Localized } from '../../core/model/findings';
-import type { WorkbookGrid } from '../../core/model/grid';
+import type { MergedRange, CellValue, WorkbookGrid } from '../../core/model/grid';
+import type { CombinedFiles } from '../../core/check/combine-files';
 import type { SimpleDate } from '../../core/model/dates';
 import type { CheckOutcome } from '../../core/check/check-workbook';
 import type { HostErrorKind } from '../hosts/workbook-host';
@@ -22,6 +23,29 @@ export interface FilesCheckRequest {
   today: SimpleDate;
   /** Send each file's grid back (a single file's preview draws it); several files are reported without. */
   withGrid: boolean;
+  /** Several files: also combine them into one report (cross-file duplicates, per-unit totals). */
+  combine?: boolean;
+}
+
+/** Every file's outcome in file order, and for several files the combined report. */
+export interface FilesChecked {
+  files: FileCheck[];
+  combined?: CombinedFiles;
+}
+
+/**
+ * A slice of a file's grid. A large grid arrives in slices so that no single message takes the page long to
+ * unpack (one message is unpacked in one task of the page's thread); the file's outcome follows the last slice.
+ */
+export interface GridSlice {
+  index: number;
+  sheet: number;
+  name: string;
+  hidden?: boolean;
+  /** With the sheet's first slice only. */
+  merges?: MergedRange[];
+  start: number;
+  rows: CellValue[][];
 }
 
 /** What is happening now: reading or checking file `index` of `total` (0-based; `done` files are finished). */
@@ -49,7 +73,9 @@ export type FromWorker =
   /** Posted once when the worker's script has started: until then a failure means "no worker here". */
   | { type: 'ready' }
   | { type: 'progress'; run: number; progress: FilesProgress }
-  | { type: 'file'; run: number; result: FileCheck }
-  | { type: 'done'; run: number }
+  | { type: 'grid-slice'; run: number; slice: GridSlice }
+  /** `sliced`: the grid came before in slices. */
+  | { type: 'file'; run: number; result: FileCheck; sliced?: boolean }
+  | { type: 'done'; run: number; combined?: CombinedFiles }
   /** Something outside any one file went wrong (a bug): the run ends with this message. */
   | { type: 'failed'; run: number; failure: FileFailure };

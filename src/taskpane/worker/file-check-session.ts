@@ -7,6 +7,7 @@
  */
 import type { WorkbookGrid } from '../../core/model/grid';
 import { checkWorkbook } from '../../core/check/check-workbook';
+import { combineFiles, type CombinedFiles } from '../../core/check/combine-files';
 import { readWorkbookBytes } from '../../adapters/files/read-workbook';
 import { asHostError } from '../hosts/workbook-host';
 import type { FileCheck, FileFailure, FileInput, FilesCheckRequest, FilesProgress } from './check-messages';
@@ -14,6 +15,8 @@ import type { FileCheck, FileFailure, FileInput, FilesCheckRequest, FilesProgres
 export interface RunEvents {
   progress(p: FilesProgress): void;
   file(result: FileCheck): void;
+  /** Several files (req.combine): the combined report, after the last file. */
+  combined?(c: CombinedFiles): void;
 }
 
 export function fileFailure(e: unknown): FileFailure {
@@ -53,6 +56,7 @@ export class FileCheckSession {
     const run = ++this.latest;
     const stale = () => run !== this.latest;
     const total = this.files.length;
+    const checked: FileCheck[] = [];
     for (let i = 0; i < total; i++) {
       const name = this.files[i].name;
       if (stale()) return false;
@@ -63,7 +67,9 @@ export class FileCheckSession {
         grid = await this.grid(i);
       } catch (e) {
         if (stale()) return false;
-        on.file({ index: i, name, failure: fileFailure(e) });
+        const failed: FileCheck = { index: i, name, failure: fileFailure(e) };
+        checked.push(failed);
+        on.file(failed);
         continue;
       }
       if (stale()) return false;
@@ -77,8 +83,13 @@ export class FileCheckSession {
       } catch (e) {
         result = { index: i, name, failure: fileFailure(e) };
       }
+      checked.push(result);
       on.file(result);
     }
-    return !stale();
+    if (stale()) return false;
+    if (req.combine) {
+      on.combined?.(combineFiles(checked.map((r) => ('failure' in r ? { name: r.name, failure: r.failure.localized } : { name: r.name, result: r.outcome.result }))));
+    }
+    return true;
   }
 }

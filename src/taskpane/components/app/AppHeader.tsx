@@ -78,6 +78,7 @@ export function AppHeader({ office, onFiles, download, theme, onToggleLang, onTo
             className={s.hiddenInput}
             type="file"
             accept={WORKBOOK_ACCEPT}
+            multiple
             data-testid="file-input"
             aria-label={t.openWorkbook}
             onChange={(e) => {
