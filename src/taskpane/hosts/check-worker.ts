@@ -9,9 +9,10 @@
  * answered once, so no check is lost; later failures are reported as the check's error.
  */
 import { CheckCancelled, HostError } from './workbook-host';
-import type { WorkbookGrid } from '../../core/model/grid';
 import { pageFileChecks, type FileCheck, type FileCheckEvents, type FileChecks, type FileInput, type FilesCheckRequest, type FilesChecked } from './file-checks';
-import type { FromWorker, GridSlice, ToWorker } from '../worker/check-messages';
+import type { WorkbookGrid } from '../../core/model/grid';
+import type { FromWorker, ToWorker } from '../worker/check-messages';
+import { addSlice } from '../worker/grid-slices';
 
 interface Pending {
   run: number;
@@ -28,19 +29,6 @@ interface Pending {
 function note(path: 'worker' | 'page', why?: string): void {
   if (why) console.warn(`匠选：在页面上直接校验（${why}）/ Jiangxuan checks on the page itself (${why})`);
   (globalThis as { __jiangxuanCheckPath?: string }).__jiangxuanCheckPath = path;
-}
-
-/** Puts a slice of a file's grid in place (slices of a sheet arrive in order). */
-function addSlice(grids: Map<number, WorkbookGrid>, slice: GridSlice): void {
-  let grid = grids.get(slice.index);
-  if (!grid) grids.set(slice.index, (grid = { sheets: [] }));
-  let sheet = grid.sheets[slice.sheet];
-  if (!sheet) {
-    sheet = { name: slice.name, rows: [], merges: slice.merges ?? [] };
-    if (slice.hidden) sheet.hidden = true;
-    grid.sheets[slice.sheet] = sheet;
-  }
-  for (let i = 0; i < slice.rows.length; i++) sheet.rows[slice.start + i] = slice.rows[i];
 }
 
 class WorkerFileChecks implements FileChecks {

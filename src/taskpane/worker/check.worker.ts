@@ -4,8 +4,8 @@
  * set of files, ended when the user opens another. No network, nothing but the files it is given.
  */
 import type { CombinedFiles } from '../../core/check/combine-files';
-import type { WorkbookGrid } from '../../core/model/grid';
-import type { FromWorker, GridSlice, ToWorker } from './check-messages';
+import type { FromWorker, ToWorker } from './check-messages';
+import { gridSlices } from './grid-slices';
 import { FileCheckSession, fileFailure } from './file-check-session';
 
 /** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
@@ -15,23 +15,6 @@ const scope = self as unknown as {
 };
 
 let session: FileCheckSession | undefined;
-
-/** About this many cells a slice (a 5,000-row sheet of 51 long-text columns: ~160 slices of about a millisecond each to unpack). */
-const SLICE_CELLS = 3000;
-
-function* gridSlices(index: number, grid: WorkbookGrid): Generator<GridSlice> {
-  for (let sheet = 0; sheet < grid.sheets.length; sheet++) {
-    const sh = grid.sheets[sheet];
-    const width = Math.max(1, ...sh.rows.slice(0, 50).map((r) => r.length));
-    const step = Math.max(1, Math.floor(SLICE_CELLS / width));
-    for (let start = 0; start === 0 || start < sh.rows.length; start += step) {
-      const slice: GridSlice = { index, sheet, name: sh.name, start, rows: sh.rows.slice(start, start + step) };
-      if (sh.hidden) slice.hidden = true;
-      if (start === 0) slice.merges = sh.merges;
-      yield slice;
-    }
-  }
-}
 
 scope.onmessage = (e) => {
   const m = e.data;
