@@ -61,7 +61,8 @@ export class BrowserHost implements WorkbookHost {
   /** Always an .xlsx workbook: a file of another format (.xls, .ods, CSV …) is converted first; the file itself is never changed. */
   async annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
     // exceljs is loaded for the download only: the page itself does not need it while the worker reads.
-    const { annotatedCopy } = await import(/* webpackChunkName: "annotate" */ '../../adapters/files/annotated-copy');
+    // (The path is cast for the same reason as in file-checks.ts's loadSession.)
+    const { annotatedCopy } = await (import(/* webpackChunkName: "annotate" */ '../../adapters/files/annotated-copy' as string) as Promise<typeof import('../../adapters/files/annotated-copy')>);
     const copy = await annotatedCopy(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang], name: this.fileName });
     return copy.bytes;
   }

@@ -25,7 +25,7 @@ interface Pending {
   reject(e: unknown): void;
 }
 
-/** Which path checks: the bench and the docs report it (window.__jiangxuanCheckPath). */
+/** Which path checks (window.__jiangxuanCheckPath): the page bench and the e2e tests read it. */
 function note(path: 'worker' | 'page', why?: string): void {
   if (why) console.warn(`匠选：在页面上直接校验（${why}）/ Jiangxuan checks on the page itself (${why})`);
   (globalThis as { __jiangxuanCheckPath?: string }).__jiangxuanCheckPath = path;

@@ -25,6 +25,12 @@ export interface FileChecks {
 
 export type FileChecksFactory = (files: FileInput[]) => FileChecks;
 
+/**
+ * The reader and checks, loaded when first needed. The path is cast so that the tests' type-check (node16
+ * resolution) does not ask for a `.js` extension webpack and jest would not resolve; the bundle sees a plain string.
+ */
+const loadSession = () => import(/* webpackChunkName: "page-checks" */ '../worker/file-check-session' as string) as Promise<typeof import('../worker/file-check-session')>;
+
 /** A moment for the page to paint the progress between stages (each stage itself still blocks the page). */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -38,7 +44,7 @@ export function pageFileChecks(files: FileInput[]): FileChecks {
   return {
     async check(req, on = {}) {
       const asked = cancelled;
-      session ??= import(/* webpackChunkName: "page-checks" */ '../worker/file-check-session').then((m) => new m.FileCheckSession(files));
+      session ??= loadSession().then((m) => new m.FileCheckSession(files));
       const s = await session;
       if (asked !== cancelled) throw new CheckCancelled();
       const out: FilesChecked = { files: [] };
