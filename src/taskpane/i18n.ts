@@ -35,6 +35,20 @@ export interface Strings {
   checking: string;
   reading: (done: number, total: number) => string;
   readingFile: string;
+  // Several files at once (a combined report)
+  batchReading: (file: string, n: number, total: number) => string;
+  batchChecking: (file: string, n: number, total: number) => string;
+  batchTitle: (files: number) => string;
+  batchTotals: (checked: number, nominees: number, unusable: number) => string;
+  batchUnits: string;
+  batchUnit: string;
+  batchNoUnit: string;
+  batchFilesCol: string;
+  batchNomineesCol: string;
+  batchDuplicates: (n: number) => string;
+  batchDuplicatePlace: (file: string, sheet: string, cell: string) => string;
+  batchOpenOne: string;
+  batchFileUnit: (unit: string) => string;
   severity: Record<Severity, string>;
   severityPlural: Record<Severity, string>;
   countLabel: (s: Severity, n: number) => string;
@@ -257,6 +271,19 @@ const zh: Strings = {
   checking: '正在校验…',
   reading: (d, t) => `正在读取工作表 ${d} / ${t}`,
   readingFile: '正在读取工作簿…',
+  batchReading: (f, n, t) => `正在读取第 ${n} / ${t} 个文件：${f}`,
+  batchChecking: (f, n, t) => `正在校验第 ${n} / ${t} 个文件：${f}`,
+  batchTitle: (n) => `${n} 个文件的汇总报告`,
+  batchTotals: (c, p, u) => `已校验 ${c} 个文件，共 ${p} 人${u ? `；${u} 个文件无法使用` : ''}`,
+  batchUnits: '按推荐单位',
+  batchUnit: '推荐单位',
+  batchNoUnit: '（表中未写推荐单位）',
+  batchFilesCol: '文件',
+  batchNomineesCol: '人数',
+  batchDuplicates: (n) => (n ? `${n} 人出现在多个文件中` : '没有人出现在多个文件中'),
+  batchDuplicatePlace: (f, sh, c) => `${f}（${sh}!${c}）`,
+  batchOpenOne: '单独打开（预览、下载标注版）',
+  batchFileUnit: (u) => `推荐单位：${u}`,
   severity: { error: '错误', warning: '警告', info: '提示' },
   severityPlural: { error: '错误', warning: '警告', info: '提示' },
   countLabel: (s, n) => `${zh.severity[s]} ${n} 个`,
@@ -469,6 +496,19 @@ const en: Strings = {
   checking: 'Checking…',
   reading: (d, t) => `Reading sheet ${d} of ${t}`,
   readingFile: 'Reading the workbook…',
+  batchReading: (f, n, t) => `Reading file ${n} of ${t}: ${f}`,
+  batchChecking: (f, n, t) => `Checking file ${n} of ${t}: ${f}`,
+  batchTitle: (n) => `Combined report of ${n} files`,
+  batchTotals: (c, p, u) => `${c} files checked, ${p} nominees${u ? `; ${u} files could not be used` : ''}`,
+  batchUnits: 'By recommending unit',
+  batchUnit: 'Recommending unit',
+  batchNoUnit: '(no unit in the sheet)',
+  batchFilesCol: 'Files',
+  batchNomineesCol: 'Nominees',
+  batchDuplicates: (n) => (n ? `${n} people appear in several files` : 'Nobody appears in several files'),
+  batchDuplicatePlace: (f, sh, c) => `${f} (${sh}!${c})`,
+  batchOpenOne: 'Open alone (preview, annotated copy)',
+  batchFileUnit: (u) => `Recommending unit: ${u}`,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   countLabel: (s, n) => `${n} ${en.severityPlural[s].toLowerCase()}`,

@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang, Localized } from '../core/model/findings';
 import { isDarkColour, langFromLocale, parsePageParams, type OfficeSignals, type PageParams, type ThemeName, type WpsSignals } from './mode';
-import { App, type OpenFile } from './components/app/App';
+import { App, type OpenFile, type OpenFiles } from './components/app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
 import { HostError } from './hosts/workbook-host';
@@ -84,11 +84,24 @@ function wpsSignals(): WpsSignals {
 
 /** Standalone: files are read with exceljs, which is loaded only now (a separate chunk). */
 const openFile: OpenFile = async (input) => {
-  const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ './hosts/browser-host');
-  if ('file' in input) return BrowserHost.fromFile(input.file);
+  const [{ BrowserHost }, { workerFileChecks }] = await Promise.all([
+    import(/* webpackChunkName: "browser-host" */ './hosts/browser-host'),
+    import(/* webpackChunkName: "browser-host" */ './hosts/check-worker'),
+  ]);
+  // Reading and checking run in a worker (the page never freezes); hosts/check-worker.ts falls back to the page.
+  if ('file' in input) return BrowserHost.fromFile(input.file, workerFileChecks);
   const res = await fetch(input.url, { cache: 'no-cache' });
   if (!res.ok) throw new HostError('failed', { zh: `无法打开 ${input.name}（${res.status}）`, en: `Cannot open ${input.name} (${res.status})` });
-  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample);
+  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample, workerFileChecks);
+};
+
+/** Standalone: several files at once, checked in the worker (one run) and combined into one report. */
+const openFiles: OpenFiles = async (files) => {
+  const [{ FileBatch }, { workerFileChecks }] = await Promise.all([
+    import(/* webpackChunkName: "browser-host" */ './hosts/file-batch'),
+    import(/* webpackChunkName: "browser-host" */ './hosts/check-worker'),
+  ]);
+  return FileBatch.fromFiles(files, workerFileChecks);
 };
 
 function systemTheme(): ThemeName {
@@ -140,6 +153,7 @@ async function main(): Promise<void> {
         initialTheme={theme}
         officeHost={officeHost}
         openFile={params.mode === 'standalone' ? openFile : undefined}
+        openFiles={params.mode === 'standalone' ? openFiles : undefined}
         bootMessage={bootMessage}
       />
     </ErrorBoundary>,

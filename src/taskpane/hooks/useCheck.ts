@@ -7,7 +7,7 @@ import * as React from 'react';
 import type { Finding, Lang, Localized } from '../../core/model/findings';
 import type { Profile } from '../../core/profiles/schema';
 import { strings } from '../i18n';
-import { asHostError, type CheckRequest, type HostError, type HostProgress, type StopLive, type WorkbookHost } from '../hosts/workbook-host';
+import { asHostError, isCheckCancelled, type CheckRequest, type HostError, type HostProgress, type StopLive, type WorkbookHost } from '../hosts/workbook-host';
 import { annotatedFileName, displayFileName, isXlsxName } from '../file-name';
 import { saveBytes } from '../download';
 import type { CellRef } from '../preview-model';
@@ -100,7 +100,8 @@ export function useCheck({ host, office, lang, programmes, initialAsOf, previewT
         dispatch({ type: 'live', on: true });
       }
     } catch (e) {
-      if (!run.isLatest()) return;
+      // Overtaken (another file opened, or a newer check): the newer run shows its own result.
+      if (!run.isLatest() || isCheckCancelled(e)) return;
       dispatch({ type: 'run-failed', error: asHostError(e) });
     } finally {
       if (run.isLatest()) dispatch({ type: 'run-ended' });

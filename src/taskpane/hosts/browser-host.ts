@@ -5,44 +5,48 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate } from '../../core/model/dates';
-import { checkWorkbook } from '../../core/check/check-workbook';
-import { readWorkbookBytes } from '../../adapters/files/read-workbook';
-import { annotatedCopy } from '../../adapters/files/annotated-copy';
 import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from './workbook-host';
-import { asHostError } from './workbook-host';
+import { HostError } from './workbook-host';
+import { pageFileChecks, type FileChecks, type FileChecksFactory } from './file-checks';
+import { withOwnProgramme } from './file-outcomes';
 
 export class BrowserHost implements WorkbookHost {
   readonly kind = 'browser' as const;
-  private grid?: Promise<WorkbookGrid>;
+  /** The grid the first successful check sent back (the preview draws it); later checks do not send it again. */
+  private grid?: WorkbookGrid;
+  private checks?: FileChecks;
 
+  /** `checksFor`: where reading and checking run (the page's entry passes the worker's; default: on the page). */
   constructor(
     private readonly bytes: Uint8Array,
     readonly fileName: string,
     readonly isSample = false,
+    private readonly checksFor: FileChecksFactory = pageFileChecks,
   ) {}
 
-  static async fromFile(file: File): Promise<BrowserHost> {
-    return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name);
+  static async fromFile(file: File, checksFor?: FileChecksFactory): Promise<BrowserHost> {
+    return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name, false, checksFor);
   }
 
-  /** The workbook's grid, read once. Throws HostError('unreadable') with the core's message. */
-  private readGrid(): Promise<WorkbookGrid> {
-    this.grid ??= readWorkbookBytes(this.bytes, { name: this.fileName }).catch((e: unknown) => {
-      this.grid = undefined;
-      throw asHostError(e);
-    });
-    return this.grid;
-  }
-
+  /** Reads (once) and checks the file. Throws HostError with the core's words, or CheckCancelled when overtaken. */
   async check(req: CheckRequest): Promise<CheckOutcome> {
-    req.onProgress?.({ phase: 'read', done: 0, total: 1 });
-    const grid = await this.readGrid();
-    req.onProgress?.({ phase: 'read', done: 1, total: 1 });
-    try {
-      return { ...checkWorkbook(grid, { programId: req.programId, asOf: req.asOf, today: fromJsDate(new Date()) }), grid };
-    } catch (e) {
-      throw asHostError(e);
-    }
+    this.checks ??= this.checksFor([{ name: this.fileName, bytes: this.bytes }]);
+    const {
+      files: [r],
+    } = await this.checks.check(
+      { programId: req.programId, asOf: req.asOf, today: fromJsDate(new Date()), withGrid: !this.grid },
+      { progress: (p) => req.onProgress?.({ phase: p.stage, done: p.stage === 'check' ? 1 : 0, total: 1 }) },
+    );
+    if ('failure' in r) throw new HostError(r.failure.kind, r.failure.localized);
+    this.grid ??= r.grid;
+    if (!this.grid) throw new HostError('failed', { zh: '未能读取工作簿。', en: 'The workbook was not read.' });
+    return { ...withOwnProgramme(r.outcome), grid: this.grid };
+  }
+
+  /** Another file was opened: reading or checking this one stops (the worker ends); bytes stay for downloads. */
+  dispose(): void {
+    this.checks?.dispose();
+    this.checks = undefined;
   }
 
   /** The file's own bytes: scoring and cultivation read them exactly as the CLI reads the file. */
@@ -56,6 +60,9 @@ export class BrowserHost implements WorkbookHost {
 
   /** Always an .xlsx workbook: a file of another format (.xls, .ods, CSV …) is converted first; the file itself is never changed. */
   async annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
+    // exceljs is loaded for the download only: the page itself does not need it while the worker reads.
+    // (The path is cast for the same reason as in file-checks.ts's loadSession.)
+    const { annotatedCopy } = await (import(/* webpackChunkName: "annotate" */ '../../adapters/files/annotated-copy' as string) as Promise<typeof import('../../adapters/files/annotated-copy')>);
     const copy = await annotatedCopy(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang], name: this.fileName });
     return copy.bytes;
   }

@@ -82,6 +82,19 @@ export function isHostError(e: unknown): e is HostError {
   return e instanceof HostError;
 }
 
+/** A check (of a file on the page) that was overtaken by a newer one or stopped: nothing to show. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('check cancelled');
+    this.name = 'CheckCancelled';
+    Object.setPrototypeOf(this, CheckCancelled.prototype);
+  }
+}
+
+export function isCheckCancelled(e: unknown): e is CheckCancelled {
+  return e instanceof CheckCancelled;
+}
+
 /** Which MessageBar title a core failure gets; the words themselves are the core's. */
 const KIND_OF: Record<CheckFailureCode, HostErrorKind> = {
   unreadable: 'unreadable',
@@ -162,4 +175,6 @@ export interface WorkbookHost {
   readonly isSample?: boolean;
   /** Bytes of an annotated copy (the same as `jiangxuan validate --out`). */
   annotated?(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array>;
+  /** Another file was opened: stop reading and checking this one (its pending check rejects with CheckCancelled). */
+  dispose?(): void;
 }

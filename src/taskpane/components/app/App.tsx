@@ -10,7 +10,8 @@ import type { PageParams, ThemeName } from '../../mode';
 import { asHostError, type WorkbookHost } from '../../hosts/workbook-host';
 import { useLanguageAndTheme } from '../../hooks/useLanguageAndTheme';
 import { NARROW_QUERY, useMediaQuery } from '../../hooks/useMediaQuery';
-import { useWorkbookFile, type OpenFile } from '../../hooks/useWorkbookFile';
+import { useWorkbookFile, type OpenFile, type OpenFiles } from '../../hooks/useWorkbookFile';
+import { useFileBatch } from '../../hooks/useFileBatch';
 import { useSections } from '../../hooks/useSections';
 import { useCheck } from '../../hooks/useCheck';
 import { useFileDrop } from '../../hooks/useFileDrop';
@@ -18,8 +19,9 @@ import { AppHeader } from './AppHeader';
 import { SectionTabs } from './SectionTabs';
 import { ToolSection } from './ToolSection';
 import { CheckSection } from '../check/CheckSection';
+import { BatchSection } from '../check/BatchSection';
 
-export type { OpenFile };
+export type { OpenFile, OpenFiles };
 
 /** The scoring and cultivation tabs are a chunk of their own, fetched the first time one is opened. */
 const ScoringPanel = React.lazy(() => import(/* webpackChunkName: "panels" */ '../scoring/ScoringPanel').then((m) => ({ default: m.ScoringPanel })));
@@ -34,6 +36,8 @@ export interface AppProps {
   officeHost?: WorkbookHost;
   /** Standalone mode: opens a file or URL. */
   openFile?: OpenFile;
+  /** Standalone mode: opens several files as one combined report. */
+  openFiles?: OpenFiles;
   /** Shown on start (e.g. office.js could not start and the page fell back to standalone). */
   bootMessage?: Localized;
 }
@@ -43,7 +47,7 @@ const useStyles = makeStyles({
   dropHint: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
 });
 
-export function App({ params, initialLang, initialTheme, officeHost, openFile, bootMessage }: AppProps) {
+export function App({ params, initialLang, initialTheme, officeHost, openFile, openFiles: openMany, bootMessage }: AppProps) {
   const s = useStyles();
   // In a spreadsheet host (Excel or WPS 表格): the pane works on the open workbook.
   const office = params.mode !== 'standalone' && officeHost !== undefined;
@@ -52,17 +56,19 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
   // Excel's and WPS's task pane opens 350 px wide: compact header, tabs and cards there.
   const narrow = useMediaQuery(NARROW_QUERY);
   const programmes = React.useMemo(() => builtinProgrammes(), []);
-  const workbook = useWorkbookFile({ officeHost, openFile, bootMessage, autoSample: !office && params.autoSample });
-  const { host } = workbook;
+  const workbook = useWorkbookFile({ officeHost, openFile, openFiles: openMany, bootMessage, autoSample: !office && params.autoSample });
+  const { host, batch } = workbook;
   const sections = useSections();
   const check = useCheck({ host, office, lang, programmes, initialAsOf: params.asOf, previewTab: !wide && !office });
+  const batchState = useFileBatch(batch, check.programId, check.asOf);
 
-  // A file the user opens: a failure shows where the check's would.
-  const openFiles = (files: FileList | null | undefined) => {
-    const file = files?.[0];
-    if (!file) return;
+  // Files the user opens (one: checked alone; several: one combined report); a failure shows where the check's would.
+  const openFiles = (list: FileList | readonly File[] | null | undefined) => {
+    const files = Array.from(list ?? []);
+    if (!files.length) return;
     check.showError(undefined);
-    workbook.open({ file }).catch((e: unknown) => check.showError(asHostError(e)));
+    const opened = files.length > 1 ? workbook.openMany(files) : workbook.open({ file: files[0] });
+    opened.catch((e: unknown) => check.showError(asHostError(e)));
   };
   const { dragging, dropProps } = useFileDrop(openFiles);
   const canDownload = !!check.outcome && !check.downloading && !!host?.annotated;
@@ -73,8 +79,8 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
         className={mergeClasses(s.app, dragging && s.dropHint)}
         data-testid="app"
         data-mode={office ? params.mode : 'standalone'}
-        data-busy={check.busy ? 'true' : 'false'}
-        data-checks={check.checks}
+        data-busy={(batch ? batchState.busy : check.busy) ? 'true' : 'false'}
+        data-checks={check.checks + batchState.checks}
         {...(office ? {} : dropProps)}
       >
         <AppHeader
@@ -88,7 +94,11 @@ export function App({ params, initialLang, initialTheme, officeHost, openFile, b
           t={t}
         />
         <SectionTabs section={sections.section} onSelect={sections.select} wide={wide} narrow={narrow} t={t} />
-        <CheckSection check={check} host={host} office={office} wide={wide} narrow={narrow} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
+        {batch ? (
+          <BatchSection state={batchState} hidden={sections.section !== 'check'} onOpenOne={(i) => openFiles(batch.files.slice(i, i + 1))} t={t} lang={lang} />
+        ) : (
+          <CheckSection check={check} host={host} office={office} wide={wide} narrow={narrow} hidden={sections.section !== 'check'} info={workbook.info} programmes={programmes} t={t} lang={lang} />
+        )}
         {sections.visited.has('forms') && (
           <ToolSection label={t.sectionForms} hidden={sections.section !== 'forms'} loading={t.working}>
             <FormsPanel host={host} office={office} profile={check.programme.profile} chosen={check.programme.how === 'chosen'} t={t} lang={lang} onOpenInCheck={(bytes, name) => {

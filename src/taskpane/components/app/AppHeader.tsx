@@ -79,6 +79,7 @@ export function AppHeader({ office, narrow, onFiles, download, theme, onToggleLa
             className={s.hiddenInput}
             type="file"
             accept={WORKBOOK_ACCEPT}
+            multiple
             data-testid="file-input"
             aria-label={t.openWorkbook}
             onChange={(e) => {

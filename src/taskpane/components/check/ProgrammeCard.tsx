@@ -34,8 +34,10 @@ export function ProgrammeCard({ check, host, office, compact, programmes, t, lan
   const { outcome, busy, progress } = check;
   const { profile, how, evidence } = check.programme;
   const howText = how === 'title' ? t.chosenByTitle(evidence ?? '') : how === 'headers' ? t.chosenByHeaders : how === 'chosen' ? t.chosenManually : undefined;
-  const progressValue = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
-  const progressText = progress && progress.total > 1 ? t.reading(progress.done, progress.total) : host?.kind === 'browser' ? t.readingFile : t.checking;
+  // A file on the page: the stage (reading, then checking, in the background); Excel: the sheets read so far.
+  const fileStage = host?.kind === 'browser' ? (progress?.phase === 'check' ? 'check' : 'read') : undefined;
+  const progressValue = !fileStage && progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
+  const progressText = fileStage ? (fileStage === 'check' ? t.checking : t.readingFile) : progress && progress.total > 1 ? t.reading(progress.done, progress.total) : t.checking;
 
   const folded = compact && !ui.unfolded;
   const checkButton = (
@@ -127,7 +129,11 @@ export function ProgrammeCard({ check, host, office, compact, programmes, t, lan
         </Caption1>
       )}
       {busy && <ProgressBar value={progressValue} thickness="large" aria-label={progressText} data-testid="progress" />}
-      {busy && <Caption1 className={s.how}>{progressText}</Caption1>}
+      {busy && (
+        <Caption1 className={s.how} data-testid="progress-text" data-stage={fileStage}>
+          {progressText}
+        </Caption1>
+      )}
     </div>
   );
 }

@@ -5,10 +5,32 @@ import type { WorkbookGrid } from '../../../core/model/grid';
 import { cellAddress, columnLetters } from '../../../core/model/grid';
 import { SEVERITY_FILL_HEX } from '../../../core/report/colours';
 import type { Strings } from '../../i18n';
-import type { CellMark, CellRef } from '../../preview-model';
+import type { CellMark, CellRef, RowWindow } from '../../preview-model';
 import { cellMarks, displayValue, mergeLayout, rowHeadWidth, rowWindow, sheetHeight, sheetWidth } from '../../preview-model';
 
 const MAX_COLS = 200;
+/** Cells drawn per frame: a 500-row window of a 51-column sheet is ~25,000 cells, too many to lay out in one task. */
+const STEP_CELLS = 1500;
+
+/**
+ * How far the window's rows are drawn: a first step at once, then one more step each frame, so that a large
+ * sheet never blocks the page for long (rows down to the selected cell are drawn at once). Restarts for
+ * another sheet or window.
+ */
+function useDrawnRows(sheet: unknown, win: RowWindow, width: number, selRow: number | undefined): number {
+  const step = Math.max(20, Math.floor(STEP_CELLS / Math.max(1, width)));
+  const first = Math.min(win.end, win.start + step);
+  const [drawn, setDrawn] = React.useState({ sheet, start: win.start, end: first });
+  const stale = drawn.sheet !== sheet || drawn.start !== win.start;
+  // Adjusted during render: React draws again at once with the restarted state.
+  if (stale) setDrawn({ sheet, start: win.start, end: first });
+  React.useEffect(() => {
+    if (drawn.end >= win.end) return;
+    const id = requestAnimationFrame(() => setDrawn((d) => (d === drawn ? { ...d, end: Math.min(win.end, d.end + step) } : d)));
+    return () => cancelAnimationFrame(id);
+  }, [drawn, win.end, step]);
+  return Math.min(win.end, Math.max(stale ? first : drawn.end, selRow === undefined ? 0 : selRow + 1));
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%', gap: '6px' },
@@ -126,6 +148,7 @@ export function SheetPreview({ grid, frozen, findings, selected, onCellClick, t,
   const headWidth = rowHeadWidth(height);
   const frozenCol = sheet ? frozen?.get(sheet.name) : undefined;
   const headStyle = { width: headWidth, minWidth: headWidth, maxWidth: headWidth, boxSizing: 'border-box' as const };
+  const drawnEnd = useDrawnRows(sheet, win, width, sel?.row);
 
   // Bring the selected cell into view (inside the preview only, not the whole page).
   React.useLayoutEffect(() => {
@@ -147,7 +170,7 @@ export function SheetPreview({ grid, frozen, findings, selected, onCellClick, t,
   if (!sheet) return <div className={s.empty}>{t.previewEmpty}</div>;
 
   const rows: React.ReactNode[] = [];
-  for (let r = win.start; r < win.end; r++) {
+  for (let r = win.start; r < drawnEnd; r++) {
     const cells: React.ReactNode[] = [];
     const data = sheet.rows[r] ?? [];
     for (let c = 0; c < width; c++) {

@@ -43,6 +43,12 @@ export const useCheckStyles = makeStyles({
   paneNarrow: { padding: '8px 10px 24px', gap: '8px' },
   officeBar: { display: 'flex', flexWrap: 'wrap', gap: '4px 6px', alignItems: 'center' },
   tabPanel: { minHeight: 0 },
+  unitTable: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': { padding: '2px 8px 2px 0', textAlign: 'start', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+    '& td:not(:first-child), & th:not(:first-child)': { textAlign: 'end' },
+  },
   fileName: {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,

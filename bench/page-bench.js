@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * Page benchmark (`npm run bench:page`, which builds the CLI and the web bundle first): how long the standalone
+ * page takes from choosing a file to showing its findings, and how long its main thread is blocked meanwhile,
+ * with reading and checking in the worker ("worker") and on the page's own thread ("page": the path a host
+ * without Web Workers takes, forced here by removing `Worker` before the page starts), side by side in one run.
+ *
+ * 1. Generates the 5,000-nominee 上海质量工匠 2025 workbook of bench/validate-bench.js (summary + details, 51
+ *    columns, every text filled) into bench/out/ (gitignored), unless it is there already.
+ * 2. Serves dist/web with scripts/serve.js and drives /usr/bin/chromium (never downloaded) with playwright-core.
+ * 3. For each path, `--runs` times (alternating, each in a fresh page): chooses the file, and measures
+ *    - time to findings: the file input's change event → the page reporting the check done (data-checks);
+ *    - long tasks (PerformanceObserver 'longtask', tasks over 50 ms) on the main thread from the change event
+ *      until 500 ms after the findings show: the longest one, and their total;
+ *    - from a Chromium trace of the same span, the most CPU time any one main-thread task took (the trace's
+ *      thread time): on a busy machine a task waits for a core, and its wall-clock length grows with the load.
+ * Prints a table (medians) and one JSON line. Target: no main-thread task over 100 ms while the file is checked.
+ *
+ * Options: --nominees N (5000) --runs N (5) --strict (exit 1 when the worker path misses the target).
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const ROOT = path.join(__dirname, '..');
+const WEB = path.join(ROOT, 'dist', 'web');
+const OUT_DIR = path.join(__dirname, 'out');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TARGET_MS = 100;
+
+function arg(name, def) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return def;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
+  return v;
+}
+const NOMINEES = arg('nominees', 5000);
+const RUNS = arg('runs', 5);
+const STRICT = process.argv.includes('--strict');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
+
+async function workbook() {
+  const file = path.join(OUT_DIR, `sqc-2025-${NOMINEES}.xlsx`);
+  if (fs.existsSync(file)) return file;
+  const dist = path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(dist, 'samples', 'fake-nominees.js'))) throw new Error('no CLI build: run `npm run build:cli` first (npm run bench:page does it)');
+  const { buildNominees, writeNominationWorkbook } = require(path.join(dist, 'samples/fake-nominees.js'));
+  process.stderr.write(`writing ${path.relative(ROOT, file)}…\n`);
+  const nominees = buildNominees({ count: NOMINEES, seed: 'bench', programme: 'sqc-2025', asOf: { y: 2025, m: 3, d: 1 }, recommender: '上海市浦东新区市场监督管理局' });
+  const bytes = await writeNominationWorkbook('sqc-2025', nominees, { sheetNames: { summary: '推荐汇总表', details: '申报信息' } });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+function serve() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.js')], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/taskpane\.html/.exec(out);
+      if (m) resolve({ origin: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`serve.js exited (${code}): ${out}`)));
+  });
+}
+
+/**
+ * Runs in the page before its own scripts: records long tasks from the start, the time of the file input's
+ * change event and the time the app reports the check done; `noWorker` removes Worker (the page falls back).
+ */
+function instrument(noWorker) {
+  const w = window;
+  w.__bench = { longtasks: [], changeAt: undefined, doneAt: undefined, checksAtChange: undefined };
+  if (noWorker) {
+    // The host "has no Web Worker": hosts/check-worker.ts then checks on the page, as before the worker.
+    delete w.Worker;
+    w.Worker = undefined;
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener(
+    'change',
+    (e) => {
+      if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'file-input') {
+        w.__bench.changeAt = performance.now();
+        performance.mark('jx-change');
+        const app = document.querySelector('[data-testid="app"]');
+        w.__bench.checksAtChange = Number(app && app.getAttribute('data-checks'));
+      }
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    const b = w.__bench;
+    if (b.changeAt === undefined || b.doneAt !== undefined) return;
+    const app = document.querySelector('[data-testid="app"]');
+    if (app && app.getAttribute('data-busy') === 'false' && Number(app.getAttribute('data-checks')) > b.checksAtChange) {
+      b.doneAt = performance.now();
+      performance.mark('jx-done');
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-checks', 'data-busy'] });
+}
+
+/**
+ * The main thread's tasks from a Chromium trace, between the change and 500 ms after the findings: wall time and
+ * the thread's own CPU time ("tdur"), which a machine shared with other work does not inflate.
+ */
+function tasksFromTrace(buffer) {
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const mark = (name) => events.find((e) => e.name === name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b' || e.ph === 'X'));
+  const change = mark('jx-change');
+  const done = mark('jx-done');
+  if (!change || !done) return undefined;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === change.pid).map((e) => e.tid));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === change.pid && main.has(e.tid) && e.ts + e.dur >= change.ts && e.ts <= done.ts + 500000);
+  return {
+    longestWall: tasks.reduce((m, e) => Math.max(m, e.dur / 1000), 0),
+    longestCpu: tasks.reduce((m, e) => Math.max(m, (e.tdur ?? 0) / 1000), 0),
+    cpuOver50: tasks.filter((e) => (e.tdur ?? 0) > 50000).length,
+  };
+}
+
+async function measure(context, origin, file, mode) {
+  const page = await context.newPage();
+  await page.addInitScript(instrument, mode === 'page');
+  await page.goto(`${origin}/taskpane.html?sample=0&lang=zh&asOf=2025-03-01`);
+  await page.getByTestId('file-input').waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  const browser = context.browser();
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.waitForFunction(() => window.__bench.doneAt !== undefined, undefined, { timeout: 600000, polling: 100 });
+  await page.getByTestId('count-error').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(500);
+  const trace = tasksFromTrace(await browser.stopTracing());
+  const r = await page.evaluate(() => {
+    const b = window.__bench;
+    const during = b.longtasks.filter((t) => t.start + t.duration >= b.changeAt && t.start <= b.doneAt + 500);
+    return {
+      path: window.__jiangxuanCheckPath,
+      findingsMs: b.doneAt - b.changeAt,
+      longest: during.reduce((m, t) => Math.max(m, t.duration), 0),
+      blocked: during.reduce((s, t) => s + t.duration, 0),
+      tasks: during.length,
+      // Each long task: start relative to the change event (ms), duration; the findings showed at `findingsMs`.
+      detail: during.map((t) => `${Math.round(t.start - b.changeAt)}+${Math.round(t.duration)}`).join(' '),
+      errors: Number(document.querySelector('[data-testid="count-error"]')?.textContent ?? NaN),
+    };
+  });
+  await page.close();
+  if (!trace) throw new Error('the trace has no jx-change / jx-done marks');
+  Object.assign(r, trace);
+  if (r.path !== mode) throw new Error(`expected the ${mode} path, the page took ${r.path}`);
+  return r;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(WEB, 'taskpane.html'))) throw new Error('no web build: run `npm run build:web` first (npm run bench:page does it)');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium); no browser is downloaded`);
+  const file = await workbook();
+  const server = await serve();
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: Number(process.env.BENCH_WIDTH) || 1280, height: 800 } });
+  const results = { page: [], worker: [] };
+  try {
+    process.stderr.write(`${path.basename(file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB), warm-up…\n`);
+    const modes = process.env.BENCH_ONLY ? [process.env.BENCH_ONLY] : ['page', 'worker'];
+    for (const mode of modes) await measure(context, server.origin, file, mode);
+    for (let i = 0; i < RUNS; i++) {
+      for (const mode of modes) {
+        const r = await measure(context, server.origin, file, mode);
+        results[mode].push(r);
+        process.stderr.write(`  ${mode}: findings ${ms(r.findingsMs)}, longest task ${ms(r.longest)}, blocked ${ms(r.blocked)}, most CPU time in one task ${ms(r.longestCpu)} (${r.tasks} long tasks${process.env.BENCH_DETAIL ? `: ${r.detail}` : ''})\n`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  const sum = (mode) => {
+    const rs = results[mode];
+    if (!rs.length) return {};
+    return {
+      findingsMs: Math.round(median(rs.map((r) => r.findingsMs))),
+      longestTaskMs: Math.round(median(rs.map((r) => r.longest))),
+      worstLongestTaskMs: Math.round(Math.max(...rs.map((r) => r.longest))),
+      blockedMs: Math.round(median(rs.map((r) => r.blocked))),
+      longestTaskCpuMs: Math.round(median(rs.map((r) => r.longestCpu))),
+      worstLongestTaskCpuMs: Math.round(Math.max(...rs.map((r) => r.longestCpu))),
+    };
+  };
+  const before = sum('page');
+  const after = sum('worker');
+  console.log(`\n${NOMINEES.toLocaleString('en-US')} nominees, ${RUNS} runs each, medians\n`);
+  console.log(`load average ${require('node:os').loadavg().map((x) => x.toFixed(1)).join(' ')} (${require('node:os').cpus().length} cores)\n`);
+  console.log('| path | time to findings | longest main-thread task, wall clock (worst run) | most CPU time in one task (worst run) | main thread blocked (long tasks) |');
+  console.log('|---|---|---|---|---|');
+  for (const [label, x] of [['before: on the page', before], ['after: in the worker', after]].filter(([, x]) => Number.isFinite(x.findingsMs))) {
+    console.log(`| ${label} | ${ms(x.findingsMs)} | ${ms(x.longestTaskMs)} (${ms(x.worstLongestTaskMs)}) | ${ms(x.longestTaskCpuMs)} (${ms(x.worstLongestTaskCpuMs)}) | ${ms(x.blockedMs)} |`);
+  }
+  const ok = after.worstLongestTaskMs !== undefined && after.worstLongestTaskMs <= TARGET_MS;
+  console.log(`\ntarget: no main-thread task over ${TARGET_MS} ms with the worker: ${ok ? 'met' : 'MISSED'} (worst ${ms(after.worstLongestTaskMs)} wall, ${ms(after.worstLongestTaskCpuMs)} CPU)`);
+  console.log(JSON.stringify({ bench: 'page', nominees: NOMINEES, runs: RUNS, before, after, targetMet: ok }));
+  if (STRICT && !ok) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 2;
+});

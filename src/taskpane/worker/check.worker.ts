@@ -1,0 +1,46 @@
+/**
+ * The checking worker: reads and checks the page's files off the page's thread (file-check-session.ts), so
+ * the page keeps answering while a large workbook is read. Started by hosts/check-worker.ts; one worker per
+ * set of files, ended when the user opens another. No network, nothing but the files it is given.
+ */
+import type { CombinedFiles } from '../../core/check/combine-files';
+import type { FromWorker, ToWorker } from './check-messages';
+import { gridSlices } from './grid-slices';
+import { FileCheckSession, fileFailure } from './file-check-session';
+
+/** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
+const scope = self as unknown as {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+};
+
+let session: FileCheckSession | undefined;
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  if (m.type === 'files') {
+    session = new FileCheckSession(m.files);
+    return;
+  }
+  const { run } = m;
+  if (!session) {
+    scope.postMessage({ type: 'failed', run, failure: fileFailure(new Error('no files')) });
+    return;
+  }
+  let combined: CombinedFiles | undefined;
+  session
+    .run(m.req, {
+      progress: (progress) => scope.postMessage({ type: 'progress', run, progress }),
+      file: (result) => {
+        if (!('outcome' in result) || !result.grid) return scope.postMessage({ type: 'file', run, result });
+        const { grid, ...rest } = result;
+        for (const slice of gridSlices(result.index, grid)) scope.postMessage({ type: 'grid-slice', run, slice });
+        scope.postMessage({ type: 'file', run, result: rest, sliced: true });
+      },
+      combined: (c) => (combined = c),
+    })
+    .then((finished) => finished && scope.postMessage({ type: 'done', run, combined }))
+    .catch((err: unknown) => scope.postMessage({ type: 'failed', run, failure: fileFailure(err) }));
+};
+
+scope.postMessage({ type: 'ready' });
