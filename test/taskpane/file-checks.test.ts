@@ -88,13 +88,19 @@ describe('what the worker sends', () => {
 
   it('a grid sent in slices is put together again as it was', async () => {
     const grid = await readWorkbookBytes(fs.readFileSync(path.join(SAMPLES, 'sqc-2025-有问题.xlsx')));
-    // A tall sheet (several slices) and an empty hidden one.
-    const tall = { name: '长表', rows: Array.from({ length: 700 }, (_, r) => Array.from({ length: 12 }, (__, c) => (c === 3 ? new Date(Date.UTC(2000, 0, r + 1)) : `${r}:${c}`))), merges: [{ top: 0, left: 0, bottom: 0, right: 3 }] };
+    // A tall sheet (several slices) with hidden rows and a row without values (a hole, as readers leave it), and
+    // an empty hidden one.
+    const tallRows = Array.from({ length: 700 }, (_, r) => Array.from({ length: 12 }, (__, c) => (c === 3 ? new Date(Date.UTC(2000, 0, r + 1)) : `${r}:${c}`)));
+    delete (tallRows as unknown[])[1];
+    const tall = { name: '长表', rows: tallRows, merges: [{ top: 0, left: 0, bottom: 0, right: 3 }], hiddenRows: [5, 6] };
     const whole = { sheets: [...grid.sheets, tall, { name: '空', rows: [], merges: [], hidden: true }] };
     const slices = [...gridSlices(4, whole)];
     expect(slices.filter((s) => s.sheet === whole.sheets.length - 2).length).toBeGreaterThan(1);
     const grids = new Map();
     for (const s of slices) addSlice(grids, structuredClone(s));
     expect(grids.get(4)).toEqual(whole);
+    // Every row of every sheet arrived (toEqual alone would take a missing row for an empty one).
+    expect(grids.get(4).sheets.map((s: { rows: unknown[] }) => s.rows.length)).toEqual(whole.sheets.map((s) => s.rows.length));
+    expect(1 in grids.get(4).sheets[whole.sheets.length - 2].rows).toBe(false);
   });
 });

@@ -44,6 +44,8 @@ export interface GridSlice {
   hidden?: boolean;
   /** With the sheet's first slice only. */
   merges?: MergedRange[];
+  /** With the sheet's first slice only, when some rows are hidden. */
+  hiddenRows?: readonly number[];
   start: number;
   rows: CellValue[][];
 }
