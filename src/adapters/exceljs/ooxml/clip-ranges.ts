@@ -11,6 +11,7 @@
  * refused before loading, and so that only sheets with something to change are rewritten (the second pass).
  * Part of the OOXML toolkit (this folder); string work only, browser-safe.
  */
+import { columnLetters } from '../../../core/model/grid';
 import { scanXml, type Tag, type XmlHandler } from './xml-scan';
 
 /** Excel's limits (0-based last row and column: 1,048,575 and 16,383). */
@@ -31,17 +32,6 @@ export interface Range {
   left: number;
   bottom: number;
   right: number;
-}
-
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** One part of a reference ("$B$3", "B", "3") → [row or -1, col or -1]; undefined when it is neither. */
@@ -89,8 +79,8 @@ export function parseRangeRef(ref: string): Range | undefined {
 }
 
 export function rangeRef(r: Range): string {
-  const a = letters(r.left) + (r.top + 1);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${letters(r.right)}${r.bottom + 1}`;
+  const a = columnLetters(r.left) + (r.top + 1);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnLetters(r.right)}${r.bottom + 1}`;
 }
 
 function area(r: Range): number {

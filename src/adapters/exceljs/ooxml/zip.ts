@@ -31,23 +31,28 @@ export interface ZipDirectoryEntry {
 }
 
 /**
+ * Where the end-of-central-directory record starts, searched from the end (past an archive comment of up to
+ * 64 KB); undefined when there is none.
+ */
+function endOfCentralDirectory(b: Uint8Array): number | undefined {
+  const len = b.length;
+  if (len < 22) return undefined;
+  const stop = Math.max(0, len - 22 - 0xffff);
+  for (let i = len - 22; i >= stop; i--) {
+    // The archive comment's length must reach exactly (or at most) the end of the file.
+    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) return i;
+  }
+  return undefined;
+}
+
+/**
  * The central directory's entries; undefined when the archive is cut short or damaged (no end-of-central-directory
  * record, or a directory that does not fit the file); null when it uses zip64 fields this light reader does not
  * follow (leave those to jszip).
  */
 export function zipDirectory(b: Uint8Array): ZipDirectoryEntry[] | null | undefined {
-  const len = b.length;
-  if (len < 22) return undefined;
-  let eocd = -1;
-  const stop = Math.max(0, len - 22 - 0xffff);
-  for (let i = len - 22; i >= stop; i--) {
-    // The archive comment's length must reach exactly (or at most) the end of the file.
-    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
+  const eocd = endOfCentralDirectory(b);
+  if (eocd === undefined) return undefined;
   const count = u16(b, eocd + 10);
   const cdSize = u32(b, eocd + 12);
   const cdOffset = u32(b, eocd + 16);
@@ -216,16 +221,8 @@ function u64(b: Uint8Array, at: number): number {
  */
 export function zipEntries(b: Uint8Array): Map<string, ZipEntry> | undefined {
   const len = b.length;
-  if (len < 22) return undefined;
-  let eocd = -1;
-  const stop = Math.max(0, len - 22 - 0xffff);
-  for (let i = len - 22; i >= stop; i--) {
-    if (u32(b, i) === ZIP_SIGNATURE.end && i + 22 + u16(b, i + 20) <= len) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
+  const eocd = endOfCentralDirectory(b);
+  if (eocd === undefined) return undefined;
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
