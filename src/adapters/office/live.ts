@@ -14,7 +14,7 @@
  */
 import type { Lang } from '../../core/model/findings';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
-import { isCellError } from '../../core/model/grid';
+import { putRereadRow, trimTrailingHoles, widestRow } from '../../core/model/grid-rows';
 import type { SimpleDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
@@ -85,52 +85,6 @@ export function shiftPosition(ch: StructuralChange, sheet: string, row: number, 
   return ch.axis === 'rows' ? { row: nv, col } : { row, col: nv };
 }
 
-function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
-  if (x === y) return true;
-  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
-  if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object' && isCellError(x) && isCellError(y)) return x.error === y.error;
-  return false;
-}
-
-function sameRow(a: readonly CellValue[] | undefined, b: readonly CellValue[]): boolean {
-  const n = Math.max(a?.length ?? 0, b.length);
-  for (let i = 0; i < n; i++) if (!sameValue(a?.[i], b[i])) return false;
-  return true;
-}
-
-function sheetWidth(sheet: SheetGrid): number {
-  let w = 0;
-  for (const r of sheet.rows) if (r && r.length > w) w = r.length;
-  return w;
-}
-
-/**
- * Puts a re-read row into the cached grid the way readers build it (core/model/grid.ts): ending at its last value,
- * a hole when it holds none, the grid ending at its last row holding one. Returns whether the row changed.
- */
-function setRow(sheet: SheetGrid, r: number, values: CellValue[]): boolean {
-  let end = values.length;
-  while (end > 0 && (values[end - 1] ?? null) === null) end--;
-  if (sameRow(sheet.rows[r], values)) return false;
-  if (end > 0) {
-    values.length = end;
-    sheet.rows[r] = values;
-  } else if (r < sheet.rows.length) {
-    delete sheet.rows[r];
-    trimRows(sheet.rows);
-  }
-  return true;
-}
-
-/** The grid ends at its last row holding a value. */
-function trimRows(rows: CellValue[][]): void {
-  let h = rows.length;
-  while (h > 0 && rows[h - 1] === undefined) h--;
-  rows.length = h;
-}
-
 /** Applies an insertion or deletion of rows/columns to a cached sheet (merged areas follow; inserted rows are holes). */
 export function applyStructuralChange(sheet: SheetGrid, ch: StructuralChange): void {
   sheet.merges = sheet.merges.flatMap((m) => {
@@ -153,7 +107,7 @@ export function applyStructuralChange(sheet: SheetGrid, ch: StructuralChange): v
     } else {
       rows.splice(ch.at, -ch.count);
     }
-    trimRows(rows);
+    trimTrailingHoles(rows);
     return;
   }
   for (const row of rows) {
@@ -461,7 +415,7 @@ export class LiveChecker {
     const reads = new Map<string, { width: number; rows: Map<number, CellValue[]> }>();
     for (const [name, p] of pending) {
       if (p.rows.size === 0) continue;
-      const width = Math.max(sheetWidth(sheetNow(name)), p.width);
+      const width = Math.max(widestRow(sheetNow(name)), p.width);
       reads.set(name, { width, rows: await readRows(context, name, [...p.rows], width) });
     }
 
@@ -470,7 +424,7 @@ export class LiveChecker {
     let changed = changes.length > 0;
     for (const [name, { rows }] of reads) {
       const sheet = grid.sheets.find((s) => s.name === name)!;
-      for (const [r, values] of rows) if (setRow(sheet, r, values)) changed = true;
+      for (const [r, values] of rows) if (putRereadRow(sheet, r, values)) changed = true;
     }
     const staleToo = local && this.state.mark && this.staleSheets.size > 0;
     if (!changed && !shifted && !this.remarkAll && !staleToo) return;

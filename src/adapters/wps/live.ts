@@ -8,8 +8,8 @@
  */
 import type { Et } from '../../../types/wps-et';
 import type { Lang } from '../../core/model/findings';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/model/grid';
-import { isCellError } from '../../core/model/grid';
+import type { WorkbookGrid } from '../../core/model/grid';
+import { putRereadRow, widestRow } from '../../core/model/grid-rows';
 import type { SimpleDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import type { ValidationResult } from '../../core/rules/validate-workbook';
@@ -35,46 +35,6 @@ interface Pending {
   rows: Set<number>;
   width: number;
   whole: boolean;
-}
-
-function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = a ?? null;
-  const y = b ?? null;
-  if (x === y) return true;
-  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
-  if (x !== null && y !== null && typeof x === 'object' && typeof y === 'object' && isCellError(x) && isCellError(y)) return x.error === y.error;
-  return false;
-}
-
-function sameRow(a: readonly CellValue[] | undefined, b: readonly CellValue[]): boolean {
-  const n = Math.max(a?.length ?? 0, b.length);
-  for (let i = 0; i < n; i++) if (!sameValue(a?.[i], b[i])) return false;
-  return true;
-}
-
-/**
- * Puts a re-read row into the cached grid the way readers build it (core/model/grid.ts): ending at its last value,
- * a hole when it holds none, the grid ending at its last row holding one. Returns whether the row changed.
- */
-function setRow(sheet: SheetGrid, r: number, values: CellValue[]): boolean {
-  let end = values.length;
-  while (end > 0 && (values[end - 1] ?? null) === null) end--;
-  if (sameRow(sheet.rows[r], values)) return false;
-  if (end > 0) {
-    sheet.rows[r] = values.slice(0, end);
-  } else if (r < sheet.rows.length) {
-    delete sheet.rows[r];
-    let h = sheet.rows.length;
-    while (h > 0 && sheet.rows[h - 1] === undefined) h--;
-    sheet.rows.length = h;
-  }
-  return true;
-}
-
-function sheetWidth(sheet: SheetGrid): number {
-  let w = 0;
-  for (const r of sheet.rows) if (r && r.length > w) w = r.length;
-  return w;
 }
 
 export class WpsLiveChecker {
@@ -202,8 +162,8 @@ export class WpsLiveChecker {
         continue;
       }
       const sheet = grid.sheets[idx];
-      const width = Math.max(sheetWidth(sheet), p.width);
-      for (const [r, values] of readRows(ws, [...p.rows], width)) if (setRow(sheet, r, values)) changed = true;
+      const width = Math.max(widestRow(sheet), p.width);
+      for (const [r, values] of readRows(ws, [...p.rows], width)) if (putRereadRow(sheet, r, values)) changed = true;
     }
     if (!changed) return;
 
