@@ -9,9 +9,10 @@ import { READ_BUDGET } from '../../core/model/read-budget';
 import { WorkbookReadError } from '../exceljs/errors';
 import { asBytes, type WorkbookBytes } from '../exceljs/ooxml/encoding';
 import { sniffWorkbook } from '../exceljs/sniff';
-import { XmlScanner, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { XmlScanner, type RawDecoder, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 import { zipEntries, zipEntriesIntact, type ZipEntry } from '../exceljs/ooxml/zip';
 import { nativeInflate } from './inflate-node';
+import { nodeLatin1, type Latin1Text } from './latin1-node';
 import type { Inflate } from './inflate-types';
 import { inflateRaw as webInflate } from './inflate-web';
 
@@ -20,12 +21,15 @@ export interface PackageOptions {
   inflate?: Inflate;
   /** Unzipped bytes allowed for all parts together (default: the reading budget). */
   maxXmlBytes?: number;
+  /** Never hand text over as Latin-1 bytes (tests compare both ways; the page has no way to anyway). */
+  decodeAll?: boolean;
 }
 
 export class XlsxPackage {
   private xmlBytes = 0;
   private readonly maxXmlBytes: number;
   private readonly inflate: Inflate;
+  private readonly latin1: Latin1Text | null;
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -34,6 +38,7 @@ export class XlsxPackage {
   ) {
     this.inflate = opts.inflate ?? nativeInflate() ?? webInflate;
     this.maxXmlBytes = opts.maxXmlBytes ?? READ_BUDGET.xmlMegabytes * 1024 * 1024;
+    this.latin1 = opts.decodeAll ? null : nodeLatin1();
   }
 
   /** Sniffs and opens the bytes; throws WorkbookReadError when they are not a usable .xlsx. */
@@ -58,15 +63,18 @@ export class XlsxPackage {
   /**
    * Streams a part's text through `onText`, decoded from UTF-8 (or UTF-16 with a byte-order mark). Returns false
    * when the package has no such part. Throws WorkbookReadError for damaged data or a part over the budget;
-   * whatever `onText` throws passes through.
+   * whatever `onText` throws passes through. `asBytes` is called once the first bytes show how the part is
+   * encoded: given a decoder, it means the text will come as Latin-1 bytes (UTF-8 parts in Node, when the caller
+   * offers to take them so) and must be turned back with it.
    */
-  async stream(part: string, onText: (text: string, atBoundary: boolean) => void, sheet?: string): Promise<boolean> {
+  async stream(part: string, onText: (text: string, atBoundary: boolean) => void, sheet?: string, asBytes?: (utf8: RawDecoder) => void): Promise<boolean> {
     const e = this.entries.get(part);
     if (!e) return false;
     if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) throw new WorkbookReadError('truncated');
     const data = this.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
     let decoder: InstanceType<typeof TextDecoder> | undefined;
     let utf8 = false;
+    let bytesText = null as Latin1Text | null;
     /** UTF-8 bytes from the last "<" of the previous chunk on (a "<" byte is always a whole character). */
     let carry: Uint8Array | undefined;
     const onChunk = (chunk: Uint8Array) => {
@@ -78,6 +86,12 @@ export class XlsxPackage {
         const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
         utf8 = label === 'utf-8';
         decoder = new TextDecoder(label);
+        if (utf8 && asBytes && this.latin1) {
+          bytesText = this.latin1;
+          asBytes(bytesText.utf8);
+          // TextDecoder drops a UTF-8 byte-order mark; as bytes it would read as three characters before the root.
+          if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+        }
       }
       if (!utf8) return onText(decoder.decode(chunk, { stream: true }), false);
       // Cut before the chunk's last "<": the text handed over then ends where a tag starts, so the scanner does
@@ -90,7 +104,15 @@ export class XlsxPackage {
         carry = undefined;
       }
       const lt = bytes.lastIndexOf(0x3c);
-      if (lt > 0) {
+      if (bytesText) {
+        // One byte, one character: no decoder state to carry, only the cut.
+        if (lt > 0) {
+          carry = bytes.slice(lt);
+          onText(bytesText.text(bytes, lt), true);
+        } else {
+          onText(bytesText.text(bytes, bytes.length), false);
+        }
+      } else if (lt > 0) {
         carry = bytes.slice(lt);
         onText(decoder.decode(bytes.subarray(0, lt), { stream: true }), true);
       } else {
@@ -100,7 +122,9 @@ export class XlsxPackage {
     try {
       if (e.method === 0) onChunk(data);
       else await this.inflate(data, onChunk);
-      if (decoder) {
+      if (bytesText) {
+        if (carry?.length) onText(bytesText.text(carry, carry.length), false);
+      } else if (decoder) {
         const tail = decoder.decode(carry ?? new Uint8Array(0));
         if (tail) onText(tail, false);
       }
@@ -123,7 +147,8 @@ export class XlsxPackage {
   /** Scans a part's XML with the handler; false when the part is missing. Malformed XML: see failure(). */
   async scan(part: string, handler: XmlHandler, sheet?: string): Promise<boolean> {
     const scanner = new XmlScanner(handler);
-    const found = await this.stream(part, (t, atBoundary) => scanner.push(t, atBoundary), sheet);
+    const asBytes = handler.bytesText ? (utf8: RawDecoder) => (handler.latin1 = utf8) : undefined;
+    const found = await this.stream(part, (t, atBoundary) => scanner.push(t, atBoundary), sheet, asBytes);
     if (!found) return false;
     try {
       scanner.end();

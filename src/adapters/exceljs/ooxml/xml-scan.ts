@@ -39,8 +39,27 @@ export interface XmlHandler {
    * bounded way or up to the next "<" (never search far for something absent), so the scan stays linear.
    */
   content?(name: string, buf: string, from: number): number;
+  /**
+   * If present, called at each start tag inside the root element before the scanner reads it: the handler may read
+   * the whole element itself (start tag, content, end tag) when it has one of the few plain shapes that make up
+   * most of a part, and return where it ends; or return -1 to let the scanner read it as usual. It must only accept
+   * an element it has read to its end (so nesting stays balanced) and look no further than that element.
+   */
+  element?(buf: string, pos: number, len: number): number;
+  /**
+   * Set by the reader (XlsxPackage) when the part's text arrives as its UTF-8 bytes one per character (Latin-1):
+   * ASCII markup reads the same, and this turns a raw slice back into its characters. Text and attribute values
+   * the scanner hands over are turned already; a handler reading raw slices itself (rawText, content, element)
+   * must turn them, before decodeText(). Only handlers that say `bytesText` are given text this way.
+   */
+  latin1?: RawDecoder;
+  /** The handler can take a part's text as Latin-1 bytes (it turns every raw slice it keeps with `latin1`). */
+  readonly bytesText?: boolean;
   wantText: boolean;
 }
+
+/** UTF-8 bytes held as a Latin-1 string → the characters they encode. */
+export type RawDecoder = (raw: string) => string;
 
 /** Per attribute in Tag.spans: name start, local-name start, name end, value start, value end. */
 const SPAN = 5;
@@ -60,6 +79,8 @@ export class Tag {
   end = 0;
   count = 0;
   spans = new Int32Array(8 * SPAN);
+  /** The part's text is Latin-1 bytes (see XmlHandler.latin1): values are turned back into characters. */
+  latin1: RawDecoder | undefined = undefined;
   /** Start and end of the raw value found by the last successful locate(). */
   valueStart = 0;
   valueEnd = 0;
@@ -81,7 +102,11 @@ export class Tag {
   /** An attribute's value by local name, decoded (entities; whitespace normalised as XML requires); undefined when absent. */
   attr(local: string): string | undefined {
     const k = this.find(local);
-    return k < 0 ? undefined : decodeAttribute(this.buf.slice(this.spans[k + 3], this.spans[k + 4]));
+    return k < 0 ? undefined : decodeAttribute(this.raw(this.buf.slice(this.spans[k + 3], this.spans[k + 4])));
+  }
+
+  private raw(s: string): string {
+    return this.latin1 === undefined ? s : this.latin1(s);
   }
 
   /** Finds an attribute without decoding it (hot paths read a few ASCII values in place); false when absent. */
@@ -111,7 +136,7 @@ export class Tag {
   all(): [string, string][] {
     const out: [string, string][] = [];
     for (let k = 0; k < this.count * SPAN; k += SPAN) {
-      out.push([this.buf.slice(this.spans[k], this.spans[k + 2]), decodeAttribute(this.buf.slice(this.spans[k + 3], this.spans[k + 4]))]);
+      out.push([this.raw(this.buf.slice(this.spans[k], this.spans[k + 2])), decodeAttribute(this.raw(this.buf.slice(this.spans[k + 3], this.spans[k + 4])))]);
     }
     return out;
   }
@@ -230,6 +255,7 @@ export class XmlScanner {
     const b = this.buf;
     const len = b.length;
     let pos = this.pos;
+    this.tag.latin1 = h.latin1;
     while (pos < len) {
       if (b.charCodeAt(pos) !== 60 /* < */) {
         let lt = b.indexOf('<', pos);
@@ -241,7 +267,7 @@ export class XmlScanner {
         if (this.stack.length === 0) this.checkOutside(b, pos, lt);
         else if (h.wantText) {
           if (h.rawText) h.rawText(b, pos, lt);
-          else h.text(decodeText(b.slice(pos, lt)));
+          else h.text(decodeText(h.latin1 === undefined ? b.slice(pos, lt) : h.latin1(b.slice(pos, lt))));
         }
         pos = lt;
         continue;
@@ -292,7 +318,7 @@ export class XmlScanner {
           const end = b.indexOf(']]>', pos + 9);
           if (end < 0) break;
           if (this.stack.length === 0) throw new XmlError('CDATA outside the root element');
-          if (h.wantText) h.text(normaliseLineEnds(b.slice(pos + 9, end)));
+          if (h.wantText) h.text(normaliseLineEnds(h.latin1 === undefined ? b.slice(pos + 9, end) : h.latin1(b.slice(pos + 9, end))));
           pos = end + 3;
           continue;
         }
@@ -304,7 +330,15 @@ export class XmlScanner {
         }
         throw new XmlError('unknown markup declaration');
       }
-      // A start tag: its name, then its attributes (recorded as they are passed), then ">" or "/>".
+      // A start tag: the handler's own reader for the commonest elements first, if it has one.
+      if (h.element !== undefined && this.stack.length > 0) {
+        const end = h.element(b, pos, len);
+        if (end >= 0) {
+          pos = end;
+          continue;
+        }
+      }
+      // Otherwise its name, then its attributes (recorded as they are passed), then ">" or "/>".
       const gt = this.startTag(b, pos, len);
       if (gt === -1) break;
       const tag = this.tag;
