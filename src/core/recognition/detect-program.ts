@@ -29,13 +29,21 @@ export function titleLines(wb: WorkbookGrid): string[] {
   return lines;
 }
 
+type DetectGroup = Profile['detect'][number];
+const groupKeys = new WeakMap<DetectGroup, { all: string[]; none: string[] }>();
+/** A detection group's keywords folded as titles are (once per group: a run may detect a hundred files). */
+function keysOf(group: DetectGroup): { all: string[]; none: string[] } {
+  let k = groupKeys.get(group);
+  if (!k) groupKeys.set(group, (k = { all: group.all.map(titleKey), none: group.none.map(titleKey) }));
+  return k;
+}
+
 export function detectProgram(wb: WorkbookGrid, profiles: readonly Profile[]): ProgramDetection | undefined {
   const lines = titleLines(wb).map((l) => ({ raw: l, key: titleKey(l) }));
   let best: { profile: Profile; score: number; evidence: string } | undefined;
   for (const profile of profiles) {
     for (const group of profile.detect) {
-      const all = group.all.map(titleKey);
-      const none = group.none.map(titleKey);
+      const { all, none } = keysOf(group);
       for (const line of lines) {
         if (all.every((k) => line.key.includes(k)) && !none.some((k) => line.key.includes(k))) {
           // More keywords = more specific ("上海质量工匠"+"2025" beats "质量工匠"+"培育" only when both hold).

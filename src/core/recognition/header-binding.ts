@@ -57,6 +57,21 @@ export function buildIndex(spec: ResolvedTable, synonyms: readonly (readonly str
   return { byKey, bySynonym, parts };
 }
 
+const indexes = new WeakMap<ResolvedTable, { synonyms: readonly (readonly string[])[]; index: LabelIndex }>();
+
+/**
+ * buildIndex, made once per table of a profile: recognition asks for it on every sheet of every file (and for
+ * every programme while the programme is being detected), and an inbox of a hundred small files would spend more
+ * time building the same index than checking its nominees.
+ */
+export function labelIndex(spec: ResolvedTable, synonyms: readonly (readonly string[])[]): LabelIndex {
+  const hit = indexes.get(spec);
+  if (hit && hit.synonyms === synonyms) return hit.index;
+  const index = buildIndex(spec, synonyms);
+  indexes.set(spec, { synonyms, index });
+  return index;
+}
+
 const FORCE_PREFIX = new RegExp(`^(${FORCES.join('|')})[-—_:：/、.]?`);
 /** Header labels are short; long cells are data (a 5,000-字 text must not be normalised for nothing). */
 const MAX_HEADER_LENGTH = 80;

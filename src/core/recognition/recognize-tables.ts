@@ -9,7 +9,9 @@
 import { CellValue, SheetGrid, WorkbookGrid } from '../model/grid';
 import { FieldSpec, Profile, ResolvedTable, TableKind } from '../profiles/schema';
 import { cellText, isBlank } from '../text/normalize';
-import { buildIndex, ColumnBinding, HeaderMatch, LabelIndex, matchHeader } from './header-binding';
+import { labelIndex, ColumnBinding, HeaderMatch, LabelIndex, matchHeader } from './header-binding';
+
+const NO_SYNONYMS: readonly (readonly string[])[] = [];
 import { Footer, FOOTER_KEYS, parseFooter } from './footer';
 import { classifyRow } from './row-kinds';
 
@@ -184,7 +186,7 @@ function headerAt(sheet: SheetGrid, row: number, specs: readonly ResolvedTable[]
 /** Every table of the profile on one sheet, top to bottom. */
 export function recognizeSheetTables(sheet: SheetGrid, profile: Profile): RecognizedTable[] {
   const specs = (Object.values(profile.tables) as ResolvedTable[]).filter(Boolean);
-  const indexes = new Map(specs.map((s) => [s.kind, buildIndex(s, profile.headerSynonyms ?? [])] as const));
+  const indexes = new Map(specs.map((s) => [s.kind, labelIndex(s, profile.headerSynonyms ?? NO_SYNONYMS)] as const));
   const n = sheet.rows.length;
 
   // The first header: the earliest row of the first rows that fits nearly as well as the best one (a legend

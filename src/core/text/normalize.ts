@@ -15,12 +15,21 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const SIMPLIFY_CACHE = new Map<string, string>();
 const CACHE_LIMIT = 20000;
 
+/**
+ * Keeps a computed key. A full cache starts again rather than stops taking: a run over a hundred files would
+ * otherwise fill it with the first files' names and units and then compute every title and header afresh.
+ */
+function remember(cache: Map<string, string>, k: string, v: string): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(k, v);
+}
+
 /** Traditional → Simplified Chinese (opencc), memoised. */
 export function simplify(s: string): string {
   const cached = SIMPLIFY_CACHE.get(s);
   if (cached !== undefined) return cached;
   const out = toSimplified(s);
-  if (SIMPLIFY_CACHE.size < CACHE_LIMIT) SIMPLIFY_CACHE.set(s, out);
+  remember(SIMPLIFY_CACHE, s, out);
   return out;
 }
 
@@ -57,7 +66,7 @@ export function headerKey(s: string): string {
   const cached = HEADER_KEY_CACHE.get(s);
   if (cached !== undefined) return cached;
   const k = computeHeaderKey(s);
-  if (HEADER_KEY_CACHE.size < CACHE_LIMIT) HEADER_KEY_CACHE.set(s, k);
+  remember(HEADER_KEY_CACHE, s, k);
   return k;
 }
 
