@@ -387,6 +387,23 @@ export class SheetCellsHandler implements XmlHandler {
         r0 = i + 3;
         r1 = k;
         i = k + 1;
+        // …then s="…" and t="s", as Excel writes them; anything else is read by the loop below.
+        if (b.charCodeAt(i) === 32 && b.charCodeAt(i + 1) === 115 && b.charCodeAt(i + 2) === 61 && b.charCodeAt(i + 3) === 34) {
+          let n = 0;
+          k = i + 4;
+          while ((c = b.charCodeAt(k)) >= 48 && c <= 57 && k - i < 13) {
+            n = n * 10 + (c - 48);
+            k++;
+          }
+          if (c === 34 && k > i + 4) {
+            style = n;
+            i = k + 1;
+          }
+        }
+        if (b.charCodeAt(i) === 32 && b.charCodeAt(i + 1) === 116 && b.charCodeAt(i + 2) === 61 && b.charCodeAt(i + 3) === 34 && b.charCodeAt(i + 4) === 115 && b.charCodeAt(i + 5) === 34) {
+          type = CellType.Shared;
+          i += 6;
+        }
       }
     }
     for (;;) {
@@ -426,6 +443,8 @@ export class SheetCellsHandler implements XmlHandler {
     let end: number;
     let valueStart = -1;
     let valueEnd = -1;
+    /** The value when it is plain digits, else -1. */
+    let whole = 0;
     let inline = false;
     if (c === 47) {
       if (i + 1 >= len || b.charCodeAt(i + 1) !== 62) return -1;
@@ -434,7 +453,17 @@ export class SheetCellsHandler implements XmlHandler {
       return -1;
     } else if ((c = b.charCodeAt(i + 2)) === 118 /* v */ && b.charCodeAt(i + 3) === 62) {
       valueStart = i + 4;
-      valueEnd = b.indexOf('<', valueStart);
+      // Most values are a few digits (a shared-string index, a whole number): read them on the way to the end.
+      let k = valueStart;
+      while ((c = b.charCodeAt(k)) >= 48 && c <= 57 && k - valueStart < 15) {
+        whole = whole * 10 + (c - 48);
+        k++;
+      }
+      if (c === 60 && k > valueStart) valueEnd = k;
+      else {
+        whole = -1;
+        valueEnd = b.indexOf('<', k);
+      }
       if (valueEnd < 0 || !isEndOfValue(b, valueEnd)) return -1;
       end = valueEnd + 8;
     } else if (c === 47 && b.charCodeAt(i + 3) === 99 && b.charCodeAt(i + 4) === 62) {
@@ -460,6 +489,19 @@ export class SheetCellsHandler implements XmlHandler {
       this.col++;
     }
     if (valueStart < 0) return end; // no value: nothing to keep (as close() finds for such a cell)
+    if (!inline && whole >= 0 && this.col < MAX_COLS && this.row < MAX_ROWS) {
+      // What cellValue() gives for plain digits, without the detour (other types go the usual way below).
+      if (type === CellType.Shared) {
+        const t = this.ctx.shared[whole];
+        if (t !== undefined && t !== null) this.sink.cell(this.row, this.col, t, undefined);
+        return end;
+      }
+      if (type === CellType.Number) {
+        const v = this.ctx.dateStyles[style] ? excelSerialToDate(whole, this.ctx.date1904) : whole;
+        if (v !== null) this.sink.cell(this.row, this.col, v, undefined);
+        return end;
+      }
+    }
     this.type = type;
     this.style = style;
     this.hasFormula = false;

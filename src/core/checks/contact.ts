@@ -95,9 +95,23 @@ function splitParts(text: string): string[] {
   return out;
 }
 
+/** Exactly 11 ASCII digits, 1[3-9]…: what MOBILE accepts, read in place. */
+function isPlainMobile(s: string): boolean {
+  if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
+  const second = s.charCodeAt(1);
+  if (second < 51 || second > 57) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** An 11-digit mainland mobile number (1[3-9]XXXXXXXXX); a number cell is fine. Rule phone.mobile. */
 export function checkMobile(raw: CellValue): Issue[] {
   if (raw === null) return NO_ISSUES as Issue[];
+  // Nearly every cell is one plainly typed number: known good without splitting and cleaning it.
+  if (typeof raw === 'string' && isPlainMobile(raw)) return NO_ISSUES as Issue[];
   const odd = oddCell(raw);
   if (odd) return [report('phone.mobile', { variant: 'odd-cell', cell: odd })];
   const text = cellText(raw);

@@ -78,7 +78,21 @@ export function diagnoseResidentId(raw: CellValue, asOf: SimpleDate): IdDiagnosi
   return diagnoseText(raw, asOf);
 }
 
+/** The text when it is already an ID as written: 17 ASCII digits and a digit or X (the usual case); else undefined. */
+function plainId(text: string): string | undefined {
+  if (text.length !== 18) return undefined;
+  for (let i = 0; i < 17; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const last = text.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88 ? text : undefined;
+}
+
 function diagnoseText(text: string, asOf: SimpleDate): IdDiagnosis {
+  // Most IDs need no normalising: the one-pass normalisation below builds a new string a character at a time.
+  const plain = plainId(text);
+  if (plain !== undefined) return diagnose18(plain, asOf);
   // Normalise in one pass: full-width digits and X, lower-case x, whitespace dropped.
   let s = '';
   let bad = '';
@@ -153,7 +167,7 @@ function diagnose18(s: string, asOf: SimpleDate): IdDiagnosis {
   const issues: Issue[] = [];
   const out: IdDiagnosis = { issues, id: s };
   checkRegion(s, issues);
-  const birth = readBirth(s, 6, 4, Number(s.slice(6, 10)), asOf, issues);
+  const birth = readBirth(s, 6, 4, digitsAt(s, 6, 4), asOf, issues);
   const expected = checkCharUnchecked(s);
   const actual = s[17];
   if (expected !== actual && s.endsWith('000')) {
@@ -188,6 +202,13 @@ function diagnose15(s: string, asOf: SimpleDate, fromNumber: boolean): IdDiagnos
   return out;
 }
 
+/** The number written by n ASCII digits at s[at…] (callers have checked they are digits). */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 /** Pushes id.region when the first two digits are not a province-level code; returns whether they are. */
 function checkRegion(s: string, issues: Issue[]): boolean {
   const code = s.slice(0, 2);
@@ -206,10 +227,8 @@ function checkRegion(s: string, issues: Issue[]): boolean {
  * pushes id.birthdate and returns undefined when it is not a real, past date from 1900 on.
  */
 function readBirth(s: string, at: number, yLen: 2 | 4, y: number, asOf: SimpleDate, issues: Issue[]): SimpleDate | undefined {
-  const mm = s.slice(at + yLen, at + yLen + 2);
-  const dd = s.slice(at + yLen + 2, at + yLen + 4);
-  const m = Number(mm);
-  const d = Number(dd);
+  const m = digitsAt(s, at + yLen, 2);
+  const d = digitsAt(s, at + yLen + 2, 2);
   let why: IdBirthdateProblem;
   if (m < 1 || m > 12) why = { kind: 'month' };
   else if (!isValidDate(y, m, d)) why = d < 1 ? { kind: 'day' } : { kind: 'days-in-month', days: daysInMonth(y, m) };
@@ -217,6 +236,8 @@ function readBirth(s: string, at: number, yLen: 2 | 4, y: number, asOf: SimpleDa
   else if (compareDates({ y, m, d }, asOf) > 0) why = { kind: 'future', asOf };
   else return { y, m, d };
   const to = at + yLen + 4;
+  const mm = s.slice(at + yLen, at + yLen + 2);
+  const dd = s.slice(at + yLen + 2, at + yLen + 4);
   issues.push(report('id.birthdate', { from: at + 1, to, digits: s.slice(at, to), y, mm, dd, why }));
   return undefined;
 }

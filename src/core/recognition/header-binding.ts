@@ -4,7 +4,7 @@
  * so), force-prefixed indicators ("引领力-勇挑重担"), and a field typed over several columns
  * (职务 | 职称/技能等级 for 职务、职称/技能等级).
  */
-import type { SheetGrid } from '../model/grid';
+import type { CellValue, SheetGrid } from '../model/grid';
 import { FieldSpec, FORCES, ResolvedTable } from '../profiles/schema';
 import { headerKey, isBlank } from '../text/normalize';
 
@@ -110,20 +110,45 @@ function fieldFor(field: FieldSpec, key: string, viaSynonym: boolean): FieldSpec
   return f;
 }
 
-function headerText(sheet: SheetGrid, row: number, col: number): string | undefined {
-  const v = sheet.rows[row]?.[col];
-  return typeof v === 'string' && v.length <= MAX_HEADER_LENGTH && !isBlank(v) ? v : undefined;
+interface HeaderCell {
+  /** As typed. */
+  text: string;
+  key: string;
+}
+
+const rowCells = new WeakMap<readonly CellValue[], readonly (HeaderCell | undefined)[]>();
+const NO_CELLS: readonly (HeaderCell | undefined)[] = [];
+
+/**
+ * The cells of a row that could be header labels (short texts), with their keys. Each row near the top is tried
+ * as the header, and as the second header row, of every table of every programme being detected: its keys are
+ * made once per row (remembered by the row's array, which a live re-check replaces when the row changes).
+ */
+function headerCells(sheet: SheetGrid, row: number): readonly (HeaderCell | undefined)[] {
+  const values = sheet.rows[row];
+  if (values === undefined) return NO_CELLS;
+  let cells = rowCells.get(values);
+  if (!cells) {
+    const out: (HeaderCell | undefined)[] = [];
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      out.push(typeof v === 'string' && v.length <= MAX_HEADER_LENGTH && !isBlank(v) ? { text: v, key: headerKey(v) } : undefined);
+    }
+    rowCells.set(values, (cells = out));
+  }
+  return cells;
 }
 
 /** Binds header cells of one row to fields; an ambiguous label (two 邮编 columns) takes the next unbound field. */
 function bindRow(sheet: SheetGrid, row: number, index: LabelIndex, bound: Map<string, ColumnBinding>, taken: Set<number>): number {
-  const cells = sheet.rows[row] ?? [];
+  const cells = headerCells(sheet, row);
   let added = 0;
   for (let c = 0; c < cells.length; c++) {
     if (taken.has(c)) continue;
-    const v = headerText(sheet, row, c);
-    if (v === undefined) continue;
-    const k = headerKey(v);
+    const cell = cells[c];
+    if (cell === undefined) continue;
+    const v = cell.text;
+    const k = cell.key;
     const cands = candidates(index, k);
     if (!cands) continue;
     const field = cands.fields.find((f) => !bound.has(f.key));
@@ -145,11 +170,12 @@ function bindParts(sheet: SheetGrid, top: number, below: number, index: LabelInd
   let onBelow = 0;
   const found = new Map<FieldSpec, { row: number; col: number; header: string }[]>();
   for (const row of below > top ? [top, below] : [top]) {
-    const cells = sheet.rows[row] ?? [];
+    const cells = headerCells(sheet, row);
     for (let c = 0; c < cells.length; c++) {
-      const v = headerText(sheet, row, c);
-      if (v === undefined) continue;
-      const fields = index.parts.get(headerKey(v));
+      const cell = cells[c];
+      if (cell === undefined) continue;
+      const v = cell.text;
+      const fields = index.parts.get(cell.key);
       if (!fields) continue;
       for (const f of fields) {
         const b = bound.get(f.key);

@@ -220,11 +220,29 @@ const HAS_TITLE_QUOTE = /["'“”‘’「」『』《》〈〉]/;
  * short texts simplified (the patterns match Traditional characters themselves: see eligibility.ts).
  */
 function ruleText(s: string): string {
+  // Most texts have nothing to fold, remove or unquote: one look at each character says so.
+  const t = needsFolding(s) ? foldRuleText(s) : s;
+  return t.length <= 24 ? simplify(t) : t;
+}
+
+function foldRuleText(s: string): string {
   let t = toHalfWidth(s);
-  // Most texts have no space at all: looking is cheaper than a regex replacement on every row.
   if (t.includes(' ') || t.includes('\t') || t.includes('\u00a0')) t = t.replace(INLINE_SPACE, '');
   if (HAS_TITLE_QUOTE.test(t)) t = t.replace(TITLE_QUOTES, '');
-  return t.length <= 24 ? simplify(t) : t;
+  return t;
+}
+
+/** Whether s has a full-width form, an inline space or a title quote (what foldRuleText changes). */
+function needsFolding(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 32 || c === 9 || c === 34 || c === 39) return true;
+    } else if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0 || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x300f)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function checkTableStructure(table: RecognizedTable, sink: FindingSink, sheetsSaidHidden: Set<string>): void {
