@@ -9,6 +9,7 @@ import { EligibilityRule } from '../profiles/schema';
 import { RowFacts } from './cell-checks';
 import { reportEligibility } from './catalogue';
 import { withTraditionalForms } from '../text/script-variants';
+import { containsAny, requiredChars } from './required-chars';
 
 export interface RuleHit {
   issue: Issue;
@@ -23,7 +24,7 @@ export interface RowView {
   facts: RowFacts;
 }
 
-const compiled = new WeakMap<EligibilityRule, { patterns: RegExp[]; except: RegExp[] }>();
+const compiled = new WeakMap<EligibilityRule, { patterns: RegExp[]; except: RegExp[]; required: string[] | undefined }>();
 function regexes(rule: EligibilityRule) {
   let c = compiled.get(rule);
   if (!c) {
@@ -32,7 +33,7 @@ function regexes(rule: EligibilityRule) {
     // One alternation per rule: a single pass over the text instead of one per pattern (this runs on every row).
     // Patterns are written in Simplified Chinese; each character also matches its Traditional forms.
     const any = (list: string[], flags: string) => (list.length ? [new RegExp(list.map((p) => `(?:${withTraditionalForms(p)})`).join('|'), flags)] : []);
-    c = { patterns: any(src, 'i'), except: any(except, 'gi') };
+    c = { patterns: any(src, 'i'), except: any(except, 'gi'), required: requiredChars(src) };
     compiled.set(rule, c);
   }
   return c;
@@ -40,10 +41,12 @@ function regexes(rule: EligibilityRule) {
 
 /** First match of any pattern in the rule's fields, after removing the excepted phrases. */
 function firstMatch(rule: EligibilityRule, row: RowView): { key: string; match: string } | undefined {
-  const { patterns, except } = regexes(rule);
+  const { patterns, except, required } = regexes(rule);
   for (const key of rule.fields) {
     let t = row.text(key);
     if (!t) continue;
+    // No character every match needs: nothing to find, with or without the excepted phrases.
+    if (required && !containsAny(t, required)) continue;
     for (const e of except) t = t.replace(e, '');
     for (const p of patterns) {
       const m = p.exec(t);

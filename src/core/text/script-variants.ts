@@ -61,3 +61,8 @@ export function withTraditionalForms(source: string): string {
   }
   return out;
 }
+
+/** A character and its Traditional forms ("长" → "长長"); the character alone when it has none. */
+export function withTraditionalChars(ch: string): string {
+  return ch + (variantTable().get(ch) ?? '');
+}
