@@ -10,14 +10,16 @@
  *   validate  what `jiangxuan validate` does once the file is read from disk: readWorkbookBytes (the fast reader)
  *             + checkWorkbook (programme detection, all rules);
  *   exceljs   new ExcelJS.Workbook().xlsx.load(bytes), the model the annotated copy is made from.
- * Each step: one warm-up, then the median of --runs runs (wall time; CPU time too) in one process, and the peak
- * RSS (/usr/bin/time -f %M) of another process running it once, as the CLI does; all under `timeout -s KILL`.
- * exceljs on 100,000 nominees runs once (--big-exceljs-runs).
+ * Each step runs in --rounds alternating rounds (floor, validate, exceljs, floor, …: the machine's speed drifts, and
+ * steps timed minutes apart would compare the drift), each round a process with one warm-up and --runs runs; the
+ * median is over the runs of all rounds (wall time; CPU time too). Peak RSS (/usr/bin/time -f %M) is measured in
+ * another process that runs the step once, as the CLI does; all under `timeout -s KILL`.
+ * exceljs on 100,000 nominees runs once, in one round (--big-exceljs-runs).
  *
  * Targets (issue #16): validate ≤ 1.5 × the floor at 5,000 and 100,000 nominees, ≤ 300 MB peak at 100,000.
  * Prints a table and one JSON line; --strict exits 1 when a target fails. Progress goes to stderr.
  *
- *   node bench/read-bench.js [--runs 5] [--sizes 50,5000,100000] [--big-exceljs-runs 1] [--skip-exceljs] [--strict]
+ *   node bench/read-bench.js [--runs 5] [--rounds 3] [--sizes 50,5000,100000] [--big-exceljs-runs 1] [--skip-exceljs] [--strict]
  */
 'use strict';
 const fs = require('node:fs');
@@ -129,14 +131,46 @@ async function workbook(nominees) {
 }
 
 /**
- * A step's times (its own process: a warm-up and `runs` runs) and its peak memory, measured apart in a process
- * that runs it once, as the CLI does (several runs in one process leave the previous run's garbage to the GC).
+ * The steps' times, taken in alternating rounds (floor, validate, exceljs, floor, validate, …; each round a process
+ * per step with a warm-up and `runs` runs): this machine's speed drifts from one minute to the next, and a ratio of
+ * two steps timed minutes apart would measure the drift. The runs of all rounds are pooled for the median. Peak
+ * memory is measured apart, in a process that runs the step once, as the CLI does (several runs in one process
+ * leave the previous run's garbage to the GC).
  */
-function measure(step, file, runs, limitSeconds) {
-  const timed = measureProcess(step, file, runs, limitSeconds);
-  if (timed.failed || runs <= 1) return timed;
-  const once = measureProcess(step, file, 1, limitSeconds);
-  return { ...timed, peakMb: once.failed ? timed.peakMb : once.peakMb, peakMbOverRuns: timed.peakMb };
+function measureSteps(steps, file, rounds) {
+  const pooled = new Map(steps.map((st) => [st.step, { wall: [], cpu: [], peaks: [], failed: undefined, result: undefined }]));
+  for (let r = 0; r < rounds; r++) {
+    for (const st of steps) {
+      const acc = pooled.get(st.step);
+      if (acc.failed || (st.rounds !== undefined && r >= st.rounds)) continue;
+      const m = measureProcess(st.step, file, st.runs, st.limit);
+      if (m.failed) acc.failed = m.failed;
+      else {
+        acc.wall.push(...m.wall);
+        acc.cpu.push(...m.cpu);
+        acc.peaks.push(m.peakMb);
+        acc.result = m.result;
+      }
+    }
+  }
+  const out = {};
+  for (const st of steps) {
+    const acc = pooled.get(st.step);
+    if (acc.failed) {
+      out[st.step] = { failed: acc.failed };
+      continue;
+    }
+    const once = st.runs > 1 ? measureProcess(st.step, file, 1, st.limit) : undefined;
+    out[st.step] = {
+      wallMs: median(acc.wall),
+      cpuMs: median(acc.cpu),
+      runs: acc.wall.length,
+      peakMb: once && !once.failed ? once.peakMb : Math.max(...acc.peaks),
+      peakMbOverRuns: Math.max(...acc.peaks),
+      result: acc.result,
+    };
+  }
+  return out;
 }
 
 /** Runs a step in its own process under /usr/bin/time and timeout; returns the runs and the peak RSS (MB). */
@@ -152,7 +186,7 @@ function measureProcess(step, file, runs, limitSeconds) {
   const line = r.stdout.trim().split('\n').pop();
   if (r.status !== 0 || !line) return { failed: `exit ${r.status}${r.status === 137 || r.status === null ? ' (killed at the time limit)' : ''}`, peakMb: peakKb / 1024 };
   const out = JSON.parse(line);
-  return { wallMs: median(out.wall), cpuMs: median(out.cpu), runs: out.wall.length, peakMb: peakKb / 1024, result: out.result };
+  return { wall: out.wall, cpu: out.cpu, peakMb: peakKb / 1024, result: out.result };
 }
 
 async function main() {
@@ -162,16 +196,21 @@ async function main() {
   }
   fs.mkdirSync(OUT, { recursive: true });
   const runs = Number(arg('runs', '5'));
+  const rounds = Number(arg('rounds', '3'));
   const sizes = String(arg('sizes', '50,5000,100000')).split(',').map(Number);
   const bigExceljsRuns = Number(arg('big-exceljs-runs', '1'));
   const rows = [];
   for (const n of sizes) {
     const file = await workbook(n);
     const mb = fs.statSync(file).size / 1048576;
-    const floor = measure('floor', file, runs, 600);
-    const validate = measure('validate', file, runs, 600);
-    const exceljs = flag('skip-exceljs') ? { failed: 'skipped' } : measure('exceljs', file, n >= 100000 ? bigExceljsRuns : runs, 900);
-    rows.push({ nominees: n, fileMb: mb, floor, validate, exceljs });
+    const steps = [
+      { step: 'floor', runs, limit: 600 },
+      { step: 'validate', runs, limit: 600 },
+    ];
+    // exceljs on 100,000 nominees takes minutes: one round of --big-exceljs-runs.
+    if (!flag('skip-exceljs')) steps.push(n >= 100000 ? { step: 'exceljs', runs: bigExceljsRuns, limit: 900, rounds: 1 } : { step: 'exceljs', runs, limit: 900 });
+    const m = measureSteps(steps, file, rounds);
+    rows.push({ nominees: n, fileMb: mb, floor: m.floor, validate: m.validate, exceljs: m.exceljs ?? { failed: 'skipped' } });
   }
 
   const fmt = (s) => (s.failed ? s.failed : `${Math.round(s.wallMs).toLocaleString('en-US')} ms`);
@@ -180,7 +219,7 @@ async function main() {
   const cpuRatio = (a, b) => (a.failed || b.failed ? '–' : `${(a.cpuMs / b.cpuMs).toFixed(2)}×`);
   const lines = [];
   lines.push('');
-  lines.push(`匠选 reading benchmark · ${PROGRAMME} · node ${process.version} · ${runs} runs (median wall time; exceljs on 100,000: ${bigExceljsRuns})`);
+  lines.push(`匠选 reading benchmark · ${PROGRAMME} · node ${process.version} · ${rounds} alternating rounds × ${runs} runs (median wall time; exceljs on 100,000: ${bigExceljsRuns} run)`);
   lines.push('-'.repeat(128));
   lines.push(['nominees', 'file', 'floor', 'peak', 'validate', '× floor', '(CPU ×)', 'peak', 'exceljs', '× floor', 'peak'].map((h, i) => (i < 2 ? h.padEnd(10) : h.padStart(11))).join(''));
   for (const r of rows) {
@@ -200,7 +239,7 @@ async function main() {
   if (at(100000) && !at(100000).validate.failed) targets.validateAtMost300MbAt100000 = at(100000).validate.peakMb <= 300;
   for (const [k, v] of Object.entries(targets)) lines.push(`target ${k}: ${v ? '✓ holds' : '✗ fails'}`);
   console.log(lines.join('\n'));
-  console.log(JSON.stringify({ node: process.version, runs, rows, targets }));
+  console.log(JSON.stringify({ node: process.version, runs, rounds, rows, targets }));
   if (flag('strict') && Object.values(targets).some((v) => !v)) process.exitCode = 1;
 }
 
