@@ -9,7 +9,8 @@
  *    (c) `validate <file>` once per file, 100 processes one after another (the old way: a shell loop).
  * 2. Start-up: `node -e 0`, `jiangxuan programs`, `jiangxuan --help`.
  *
- * Medians of --runs runs (default 5; start-up uses max(runs, 10)); (c) is slow (~100 processes a run), so it uses
+ * Medians of --runs runs (default 5; start-up uses max(runs, 10)), the commands compared timed in turn (a, b, a,
+ * b, …) so that the machine's drift does not enter their ratio; (c) is slow (~100 processes a run), so it uses
  * --process-runs (default 1). Prints a table and one JSON line; targets: (a) ≤ 2 × (b), start-up ≤ 0.3 s.
  * Options: --files N (100) --nominees N (10) --runs N --process-runs N --no-per-process --strict (exit 1 when a
  * target fails). JIANGXUAN_BENCH_ROOT=<checkout> times another checkout's bin/ and dist/ (same inbox).
@@ -78,14 +79,20 @@ function timed(args) {
   return ms;
 }
 
-function measure(label, runs, once) {
-  once(); // warm-up: the disk cache, not the process (every run is a new process)
-  const xs = [];
+/**
+ * Several commands timed in turn (a, b, c, a, b, c, …) rather than one after the other: the machine's speed drifts
+ * over minutes, and a ratio of two commands timed apart would measure the drift. Medians per command.
+ */
+function measureAlternating(runs, steps) {
+  for (const [, once] of steps) once(); // warm-up: the disk cache, not the process
+  const xs = steps.map(() => []);
   for (let i = 0; i < runs; i++) {
-    xs.push(once());
-    note(`  ${label}: run ${i + 1}/${runs} ${fmt(xs[xs.length - 1])}`);
+    steps.forEach(([label, once], k) => {
+      xs[k].push(once());
+      note(`  ${label}: run ${i + 1}/${runs} ${fmt(xs[k][xs[k].length - 1])}`);
+    });
   }
-  return median(xs);
+  return xs.map(median);
 }
 
 function measureNoWarmUp(label, runs, once) {
@@ -107,13 +114,16 @@ async function main() {
     .map((f) => path.join(INBOX, f));
   const validate = ['validate', '--as-of', '2025-03-01', '--format', 'json'];
 
-  const startup = {
-    node: measure('node -e 0', START_RUNS, () => timed(['-e', '0'])),
-    programs: measure('jiangxuan programs', START_RUNS, () => timed([CLI, 'programs'])),
-    help: measure('jiangxuan --help', START_RUNS, () => timed([CLI, '--help'])),
-  };
-  const oneRun = measure('validate <inbox> (one process)', RUNS, () => timed([CLI, ...validate, INBOX]));
-  const oneFile = measure('validate <one file>', RUNS, () => timed([CLI, ...validate, files[0]]));
+  const [node, programs, help] = measureAlternating(START_RUNS, [
+    ['node -e 0', () => timed(['-e', '0'])],
+    ['jiangxuan programs', () => timed([CLI, 'programs'])],
+    ['jiangxuan --help', () => timed([CLI, '--help'])],
+  ]);
+  const startup = { node, programs, help };
+  const [oneRun, oneFile] = measureAlternating(RUNS, [
+    ['validate <inbox> (one process)', () => timed([CLI, ...validate, INBOX])],
+    ['validate <one file>', () => timed([CLI, ...validate, files[0]])],
+  ]);
   // Its warm-up is skipped: one pass is already 100 processes, each of them cold in the same way.
   const perProcess = PER_PROCESS ? measureNoWarmUp(`validate, one process per file (${files.length} processes)`, PROCESS_RUNS, () => {
     let total = 0;

@@ -46,9 +46,16 @@ export function fold(s: string): string {
   return simplify(s.normalize('NFKC').replace(PINYIN_GLOSS, '')).replace(WHITESPACE, '');
 }
 
-/** Key for a title line (programme detection): folded, quotes removed. */
+const TITLE_KEY_CACHE = new Map<string, string>();
+
+/** Key for a title line (programme detection): folded, quotes removed. Remembered: every file of an inbox repeats its title and headers. */
 export function titleKey(s: string): string {
-  return fold(s).replace(QUOTES, '');
+  if (s.length > HEADER_KEY_MAX) return fold(s).replace(QUOTES, '');
+  const cached = TITLE_KEY_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const k = fold(s).replace(QUOTES, '');
+  remember(TITLE_KEY_CACHE, s, k);
+  return k;
 }
 
 const BRACKETED = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|《|》/g;
