@@ -49,7 +49,9 @@ function quickScan(sheet: SheetGrid, keys: LabelKeys): QuickScan {
       if (typeof v !== 'string' || v.length > 40 || isBlank(v)) continue;
       // Most data cells are names, units, numbers: their first character starts no label, and folding them
       // (NFKC, traditional → simplified) would cost more than the rest of the check.
-      const body = v.replace(LEAD, '');
+      // A cell starting with a Chinese character has no lead to strip (no regular expression for it).
+      const c0 = v.charCodeAt(0);
+      const body = c0 >= 0x4e00 && c0 <= 0x9fff ? v : v.replace(LEAD, '');
       const first = body.charAt(0);
       if (!first || (!keys.first.has(first) && !keys.first.has(simplify(first.normalize('NFKC')).toLowerCase()))) continue;
       const k = headerKey(body);

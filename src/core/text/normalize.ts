@@ -43,7 +43,15 @@ const QUOTES = /["'“”‘’「」『』〝〞＂＇`]/g;
  * Traditional → Simplified, no whitespace at all (line breaks inside header cells included).
  */
 export function fold(s: string): string {
+  // ASCII (phone numbers, IDs, e-mail addresses in the rows recognition looks at) is its own NFKC form and has
+  // nothing for opencc to convert (its dictionaries hold no ASCII entry).
+  if (isAscii(s)) return s.replace(PINYIN_GLOSS, '').replace(WHITESPACE, '');
   return simplify(s.normalize('NFKC').replace(PINYIN_GLOSS, '')).replace(WHITESPACE, '');
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const TITLE_KEY_CACHE = new Map<string, string>();
