@@ -84,15 +84,16 @@ function wpsSignals(): WpsSignals {
 
 /** Standalone: files are read with exceljs, which is loaded only now (a separate chunk). */
 const openFile: OpenFile = async (input) => {
-  const [{ BrowserHost }, { workerFileChecks }] = await Promise.all([
+  const [{ BrowserHost }, { workerFileChecks }, { workerAnnotate }] = await Promise.all([
     import(/* webpackChunkName: "browser-host" */ './hosts/browser-host'),
     import(/* webpackChunkName: "browser-host" */ './hosts/check-worker'),
+    import(/* webpackChunkName: "browser-host" */ './hosts/annotate-worker'),
   ]);
-  // Reading and checking run in a worker (the page never freezes); hosts/check-worker.ts falls back to the page.
-  if ('file' in input) return BrowserHost.fromFile(input.file, workerFileChecks);
+  // Reading, checking and the annotated copy run in workers (the page never freezes); each falls back to the page.
+  if ('file' in input) return BrowserHost.fromFile(input.file, workerFileChecks, workerAnnotate);
   const res = await fetch(input.url, { cache: 'no-cache' });
   if (!res.ok) throw new HostError('failed', { zh: `无法打开 ${input.name}（${res.status}）`, en: `Cannot open ${input.name} (${res.status})` });
-  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample, workerFileChecks);
+  return new BrowserHost(new Uint8Array(await res.arrayBuffer()), input.name, input.sample, workerFileChecks, workerAnnotate);
 };
 
 /** Standalone: several files at once, checked in the worker (one run) and combined into one report. */

@@ -182,6 +182,8 @@ describeE2E('standalone page', () => {
     expect(download.suggestedFilename()).toBe(path.basename(file).replace(/\.xlsx$/, '') + '-标注.xlsx');
     const saved = path.join(tmp, 'annotated.xlsx');
     await download.saveAs(saved);
+    // Made off the page's thread (hosts/annotate-worker.ts), as the check was.
+    expect(await page.evaluate(() => (window as unknown as { __jiangxuanAnnotatePath?: string }).__jiangxuanAnnotatePath)).toBe('worker');
 
     const original = new ExcelJS.Workbook();
     await original.xlsx.readFile(file);

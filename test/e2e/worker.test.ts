@@ -2,7 +2,8 @@
  * The standalone page reads and checks files in a Web Worker (issue 16): findings appear as the CLI's, the page
  * keeps answering while a large workbook is checked, a file chosen during another's check replaces it (the old
  * result never shows), several files give one combined report with the people listed in more than one file,
- * and a host without workers still checks (on the page).
+ * the annotated copy is made in a worker too, and a host without workers still checks and annotates (on the page,
+ * the same copy).
  *
  * Run with `npm run test:e2e` (skipped by `npm test`).
  */
@@ -10,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { buildAll, cliReport, foreignRequests, launch, ROOT, SAMPLE_NAME, startServer, type Browser, type Server } from './harness';
 import { buildNominees, writeNominationWorkbook } from '../../src/samples/fake-nominees';
 import { readWorkbookBytes } from '../../src/adapters/files/read-workbook';
@@ -38,6 +40,20 @@ async function waitForResult(page: Page, after: number): Promise<void> {
     after,
     { timeout: 120000 },
   );
+}
+
+/** Where the last annotated copy was made ('worker' or 'page'), as hosts/annotate-worker.ts records it. */
+const annotatePath = (page: Page) => page.evaluate(() => (window as unknown as { __jiangxuanAnnotatePath?: string }).__jiangxuanAnnotatePath);
+
+/** Downloads the annotated copy and gives its 校验结果 sheet's rows (each cell as JSON) and its sheet names. */
+async function annotatedCopy(page: Page, to: string): Promise<{ sheets: string[]; results: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-annotated').click()]);
+  await download.saveAs(to);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(to);
+  const results: string[][] = [];
+  wb.getWorksheet('校验结果')?.eachRow((row) => results.push((row.values as unknown[]).slice(1).map((v) => JSON.stringify(v ?? null))));
+  return { sheets: wb.worksheets.map((w) => w.name), results };
 }
 
 /** The worker-side path the page took ('worker' or 'page'), as hosts/check-worker.ts records it. */
@@ -168,7 +184,14 @@ describeE2E('checking in a worker', () => {
     expect(await counts(page)).toEqual(cliReport(CORRECT, AS_OF).counts);
   });
 
-  it('checks on the page itself where the host has no Web Worker', async () => {
+  it('checks and annotates on the page itself where the host has no Web Worker: the same copy as the worker makes', async () => {
+    // In a worker first (this page has them).
+    const b1 = await checksDone(page);
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await waitForResult(page, b1);
+    const fromWorker = await annotatedCopy(page, path.join(tmp, 'worker-copy.xlsx'));
+    expect(await annotatePath(page)).toBe('worker');
+
     const p2 = await browser.context.newPage();
     await p2.addInitScript(() => {
       (window as unknown as { Worker?: unknown }).Worker = undefined;
@@ -179,7 +202,13 @@ describeE2E('checking in a worker', () => {
     await waitForResult(p2, before);
     expect(await checkPath(p2)).toBe('page');
     expect(p2.workers().length).toBe(0);
-    expect(await counts(p2)).toEqual(cliReport(SAMPLE, AS_OF).counts);
+    const cli = cliReport(SAMPLE, AS_OF);
+    expect(await counts(p2)).toEqual(cli.counts);
+    const onPage = await annotatedCopy(p2, path.join(tmp, 'page-copy.xlsx'));
+    expect(await annotatePath(p2)).toBe('page');
+    // Every finding is listed on the results sheet, and both paths wrote the same workbook.
+    expect(onPage.results.length).toBeGreaterThan(cli.findings.length);
+    expect(onPage).toEqual(fromWorker);
     await p2.close();
   });
 });

@@ -9,6 +9,7 @@ import type { CheckOutcome, CheckRequest, WorkbookHost, WorkbookSource } from '.
 import { HostError } from './workbook-host';
 import { pageFileChecks, type FileChecks, type FileChecksFactory } from './file-checks';
 import { withOwnProgramme } from './file-outcomes';
+import { pageAnnotate, type Annotate } from './annotate-on-page';
 
 export class BrowserHost implements WorkbookHost {
   readonly kind = 'browser' as const;
@@ -16,16 +17,20 @@ export class BrowserHost implements WorkbookHost {
   private grid?: WorkbookGrid;
   private checks?: FileChecks;
 
-  /** `checksFor`: where reading and checking run (the page's entry passes the worker's; default: on the page). */
+  /**
+   * `checksFor`: where reading and checking run; `annotate`: where the annotated copy is made (the page's entry
+   * passes the workers'; default: on the page).
+   */
   constructor(
     private readonly bytes: Uint8Array,
     readonly fileName: string,
     readonly isSample = false,
     private readonly checksFor: FileChecksFactory = pageFileChecks,
+    private readonly annotate: Annotate = pageAnnotate,
   ) {}
 
-  static async fromFile(file: File, checksFor?: FileChecksFactory): Promise<BrowserHost> {
-    return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name, false, checksFor);
+  static async fromFile(file: File, checksFor?: FileChecksFactory, annotate?: Annotate): Promise<BrowserHost> {
+    return new BrowserHost(new Uint8Array(await file.arrayBuffer()), file.name, false, checksFor, annotate);
   }
 
   /** Reads (once) and checks the file. Throws HostError with the core's words, or CheckCancelled when overtaken. */
@@ -60,10 +65,6 @@ export class BrowserHost implements WorkbookHost {
 
   /** Always an .xlsx workbook: a file of another format (.xls, .ods, CSV …) is converted first; the file itself is never changed. */
   async annotated(outcome: CheckOutcome, lang: Lang): Promise<Uint8Array> {
-    // exceljs is loaded for the download only: the page itself does not need it while the worker reads.
-    // (The path is cast for the same reason as in file-checks.ts's loadSession.)
-    const { annotatedCopy } = await (import(/* webpackChunkName: "annotate" */ '../../adapters/files/annotated-copy' as string) as Promise<typeof import('../../adapters/files/annotated-copy')>);
-    const copy = await annotatedCopy(this.bytes, outcome.result.findings, { lang, programName: outcome.profile.name[lang], name: this.fileName });
-    return copy.bytes;
+    return this.annotate({ bytes: this.bytes, name: this.fileName, findings: outcome.result.findings, lang, programName: outcome.profile.name[lang] });
   }
 }

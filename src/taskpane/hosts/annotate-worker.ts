@@ -1,0 +1,61 @@
+/**
+ * The annotated copy for the standalone page (下载标注版): made in a Web Worker (worker/annotate.worker.ts) where the
+ * host can run one, so the page does not freeze for the seconds exceljs takes on a large workbook; otherwise on the
+ * page, as before (annotate-on-page.ts). Only the standalone page's entry imports this file. As with checking
+ * (check-worker.ts), the switch to the page happens only before the worker has answered once (no Worker at all, a
+ * worker refused, its script failing to load); a failure after that is the download's error.
+ */
+import type { FromAnnotateWorker, ToAnnotateWorker } from '../worker/annotate-messages';
+import { HostError } from './workbook-host';
+import { pageAnnotate, type Annotate } from './annotate-on-page';
+
+/** Which path made the last copy (window.__jiangxuanAnnotatePath): the e2e tests read it. */
+function note(path: 'worker' | 'page', why?: string): void {
+  if (why) console.warn(`匠选：在页面上直接生成标注版（${why}）/ Jiangxuan makes the annotated copy on the page itself (${why})`);
+  (globalThis as { __jiangxuanAnnotatePath?: string }).__jiangxuanAnnotatePath = path;
+}
+
+/** In a worker started for this copy and ended after it; on the page where no worker can run. */
+export const workerAnnotate: Annotate = (req) => {
+  if (typeof Worker === 'undefined') {
+    note('page', 'no Web Worker in this host');
+    return pageAnnotate(req);
+  }
+  let w: Worker;
+  try {
+    w = new Worker(new URL('../worker/annotate.worker.ts', import.meta.url), { name: 'jiangxuan-annotate' });
+  } catch (e) {
+    note('page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
+    return pageAnnotate(req);
+  }
+  return new Promise<Uint8Array>((resolve, reject) => {
+    let ready = false;
+    const end = () => w.terminate();
+    w.onmessage = (e: MessageEvent<FromAnnotateWorker>) => {
+      const m = e.data;
+      if (m.type === 'ready') {
+        ready = true;
+        note('worker');
+        w.postMessage({ type: 'annotate', req } satisfies ToAnnotateWorker);
+        return;
+      }
+      end();
+      if (m.type === 'annotated') resolve(m.bytes);
+      else reject(new HostError(m.failure.kind, m.failure.localized));
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      end();
+      if (!ready) {
+        note('page', `worker script: ${e.message || 'failed to load'}`);
+        pageAnnotate(req).then(resolve, reject);
+      } else {
+        reject(new HostError('failed', { zh: `标注版生成中断：${e.message}`, en: `Making the annotated copy stopped: ${e.message}` }));
+      }
+    };
+    w.onmessageerror = () => {
+      end();
+      reject(new HostError('failed', { zh: '标注版无法传回页面。', en: 'The annotated copy could not reach the page.' }));
+    };
+  });
+};
