@@ -53,7 +53,7 @@ function quickScan(sheet: SheetGrid, keys: LabelKeys): QuickScan {
       const c0 = v.charCodeAt(0);
       const body = c0 >= 0x4e00 && c0 <= 0x9fff ? v : v.replace(LEAD, '');
       const first = body.charAt(0);
-      if (!first || (!keys.first.has(first) && !keys.first.has(simplify(first.normalize('NFKC')).toLowerCase()))) continue;
+      if (!first || !startsLabel(keys, first)) continue;
       const k = headerKey(body);
       if (keys.all.has(k)) {
         hit = true;
@@ -69,6 +69,19 @@ interface LabelKeys {
   all: Set<string>;
   /** First characters of the keys. */
   first: Set<string>;
+  /** Characters seen first in a cell → whether a key starts with them once folded (the fold costs more than the look-up). */
+  seen: Map<string, boolean>;
+}
+
+function startsLabel(keys: LabelKeys, ch: string): boolean {
+  if (keys.first.has(ch)) return true;
+  let ok = keys.seen.get(ch);
+  if (ok === undefined) {
+    ok = keys.first.has(simplify(ch.normalize('NFKC')).toLowerCase());
+    // Bounded: the characters a sheet's cells start with, at most a few thousand.
+    if (keys.seen.size < 20000) keys.seen.set(ch, ok);
+  }
+  return ok;
 }
 
 const keySets = new WeakMap<FormLayout, LabelKeys>();
@@ -78,7 +91,7 @@ function labelKeys(layout: FormLayout): LabelKeys {
     const all = new Set<string>();
     for (const i of layout.items) for (const l of [i.label, i.field.label, ...i.field.aliases]) all.add(headerKey(l));
     all.delete('');
-    keys = { all, first: new Set([...all].map((k) => k.charAt(0))) };
+    keys = { all, first: new Set([...all].map((k) => k.charAt(0))), seen: new Map() };
     keySets.set(layout, keys);
   }
   return keys;

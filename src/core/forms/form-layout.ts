@@ -175,10 +175,20 @@ export function derivedLayout(profile: Profile): FormLayoutInput {
   return { title: '{programme}申报表', header, rows, notes: [] };
 }
 
-/** The 申报表 of a programme, as its notice lays it out (or derived from the details table). */
+const applicationForms = new WeakMap<Profile, FormLayout>();
+
+/**
+ * The 申报表 of a programme, as its notice lays it out (or derived from the details table). Made once per profile:
+ * every sheet of every file is compared with it (check-forms.ts). Read-only for its users.
+ */
 export function applicationForm(profile: Profile): FormLayout {
-  const input = profile.forms?.application ?? derivedLayout(profile);
-  return resolveLayout(input, profile, applicationFieldOf(profile));
+  let layout = applicationForms.get(profile);
+  if (!layout) {
+    const input = profile.forms?.application ?? derivedLayout(profile);
+    layout = resolveLayout(input, profile, applicationFieldOf(profile));
+    applicationForms.set(profile, layout);
+  }
+  return layout;
 }
 
 /** The other table of the notice (上海工匠 附件3 统计表), when the profile has one. */
