@@ -9,7 +9,7 @@ import { EligibilityRule } from '../profiles/schema';
 import { RowFacts } from './cell-checks';
 import { reportEligibility } from './catalogue';
 import { withTraditionalForms } from '../text/script-variants';
-import { containsAny, requiredChars } from './required-chars';
+import { containsAny, requiredChars, requiredSet, type RequiredSet } from './required-chars';
 
 export interface RuleHit {
   issue: Issue;
@@ -24,7 +24,7 @@ export interface RowView {
   facts: RowFacts;
 }
 
-const compiled = new WeakMap<EligibilityRule, { patterns: RegExp[]; except: RegExp[]; required: string[] | undefined }>();
+const compiled = new WeakMap<EligibilityRule, { patterns: RegExp[]; except: RegExp[]; required: RequiredSet | undefined }>();
 function regexes(rule: EligibilityRule) {
   let c = compiled.get(rule);
   if (!c) {
@@ -33,7 +33,8 @@ function regexes(rule: EligibilityRule) {
     // One alternation per rule: a single pass over the text instead of one per pattern (this runs on every row).
     // Patterns are written in Simplified Chinese; each character also matches its Traditional forms.
     const any = (list: string[], flags: string) => (list.length ? [new RegExp(list.map((p) => `(?:${withTraditionalForms(p)})`).join('|'), flags)] : []);
-    c = { patterns: any(src, 'i'), except: any(except, 'gi'), required: requiredChars(src) };
+    const chars = requiredChars(src);
+    c = { patterns: any(src, 'i'), except: any(except, 'gi'), required: chars && requiredSet(chars) };
     compiled.set(rule, c);
   }
   return c;

@@ -183,6 +183,13 @@ describe('honours as the notices mean them', () => {
     ['2022年 区级工匠', true],
     ['2022年 青浦區“工匠”', true],
     ['2022年 松江区十佳工匠', true],
+    // Quotes, full-width forms and spaces of every kind inside the title are read through.
+    ['2022年 松江区《十佳》工匠', true],
+    ['2022年 松江区「十佳」工匠', true],
+    ['2022年 松江区＂十佳＂工匠', true],
+    ['2022年 松江区\u3000十佳\t工匠', true],
+    ['2022年 松江区\u00a0十佳 工匠', true],
+    ['2022年 松江区【十佳】工匠', false],
     ['2022年 上海工匠', false],
     ['2023年 上海质量工匠', false],
     ['2023年 浦东新区工匠学院优秀学员', false],

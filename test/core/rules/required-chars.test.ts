@@ -2,7 +2,7 @@
  * The first look before an eligibility pattern runs: a character every match must contain. It may only ever skip
  * texts the pattern cannot match, so each answer is checked against the pattern itself.
  */
-import { containsAny, requiredChars } from '../../../src/core/rules/required-chars';
+import { containsAny, requiredChars, requiredSet } from '../../../src/core/rules/required-chars';
 import { allBuiltinProfiles } from '../../../src/core/profiles/builtin-profiles';
 import { withTraditionalForms } from '../../../src/core/text/script-variants';
 
@@ -22,6 +22,14 @@ describe('requiredChars', () => {
     expect(requiredChars(['[\\]匠]'])).toBeUndefined();
   });
 
+  test('one pass answers for all the characters', () => {
+    const set = requiredSet(['长', '長', '记']);
+    expect(containsAny('董事長', set)).toBe(true);
+    expect(containsAny('书记', set)).toBe(true);
+    expect(containsAny('车间主任', set)).toBe(false);
+    expect(containsAny('', set)).toBe(false);
+  });
+
   test('an alternative without a Chinese character it always has: no first look at all', () => {
     expect(requiredChars(['质量', 'QC'])).toBeUndefined();
     expect(requiredChars(['工匠|(?:先进)'])).toBeUndefined();
@@ -39,7 +47,7 @@ describe('requiredChars', () => {
         const re = new RegExp(sources.map((p) => `(?:${withTraditionalForms(p)})`).join('|'), 'i');
         for (const t of texts) {
           if (re.test(t)) {
-            expect(containsAny(t, required)).toBe(true);
+            expect(containsAny(t, requiredSet(required))).toBe(true);
             checked++;
           }
         }
