@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { annotateWorkbook } from '../../src/adapters/exceljs/annotate';
 import { createTrackingWorkbook } from '../../src/adapters/exceljs/cultivation';
 import { readWorkbookBuffer } from '../../src/adapters/exceljs/read-workbook';
@@ -71,6 +72,25 @@ test('the same grid when the unzipped text arrives a byte or a few bytes at a ti
       for (let i = 0; i < out.length; i += size) onChunk(out.subarray(i, i + size));
     };
     expect(await readWorkbookFast(bytes, { inflate })).toStrictEqual(whole);
+  }
+});
+
+test('parts that start with a UTF-8 byte-order mark, however the unzipped bytes are cut', async () => {
+  const zip = await JSZip.loadAsync(readFileSync(join(SAMPLES, 'sqc-2025-有问题.xlsx')));
+  for (const name of Object.keys(zip.files).filter((n) => (n.startsWith('xl/worksheets/') && n.endsWith('.xml')) || n === 'xl/sharedStrings.xml')) {
+    const text = await zip.file(name)!.async('string');
+    zip.file(name, '\ufeff' + text);
+  }
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const whole = await readWorkbookFast(bytes);
+  expect(whole).toStrictEqual(await readWorkbookBuffer(bytes));
+  for (const size of [1, 2, 5]) {
+    const inflate = async (data: Uint8Array, onChunk: (c: Uint8Array) => void) => {
+      const out = inflateRawSync(data);
+      for (let i = 0; i < out.length; i += size) onChunk(out.subarray(i, i + size));
+    };
+    expect(await readWorkbookFast(bytes, { inflate })).toStrictEqual(whole);
+    expect(await readWorkbookFast(bytes, { inflate, decodeAll: true })).toStrictEqual(whole);
   }
 });
 

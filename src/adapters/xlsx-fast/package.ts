@@ -77,11 +77,26 @@ export class XlsxPackage {
     let bytesText = null as Latin1Text | null;
     /** UTF-8 bytes from the last "<" of the previous chunk on (a "<" byte is always a whole character). */
     let carry: Uint8Array | undefined;
+    /** The part's first bytes while there are fewer than the three that tell its encoding (a chunk may be shorter). */
+    let head: Uint8Array | undefined;
     const onChunk = (chunk: Uint8Array) => {
       this.xmlBytes += chunk.length;
       if (this.xmlBytes > this.maxXmlBytes) {
         throw new WorkbookReadError('too-large', { tooLarge: { reason: 'size', limit: Math.round(this.maxXmlBytes / 1048576), ...(sheet === undefined ? {} : { sheet }) } });
       }
+      if (!decoder) {
+        const first = head ? joinBytes(head, chunk) : chunk;
+        if (first.length < 3) {
+          head = first;
+          return;
+        }
+        head = undefined;
+        take(first);
+      } else {
+        take(chunk);
+      }
+    };
+    const take = (chunk: Uint8Array) => {
       if (!decoder) {
         const label = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
         utf8 = label === 'utf-8';
@@ -98,9 +113,7 @@ export class XlsxPackage {
       // not have to join it to the next chunk (the few bytes after the cut go with the next one).
       let bytes = chunk;
       if (carry) {
-        bytes = new Uint8Array(carry.length + chunk.length);
-        bytes.set(carry);
-        bytes.set(chunk, carry.length);
+        bytes = joinBytes(carry, chunk);
         carry = undefined;
       }
       const lt = bytes.lastIndexOf(0x3c);
@@ -122,6 +135,8 @@ export class XlsxPackage {
     try {
       if (e.method === 0) onChunk(data);
       else await this.inflate(data, onChunk);
+      // A part of one or two bytes (damaged, most likely): read as it is.
+      if (head) take(head);
       if (bytesText) {
         if (carry?.length) onText(bytesText.text(carry, carry.length), false);
       } else if (decoder) {
@@ -164,6 +179,13 @@ export class XlsxPackage {
     const found = await this.stream(part, (t) => pieces.push(t));
     return found ? pieces.join('') : undefined;
   }
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Errors a reader means to give the user as they are (the budget, a damaged part already classified). */
