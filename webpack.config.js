@@ -253,6 +253,9 @@ module.exports = (env = {}, argv = {}) => {
         cacheGroups: {
           // The standalone page's file reader, loaded only outside Office.
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+          // The page's tools and the tools worker (hosts/tools-worker.ts) share one copy of each.
+          jszip: { test: /[\\/]node_modules[\\/]jszip[\\/]/, name: 'jszip', chunks: 'async', enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: 'async', enforce: true },
         },
       },
     },

@@ -12,6 +12,7 @@ import { App, type OpenFile, type OpenFiles } from './components/app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import type { WorkbookHost } from './hosts/workbook-host';
 import { HostError } from './hosts/workbook-host';
+import { runToolsWith } from './tools/load';
 
 const OFFICE_READY_TIMEOUT_MS = 15000;
 
@@ -144,6 +145,10 @@ async function main(): Promise<void> {
       params = { ...params, mode: 'standalone', autoSample: false };
       bootMessage = started.failure;
     }
+  }
+  if (params.mode === 'standalone') {
+    // Scoring, cultivation and 申报表 tools run in a worker on the page (falling back to the page itself).
+    runToolsWith((onPage) => import(/* webpackChunkName: "browser-host" */ './hosts/tools-worker').then((m) => m.workerWorkbookTools(onPage)));
   }
   const root = createRoot(document.getElementById('root')!);
   root.render(

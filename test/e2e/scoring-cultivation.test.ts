@@ -265,6 +265,8 @@ describeE2E('standalone page: expert scoring and cultivation', () => {
 
     const zipFile = await saveDownload(page, () => page.getByTestId('download-scoresheets').click(), tmp);
     expect(path.basename(zipFile)).toBe('评分表-书面初评.zip');
+    // The tools ran off the page's thread (hosts/tools-worker.ts).
+    expect(await page.evaluate(() => (window as unknown as { __jiangxuanToolsPath?: string }).__jiangxuanToolsPath)).toBe('worker');
     await page.getByTestId('scoresheets-done').waitFor();
     const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir).sort();

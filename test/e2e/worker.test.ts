@@ -3,7 +3,7 @@
  * keeps answering while a large workbook is checked, a file chosen during another's check replaces it (the old
  * result never shows), several files give one combined report with the people listed in more than one file,
  * the annotated copy is made in a worker too, and a host without workers still checks and annotates (on the page,
- * the same copy).
+ * the same copy) and runs the scoring tools (on the page).
  *
  * Run with `npm run test:e2e` (skipped by `npm test`).
  */
@@ -209,6 +209,10 @@ describeE2E('checking in a worker', () => {
     // Every finding is listed on the results sheet, and both paths wrote the same workbook.
     expect(onPage.results.length).toBeGreaterThan(cli.findings.length);
     expect(onPage).toEqual(fromWorker);
+    // The scoring tools too run on the page there: the open file's candidates are counted all the same.
+    await p2.getByTestId('section-scoring').click();
+    await p2.getByTestId('candidates-info').waitFor({ timeout: 30000 });
+    expect(await p2.evaluate(() => (window as unknown as { __jiangxuanToolsPath?: string }).__jiangxuanToolsPath)).toBe('page');
     await p2.close();
   });
 });

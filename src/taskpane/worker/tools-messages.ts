@@ -1,0 +1,37 @@
+/**
+ * What the page and its tools worker (tools.worker.ts) say to each other: a call of one of the WorkbookTools
+ * (hosts/workbook-tools.ts) by name with its arguments, its progress, and its result or error. Arguments and results
+ * are the tools' own plain data (structured cloning); an onProgress callback stays on the page and is called for
+ * each progress message; an error travels as its kind and words.
+ */
+import type { FileFailure } from './check-messages';
+
+/** The tools by name: WorkbookTools' methods, and its `forms` tools as "forms.readForms" … */
+export type ToolMethod =
+  | 'candidateInfo'
+  | 'planScoring'
+  | 'scoreSheetsZip'
+  | 'consolidate'
+  | 'resultWorkbook'
+  | 'finalCopy'
+  | 'trackingWorkbook'
+  | 'rollover'
+  | 'forms.readForms'
+  | 'forms.printForms'
+  | 'forms.pack';
+
+export type ToToolsWorker = {
+  type: 'call';
+  id: number;
+  method: ToolMethod;
+  args: unknown[];
+  /** Which argument (an options object) had an onProgress on the page; -1: none. */
+  progressAt: number;
+};
+
+export type FromToolsWorker =
+  /** The worker has started; with the constant the pane reads synchronously (WorkbookTools.resultSheetNames). */
+  | { type: 'ready'; resultSheetNames: string[] }
+  | { type: 'progress'; id: number; args: unknown[] }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'failed'; id: number; failure: FileFailure };
