@@ -41,6 +41,7 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
   return new Promise<WorkbookTools>((resolve, reject) => {
     const calls = new Map<number, Call>();
     let ready = false;
+    let broken = false;
     let seq = 0;
     const failAll = (e: unknown) => {
       for (const c of calls.values()) c.reject(e);
@@ -54,10 +55,15 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
         onPage().then(resolve, reject);
         return;
       }
+      // The worker broke down (out of memory, say): what was waiting fails with the reason, and later calls run on
+      // the page rather than wait for an answer that will not come.
+      broken = true;
+      w.terminate();
+      note('page', `worker failed: ${e.message || 'unknown error'}`);
       failAll(new HostError('failed', { zh: `操作中断：${e.message}`, en: `The work stopped: ${e.message}` }));
     };
     w.onmessageerror = () => failAll(new HostError('failed', { zh: '结果无法传回页面。', en: 'The result could not reach the page.' }));
-    const call = (method: ToolMethod, args: unknown[]): Promise<never> =>
+    const toWorker = (method: ToolMethod, args: unknown[]): Promise<never> =>
       new Promise((res, rej) => {
         const id = ++seq;
         let progressAt = -1;
@@ -79,6 +85,7 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
           rej(new HostError('failed', { zh: `无法交给后台处理：${String(e)}`, en: `Could not hand the work over: ${String(e)}` }));
         }
       });
+    const call = (method: ToolMethod, args: unknown[]): Promise<never> => (broken ? onPage().then((tools) => callOn(tools, method, args)) : toWorker(method, args));
     w.onmessage = (e: MessageEvent<FromToolsWorker>) => {
       const m = e.data;
       if (m.type === 'ready') {
@@ -98,6 +105,13 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
       else c.reject(new HostError(m.failure.kind, m.failure.localized));
     };
   });
+}
+
+/** A call made on the page's own tools (after the worker broke down). */
+function callOn(tools: WorkbookTools, method: ToolMethod, args: unknown[]): Promise<never> {
+  const [group, name] = method.startsWith('forms.') ? [tools.forms, method.slice(6)] : [tools, method];
+  const f = (group as unknown as Record<string, (...a: unknown[]) => Promise<never>>)[name];
+  return f.apply(group, args);
 }
 
 function proxy(call: (method: ToolMethod, args: unknown[]) => Promise<never>, resultSheetNames: readonly string[]): WorkbookTools {
