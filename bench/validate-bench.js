@@ -32,6 +32,7 @@ const { readWorkbookBytes } = require(path.join(dist, 'adapters/files/read-workb
 const { validateWorkbook } = require(path.join(dist, 'core/rules/validate-workbook.js'));
 const { builtinProfile } = require(path.join(dist, 'core/profiles/builtin-profiles.js'));
 const { residentIdCheckChar } = require(path.join(dist, 'core/checks/resident-id.js'));
+const { copyId } = require('./lib/big-workbook.js');
 
 function arg(name, def) {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,8 +75,6 @@ async function measure(label, runs, fn) {
   return { median: median(times), times };
 }
 
-const SHANGHAI_REGIONS = ['310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112', '310113', '310114', '310115', '310116', '310117', '310118', '310120'];
-
 /**
  * A details grid of `rows` rows made by repeating the data rows of `sheet`. Each copy gets a new, valid,
  * unique ID (same birth date and sex, another region code / sequence number) and its own unit name,
@@ -89,18 +88,7 @@ function repeatRows(sheet, headerRow, firstRow, dataRows, rows, idCol, unitCol) 
       if (out.length - firstRow >= rows) break;
       const row = sheet.rows[r].slice();
       const id = String(row[idCol]);
-      let region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(id.slice(0, 6)) + k + 1) % SHANGHAI_REGIONS.length];
-      let seq = (Number(id.slice(14, 16)) + k * 7) % 100;
-      let next;
-      for (let tries = 0; ; tries++) {
-        const first17 = region + id.slice(6, 14) + String(seq).padStart(2, '0') + id[16];
-        next = first17 + residentIdCheckChar(first17);
-        if (!seen.has(next)) break;
-        seq = (seq + 1) % 100;
-        if (tries % 100 === 99) region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(region) + 1) % SHANGHAI_REGIONS.length];
-      }
-      seen.add(next);
-      row[idCol] = next;
+      row[idCol] = copyId(id, k, seen, residentIdCheckChar);
       if (k > 0) row[unitCol] = `${row[unitCol]}第${k + 1}分公司`;
       out.push(row);
     }

@@ -16,6 +16,25 @@ const COPY_MARKS = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉
 
 const SHANGHAI_REGIONS = ['310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112', '310113', '310114', '310115', '310116', '310117', '310118', '310120'];
 
+/**
+ * A valid ID for copy `k` of a nominee, unused so far (added to `seen`): the same birth date and sex, another
+ * Shanghai region code or sequence number. `residentIdCheckChar`: the core's check-character function.
+ */
+function copyId(id, k, seen, residentIdCheckChar) {
+  let region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(id.slice(0, 6)) + k + 1) % SHANGHAI_REGIONS.length];
+  let seq = (Number(id.slice(14, 16)) + k * 7) % 100;
+  for (let tries = 0; ; tries++) {
+    const first17 = region + id.slice(6, 14) + String(seq).padStart(2, '0') + id[16];
+    const next = first17 + residentIdCheckChar(first17);
+    if (!seen.has(next)) {
+      seen.add(next);
+      return next;
+    }
+    seq = (seq + 1) % 100;
+    if (tries % 100 === 99) region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(region) + 1) % SHANGHAI_REGIONS.length];
+  }
+}
+
 function letters(col) {
   let n = col + 1;
   let s = '';
@@ -128,17 +147,7 @@ function repeatNominees(source, grid, nominees, residentIdCheckChar) {
         list.push([id, unit, String(row[dName])]);
         continue;
       }
-      let region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(id.slice(0, 6)) + k + 1) % SHANGHAI_REGIONS.length];
-      let seq = (Number(id.slice(14, 16)) + k * 7) % 100;
-      let next;
-      for (let tries = 0; ; tries++) {
-        const first17 = region + id.slice(6, 14) + String(seq).padStart(2, '0') + id[16];
-        next = first17 + residentIdCheckChar(first17);
-        if (!seen.has(next)) break;
-        seq = (seq + 1) % 100;
-        if (tries % 100 === 99) region = SHANGHAI_REGIONS[(SHANGHAI_REGIONS.indexOf(region) + 1) % SHANGHAI_REGIONS.length];
-      }
-      seen.add(next);
+      const next = copyId(id, k, seen, residentIdCheckChar);
       list.push([next, `${unit}第${k + 1}分公司`, String(row[dName]) + COPY_MARKS[k % COPY_MARKS.length] + (k >= COPY_MARKS.length ? COPY_MARKS[Math.floor(k / COPY_MARKS.length) % COPY_MARKS.length] : '')]);
     }
     values.push(list);
@@ -181,4 +190,4 @@ function repeatNominees(source, grid, nominees, residentIdCheckChar) {
   return zip([...files]);
 }
 
-module.exports = { unzip, zip, letters, repeatNominees };
+module.exports = { unzip, zip, letters, repeatNominees, copyId };
