@@ -8,24 +8,19 @@
 import type { FromAnnotateWorker, ToAnnotateWorker } from '../worker/annotate-messages';
 import { HostError } from './workbook-host';
 import { pageAnnotate, type Annotate } from './annotate-on-page';
-
-/** Which path made the last copy (window.__jiangxuanAnnotatePath): the e2e tests read it. */
-function note(path: 'worker' | 'page', why?: string): void {
-  if (why) console.warn(`匠选：在页面上直接生成标注版（${why}）/ Jiangxuan makes the annotated copy on the page itself (${why})`);
-  (globalThis as { __jiangxuanAnnotatePath?: string }).__jiangxuanAnnotatePath = path;
-}
+import { notePath } from './worker-path';
 
 /** In a worker started for this copy and ended after it; on the page where no worker can run. */
 export const workerAnnotate: Annotate = (req) => {
   if (typeof Worker === 'undefined') {
-    note('page', 'no Web Worker in this host');
+    notePath('annotate', 'page', 'no Web Worker in this host');
     return pageAnnotate(req);
   }
   let w: Worker;
   try {
     w = new Worker(new URL('../worker/annotate.worker.ts', import.meta.url), { name: 'jiangxuan-annotate' });
   } catch (e) {
-    note('page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
+    notePath('annotate', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
     return pageAnnotate(req);
   }
   return new Promise<Uint8Array>((resolve, reject) => {
@@ -35,7 +30,7 @@ export const workerAnnotate: Annotate = (req) => {
       const m = e.data;
       if (m.type === 'ready') {
         ready = true;
-        note('worker');
+        notePath('annotate', 'worker');
         w.postMessage({ type: 'annotate', req } satisfies ToAnnotateWorker);
         return;
       }
@@ -47,7 +42,7 @@ export const workerAnnotate: Annotate = (req) => {
       e.preventDefault();
       end();
       if (!ready) {
-        note('page', `worker script: ${e.message || 'failed to load'}`);
+        notePath('annotate', 'page', `worker script: ${e.message || 'failed to load'}`);
         pageAnnotate(req).then(resolve, reject);
       } else {
         reject(new HostError('failed', { zh: `标注版生成中断：${e.message}`, en: `Making the annotated copy stopped: ${e.message}` }));

@@ -13,6 +13,7 @@ import { pageFileChecks, type FileCheck, type FileCheckEvents, type FileChecks, 
 import type { WorkbookGrid } from '../../core/model/grid';
 import type { FromWorker, ToWorker } from '../worker/check-messages';
 import { addSlice } from '../worker/grid-slices';
+import { notePath } from './worker-path';
 
 interface Pending {
   run: number;
@@ -23,12 +24,6 @@ interface Pending {
   grids: Map<number, WorkbookGrid>;
   resolve(r: FilesChecked): void;
   reject(e: unknown): void;
-}
-
-/** Which path checks (window.__jiangxuanCheckPath): the page bench and the e2e tests read it. */
-function note(path: 'worker' | 'page', why?: string): void {
-  if (why) console.warn(`匠选：在页面上直接校验（${why}）/ Jiangxuan checks on the page itself (${why})`);
-  (globalThis as { __jiangxuanCheckPath?: string }).__jiangxuanCheckPath = path;
 }
 
 class WorkerFileChecks implements FileChecks {
@@ -68,7 +63,7 @@ class WorkerFileChecks implements FileChecks {
   private receive(m: FromWorker): void {
     if (m.type === 'ready') {
       this.ready = true;
-      note('worker');
+      notePath('check', 'worker');
       return;
     }
     const p = this.pending;
@@ -107,7 +102,7 @@ class WorkerFileChecks implements FileChecks {
 
   /** From now on the files are checked on the page; a check waiting for the worker is handed over. */
   private fallBack(why: string): void {
-    note('page', why);
+    notePath('check', 'page', why);
     this.worker?.terminate();
     this.worker = undefined;
     this.fallback = pageFileChecks(this.files);
@@ -141,7 +136,7 @@ class WorkerFileChecks implements FileChecks {
 /** Checks `files` in a worker where the host can run one, else on the page. */
 export function workerFileChecks(files: FileInput[]): FileChecks {
   if (typeof Worker === 'undefined') {
-    note('page', 'no Web Worker in this host');
+    notePath('check', 'page', 'no Web Worker in this host');
     return pageFileChecks(files);
   }
   return new WorkerFileChecks(files);

@@ -7,13 +7,8 @@
  */
 import type { WorkbookTools } from './workbook-tools';
 import { HostError } from './workbook-host';
-import type { FromToolsWorker, ToolMethod, ToToolsWorker } from '../worker/tools-messages';
-
-/** Which path the tools take (window.__jiangxuanToolsPath): the e2e tests read it. */
-function note(path: 'worker' | 'page', why?: string): void {
-  if (why) console.warn(`匠选：评分与培育工具在页面上直接运行（${why}）/ Jiangxuan's scoring and cultivation tools run on the page itself (${why})`);
-  (globalThis as { __jiangxuanToolsPath?: string }).__jiangxuanToolsPath = path;
-}
+import { toolOf, type FromToolsWorker, type ToolMethod, type ToToolsWorker } from '../worker/tools-messages';
+import { notePath } from './worker-path';
 
 interface Call {
   resolve(v: unknown): void;
@@ -28,14 +23,14 @@ type Callback = (...args: unknown[]) => void;
  */
 export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promise<WorkbookTools> {
   if (typeof Worker === 'undefined') {
-    note('page', 'no Web Worker in this host');
+    notePath('tools', 'page', 'no Web Worker in this host');
     return onPage();
   }
   let w: Worker;
   try {
     w = new Worker(new URL('../worker/tools.worker.ts', import.meta.url), { name: 'jiangxuan-tools' });
   } catch (e) {
-    note('page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
+    notePath('tools', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
     return onPage();
   }
   return new Promise<WorkbookTools>((resolve, reject) => {
@@ -51,7 +46,7 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
       e.preventDefault();
       if (!ready) {
         w.terminate();
-        note('page', `worker script: ${e.message || 'failed to load'}`);
+        notePath('tools', 'page', `worker script: ${e.message || 'failed to load'}`);
         onPage().then(resolve, reject);
         return;
       }
@@ -59,7 +54,7 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
       // the page rather than wait for an answer that will not come.
       broken = true;
       w.terminate();
-      note('page', `worker failed: ${e.message || 'unknown error'}`);
+      notePath('tools', 'page', `worker failed: ${e.message || 'unknown error'}`);
       failAll(new HostError('failed', { zh: `操作中断：${e.message}`, en: `The work stopped: ${e.message}` }));
     };
     w.onmessageerror = () => failAll(new HostError('failed', { zh: '结果无法传回页面。', en: 'The result could not reach the page.' }));
@@ -85,12 +80,12 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
           rej(new HostError('failed', { zh: `无法交给后台处理：${String(e)}`, en: `Could not hand the work over: ${String(e)}` }));
         }
       });
-    const call = (method: ToolMethod, args: unknown[]): Promise<never> => (broken ? onPage().then((tools) => callOn(tools, method, args)) : toWorker(method, args));
+    const call = (method: ToolMethod, args: unknown[]): Promise<never> => (broken ? onPage().then((tools) => toolOf(tools, method)(...args)) : toWorker(method, args));
     w.onmessage = (e: MessageEvent<FromToolsWorker>) => {
       const m = e.data;
       if (m.type === 'ready') {
         ready = true;
-        note('worker');
+        notePath('tools', 'worker');
         resolve(proxy(call, m.resultSheetNames));
         return;
       }
@@ -105,13 +100,6 @@ export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promi
       else c.reject(new HostError(m.failure.kind, m.failure.localized));
     };
   });
-}
-
-/** A call made on the page's own tools (after the worker broke down). */
-function callOn(tools: WorkbookTools, method: ToolMethod, args: unknown[]): Promise<never> {
-  const [group, name] = method.startsWith('forms.') ? [tools.forms, method.slice(6)] : [tools, method];
-  const f = (group as unknown as Record<string, (...a: unknown[]) => Promise<never>>)[name];
-  return f.apply(group, args);
 }
 
 function proxy(call: (method: ToolMethod, args: unknown[]) => Promise<never>, resultSheetNames: readonly string[]): WorkbookTools {

@@ -6,7 +6,7 @@
  */
 import { annotatedCopy } from '../../adapters/files/annotated-copy';
 import type { FromAnnotateWorker, ToAnnotateWorker } from './annotate-messages';
-import { asHostError } from '../hosts/workbook-host';
+import { fileFailure } from './check-messages';
 
 /** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
 const scope = self as unknown as {
@@ -19,10 +19,7 @@ scope.onmessage = (e) => {
   annotatedCopy(req.bytes, req.findings, { lang: req.lang, programName: req.programName, name: req.name })
     // The copy's bytes are handed over, not copied: the worker ends after this message.
     .then((copy) => scope.postMessage({ type: 'annotated', bytes: copy.bytes }, [copy.bytes.buffer]))
-    .catch((err: unknown) => {
-      const h = asHostError(err);
-      scope.postMessage({ type: 'failed', failure: { kind: h.kind, localized: h.localized } });
-    });
+    .catch((err: unknown) => scope.postMessage({ type: 'failed', failure: fileFailure(err) }));
 };
 
 scope.postMessage({ type: 'ready' });

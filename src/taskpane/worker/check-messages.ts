@@ -1,14 +1,15 @@
 /**
  * What the page and its checking worker (check.worker.ts) say to each other. Everything here survives
- * structured cloning: plain data, Dates, no classes (errors travel as their kind and words; the page rebuilds
- * a HostError, and takes the programme back from its own list by id).
+ * structured cloning: plain data, Dates, no classes (errors travel as their kind and words — fileFailure below,
+ * which every worker of the page uses; the page rebuilds a HostError, and takes the programme back from its own
+ * list by id).
  */
 import type { Localized } from '../../core/model/findings';
 import type { MergedRange, CellValue, WorkbookGrid } from '../../core/model/grid';
 import type { CombinedFiles } from '../../core/check/combine-files';
 import type { SimpleDate } from '../../core/model/dates';
 import type { CheckOutcome } from '../../core/check/check-workbook';
-import type { HostErrorKind } from '../hosts/workbook-host';
+import { asHostError, type HostErrorKind } from '../hosts/workbook-host';
 
 /** One file the user picked (or the bundled sample). */
 export interface FileInput {
@@ -62,6 +63,12 @@ export interface FilesProgress {
 export interface FileFailure {
   kind: HostErrorKind;
   localized: Localized;
+}
+
+/** Anything a worker caught, as it travels to the page (every worker of the page sends its failures so). */
+export function fileFailure(e: unknown): FileFailure {
+  const h = asHostError(e);
+  return { kind: h.kind, localized: h.localized };
 }
 
 /** One file's outcome: the core's result, or why it could not be checked. */

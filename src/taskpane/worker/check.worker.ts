@@ -4,9 +4,9 @@
  * set of files, ended when the user opens another. No network, nothing but the files it is given.
  */
 import type { CombinedFiles } from '../../core/check/combine-files';
-import type { FromWorker, ToWorker } from './check-messages';
+import { fileFailure, type FromWorker, type ToWorker } from './check-messages';
 import { gridSlices } from './grid-slices';
-import { FileCheckSession, fileFailure } from './file-check-session';
+import { FileCheckSession } from './file-check-session';
 
 /** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
 const scope = self as unknown as {

@@ -9,19 +9,13 @@ import type { WorkbookGrid } from '../../core/model/grid';
 import { checkWorkbook } from '../../core/check/check-workbook';
 import { combineFiles, type CombinedFiles } from '../../core/check/combine-files';
 import { readWorkbookBytes } from '../../adapters/files/read-workbook';
-import { asHostError } from '../hosts/workbook-host';
-import type { FileCheck, FileFailure, FileInput, FilesCheckRequest, FilesProgress } from './check-messages';
+import { fileFailure, type FileCheck, type FileInput, type FilesCheckRequest, type FilesProgress } from './check-messages';
 
 export interface RunEvents {
   progress(p: FilesProgress): void;
   file(result: FileCheck): void;
   /** Several files (req.combine): the combined report, after the last file. */
   combined?(c: CombinedFiles): void;
-}
-
-export function fileFailure(e: unknown): FileFailure {
-  const h = asHostError(e);
-  return { kind: h.kind, localized: h.localized };
 }
 
 export class FileCheckSession {

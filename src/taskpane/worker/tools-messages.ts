@@ -5,6 +5,7 @@
  * each progress message; an error travels as its kind and words.
  */
 import type { FileFailure } from './check-messages';
+import type { WorkbookTools } from '../hosts/workbook-tools';
 
 /** The tools by name: WorkbookTools' methods, and its `forms` tools as "forms.readForms" … */
 export type ToolMethod =
@@ -35,3 +36,11 @@ export type FromToolsWorker =
   | { type: 'progress'; id: number; args: unknown[] }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'failed'; id: number; failure: FileFailure };
+
+type AnyTool = (...args: unknown[]) => Promise<never>;
+
+/** The tool a method name stands for, bound to its object (the worker's tools, or the page's after a breakdown). */
+export function toolOf(tools: WorkbookTools, method: ToolMethod): AnyTool {
+  const [group, name] = method.startsWith('forms.') ? [tools.forms, method.slice(6)] : [tools, method];
+  return ((group as unknown as Record<string, AnyTool>)[name]).bind(group);
+}

@@ -5,23 +5,13 @@
  * the first time a tool is used; it lives as long as the page. No network, nothing but what it is given.
  */
 import { workbookTools } from '../tools/workflows';
-import { asHostError } from '../hosts/workbook-host';
-import type { FromToolsWorker, ToToolsWorker } from './tools-messages';
+import { fileFailure } from './check-messages';
+import { toolOf, type FromToolsWorker, type ToToolsWorker } from './tools-messages';
 
 const scope = self as unknown as {
   postMessage(m: FromToolsWorker): void;
   onmessage: ((e: MessageEvent<ToToolsWorker>) => void) | null;
 };
-
-type AnyTool = (...args: unknown[]) => Promise<unknown>;
-
-function tool(method: ToToolsWorker['method']): AnyTool {
-  if (method.startsWith('forms.')) {
-    const forms = workbookTools.forms as unknown as Record<string, AnyTool>;
-    return forms[method.slice(6)].bind(workbookTools.forms);
-  }
-  return (workbookTools as unknown as Record<string, AnyTool>)[method].bind(workbookTools);
-}
 
 scope.onmessage = (e) => {
   const { id, method, args, progressAt } = e.data;
@@ -29,12 +19,9 @@ scope.onmessage = (e) => {
     args[progressAt] = { ...(args[progressAt] as object), onProgress: (...p: unknown[]) => scope.postMessage({ type: 'progress', id, args: p }) };
   }
   Promise.resolve()
-    .then(() => tool(method)(...args))
+    .then(() => toolOf(workbookTools, method)(...args))
     .then((value) => scope.postMessage({ type: 'result', id, value }))
-    .catch((err: unknown) => {
-      const h = asHostError(err);
-      scope.postMessage({ type: 'failed', id, failure: { kind: h.kind, localized: h.localized } });
-    });
+    .catch((err: unknown) => scope.postMessage({ type: 'failed', id, failure: fileFailure(err) }));
 };
 
 scope.postMessage({ type: 'ready', resultSheetNames: [...workbookTools.resultSheetNames] });
