@@ -333,10 +333,13 @@ export function fieldText(table: RecognizedTable, row: number, key: string): str
   const cells = table.sheet.rows[row] ?? [];
   const cols = table.parts.get(key);
   if (cols) {
-    return cols
-      .map((c) => cellText(cells[c] ?? null).trim())
-      .filter(Boolean)
-      .join('、');
+    // Runs for every row that has such a field: no intermediate arrays.
+    let out = '';
+    for (const c of cols) {
+      const t = cellText(cells[c] ?? null).trim();
+      if (t) out = out ? out + '、' + t : t;
+    }
+    return out;
   }
   const c = table.colOf.get(key);
   return c === undefined ? '' : cellText(cells[c] ?? null);

@@ -63,6 +63,7 @@ function unitOf(p: PersonRow): string | undefined {
 
 /** Same unit name as people see it: width, spaces, brackets and traditional characters do not count. */
 export function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
   const strip = (k: string) => k.replace(/[()]/g, '');
   return strip(compareKey(a)) === strip(compareKey(b)) || strip(fold(a)) === strip(fold(b));
 }
@@ -76,13 +77,20 @@ function oneApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** A details row's 职务, 职称 or 技能等级 as typed (raw) and as compared (key). */
+interface TitleClaim {
+  field: FieldSpec;
+  raw: string;
+  key: string;
+}
+
 /** The summary's 职务、职称/技能等级 says what the details' 职务, 职称 and 技能等级 say, in any of their spellings. */
-function titleAgrees(text: string, claims: readonly { field: FieldSpec; raw: string }[]): boolean {
+function titleAgrees(text: string, claims: readonly TitleClaim[]): boolean {
   const plain = compareKey(text);
   let folded: string | undefined;
   let parts: string[] | undefined;
   for (const c of claims) {
-    const k = compareKey(c.raw);
+    const k = c.key;
     if (plain.includes(k) || k.includes(plain)) return true;
     folded ??= fold(text);
     const f = fold(c.raw);
@@ -96,6 +104,22 @@ function titleAgrees(text: string, claims: readonly { field: FieldSpec; raw: str
 }
 
 const NO_CLAIM = new Set(['无', '/', '-', '—', '／', '无职务', '无职称']);
+const CLAIM_KEYS = ['post', 'proTitle', 'skillLevel'];
+
+/** The details table's title columns, worked out once per table rather than once per nominee. */
+const claimFieldsOf = new WeakMap<RecognizedTable, FieldSpec[]>();
+function claimFields(details: RecognizedTable): FieldSpec[] {
+  let fields = claimFieldsOf.get(details);
+  if (!fields) {
+    fields = [];
+    for (const key of CLAIM_KEYS) {
+      const field = details.spec.fields.find((f) => f.key === key);
+      if (field && details.colOf.has(key)) fields.push(field);
+    }
+    claimFieldsOf.set(details, fields);
+  }
+  return fields;
+}
 
 function checkPair(s: PersonRow, d: PersonRow, add: PlaceFinding): void {
   const summary = s.table;
@@ -111,13 +135,16 @@ function checkPair(s: PersonRow, d: PersonRow, add: PlaceFinding): void {
   const st = summary.colOf.get('titleSummary');
   if (st === undefined) return;
   const text = fieldText(summary, s.row, 'titleSummary').trim();
-  const claims = ['post', 'proTitle', 'skillLevel']
-    .map((key) => ({ key, field: details.spec.fields.find((f) => f.key === key) }))
-    .filter((x): x is { key: string; field: FieldSpec } => x.field !== undefined && details.colOf.has(x.key))
-    .map((x) => ({ field: x.field, raw: fieldText(details, d.row, x.key).trim() }))
-    .filter((x) => x.raw && !NO_CLAIM.has(compareKey(x.raw)));
-  if (text && claims.length && !titleAgrees(text, claims)) {
-    add(report('cross.title-mismatch', { claims: claims.map((c) => compareKey(c.raw)) }), summary, s.row, st, s.name);
+  if (!text) return;
+  const claims: TitleClaim[] = [];
+  for (const field of claimFields(details)) {
+    const raw = fieldText(details, d.row, field.key).trim();
+    if (!raw) continue;
+    const key = compareKey(raw);
+    if (!NO_CLAIM.has(key)) claims.push({ field, raw, key });
+  }
+  if (claims.length && !titleAgrees(text, claims)) {
+    add(report('cross.title-mismatch', { claims: claims.map((c) => c.key) }), summary, s.row, st, s.name);
   }
 }
 

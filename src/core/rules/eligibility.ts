@@ -58,10 +58,49 @@ function firstMatch(rule: EligibilityRule, row: RowView): { key: string; match: 
 }
 
 function firstPresent(rule: EligibilityRule, row: RowView): string | undefined {
-  return rule.fields.find((k) => row.has(k));
+  for (const k of rule.fields) if (row.has(k)) return k;
+  return undefined;
 }
 
-const YEAR = /(?:19|20)\d{2}/g;
+function anyText(rule: EligibilityRule, row: RowView): boolean {
+  for (const k of rule.fields) if (row.text(k)) return true;
+  return false;
+}
+
+const isSeparator = (c: number) => c === 10 || c === 0xff1b || c === 59 || c === 0x3002; // \n ； ; 。
+
+/** Whether a year from..to is written in t[start, end): four digits 19xx or 20xx, read left to right as /(?:19|20)\d{2}/g would. */
+function hasYearIn(t: string, start: number, end: number, from: number, to: number): boolean {
+  for (let i = start; i + 3 < end; ) {
+    const a = t.charCodeAt(i);
+    const b = t.charCodeAt(i + 1);
+    const c = t.charCodeAt(i + 2);
+    const d = t.charCodeAt(i + 3);
+    if (((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 48 && c <= 57 && d >= 48 && d <= 57) {
+      const y = (a - 48) * 1000 + (b - 48) * 100 + (c - 48) * 10 + (d - 48);
+      if (y >= from && y <= to) return true;
+      i += 4;
+    } else i++;
+  }
+  return false;
+}
+
+/** An honour of the window's years: one item (a line, or text between ；;。) with a year in the window and a pattern. */
+function recentItem(t: string, patterns: readonly RegExp[], from: number, to: number): boolean {
+  // Runs on every row: items are sliced only when they hold a year in the window.
+  for (let start = 0; start <= t.length; ) {
+    let end = start;
+    while (end < t.length && !isSeparator(t.charCodeAt(end))) end++;
+    if (hasYearIn(t, start, end, from, to)) {
+      const item = t.slice(start, end);
+      for (const p of patterns) if (p.test(item)) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+const PATENT_COUNTS = ['inventionPatents', 'utilityPatents', 'designPatents'];
 
 export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: SimpleDate): RuleHit | undefined {
   const reason = rule.reason;
@@ -79,7 +118,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
     case 'honourRequired': {
       const key = firstPresent(rule, row);
       // An empty honours cell is already reported as missing; without the column the rule cannot be checked.
-      if (!key || !rule.fields.some((k) => row.text(k))) return undefined;
+      if (!key || !anyText(rule, row)) return undefined;
       if (firstMatch(rule, row)) return undefined;
       return { fieldKey: key, issue: reportEligibility(rule, { reason }) };
     }
@@ -93,21 +132,19 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
         const t = row.text(k);
         if (!t) continue;
         any = true;
-        for (const item of t.split(/[\n；;。]/)) {
-          const years = item.match(YEAR)?.map(Number) ?? [];
-          if (years.some((y) => y >= from && y <= asOf.y) && patterns.some((p) => p.test(item))) return undefined;
-        }
+        if (recentItem(t, patterns, from, asOf.y)) return undefined;
       }
       if (!any) return undefined;
       return { fieldKey: key, issue: reportEligibility(rule, { since: from, reason }) };
     }
     case 'patentOrAward': {
       const flag = row.facts.options.get('hasPatent');
-      const patents = ['inventionPatents', 'utilityPatents', 'designPatents'].reduce((n, k) => n + (row.facts.numbers.get(k) ?? 0), 0);
+      let patents = 0;
+      for (const k of PATENT_COUNTS) patents += row.facts.numbers.get(k) ?? 0;
       if (flag === '是' || patents > 0) return undefined;
       if (firstMatch(rule, row)) return undefined;
       // Nothing to decide on: neither the patent answer nor any text to search.
-      if (flag === undefined && !rule.fields.some((k) => row.text(k))) return undefined;
+      if (flag === undefined && !anyText(rule, row)) return undefined;
       const key = row.has('hasPatent') ? 'hasPatent' : firstPresent(rule, row);
       if (!key) return undefined;
       return { fieldKey: key, issue: reportEligibility(rule, { reason }) };

@@ -11,7 +11,7 @@ import { FOOTER_KEYS } from '../recognition/footer';
 import { cellText, isBlank, simplify } from '../text/normalize';
 import { checkEmail, checkPhone } from '../checks/contact';
 import { SEVERITY_RANK } from '../report/colours';
-import { checkCell, newRowFacts, resetRowFacts } from './cell-checks';
+import { checkCell, newRowFacts, resetRowFacts, RowValues } from './cell-checks';
 import { checkRow, planRows } from './row-checks';
 import { applyEligibility, RowView } from './eligibility';
 import { applyWorkbookRules } from './workbook-rules';
@@ -159,7 +159,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
   // The closures below read the row being checked; they are made once per table, not once per row.
   let cells: CellValue[] = [];
   const facts = newRowFacts();
-  const texts = new Map<string, string>();
+  const texts = new RowValues<string>();
   let row = 0;
   const parts = table.parts;
   /** A field typed over several columns (职务 | 职称/技能等级) gives its parts joined, or null. */

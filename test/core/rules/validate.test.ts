@@ -250,6 +250,11 @@ describe('eligibility', () => {
     expect(rules('sqc-2025', '2021年 上海市质量协会QC成果一等奖')).toEqual(['sqc.recent-quality-honour']);
     expect(rules('sqc-2024', '2021年 上海市质量协会QC成果一等奖')).toEqual([]);
     expect(rules('sqc-2025', '2024年 全国五一劳动奖章')).toEqual(['sqc.recent-quality-honour']); // not a quality honour
+    // The year and the quality source must be in the same item: a line, or text between ；;。
+    expect(rules('sqc-2025', '2023年 全国五一劳动奖章；2019年 上海市质量协会QC成果一等奖')).toEqual(['sqc.recent-quality-honour']);
+    expect(rules('sqc-2025', '上海市质量协会QC成果一等奖\n2023年 全国五一劳动奖章')).toEqual(['sqc.recent-quality-honour']);
+    expect(rules('sqc-2025', '全国五一劳动奖章。2023年上海市质量协会QC成果一等奖。')).toEqual([]);
+    expect(rules('sqc-2025', '2019、2023年 上海市质量协会QC成果一等奖')).toEqual([]);
   });
 
   test('上海工匠 requires a local craftsman title', () => {
