@@ -3,7 +3,7 @@
  * Empty cells give { issues: [] } and no value (emptiness is checked elsewhere). Given the column's label,
  * the messages name it first.
  */
-import { Issue } from '../model/findings';
+import { Issue, NO_ISSUES } from '../model/findings';
 import { CellValue } from '../model/grid';
 import { report } from '../rules/catalogue';
 import type { CountParams, OddNumberCell } from '../rules/catalogue/content';
@@ -15,6 +15,23 @@ export interface ParsedNumber {
 }
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** "0" … "99999": what most count and years cells hold, read without a copy or a pattern (this runs on every row). */
+function plainWhole(s: string): number | undefined {
+  if (s.length === 0 || s.length > 5) return undefined;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/** A number read without a problem. The issues are shared and frozen: callers only read them. */
+function read(value: number): ParsedNumber {
+  return { value, issues: NO_ISSUES as Issue[] };
+}
 const CN_DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
@@ -68,6 +85,10 @@ export function parseCount(raw: CellValue, field?: string): ParsedNumber {
     issues: [report('count.not-whole', { field, variant: 'value', shown, problem })],
   });
   if (raw === null) return { issues: [] };
+  if (typeof raw === 'string') {
+    const plain = plainWhole(raw);
+    if (plain !== undefined) return read(plain);
+  }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return fail(String(raw), 'not-a-number');
     if (raw < 0) return fail(String(raw), 'negative');
@@ -113,6 +134,10 @@ export function parseYears(raw: CellValue, field?: string): ParsedNumber {
     issues: [report('years.format', { field, variant, shown })],
   });
   if (raw === null) return { issues: [] };
+  if (typeof raw === 'string') {
+    const plain = plainWhole(raw);
+    if (plain !== undefined) return read(plain);
+  }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return fail('not-a-number', String(raw));
     if (raw < 0) return fail('negative', String(raw));
