@@ -5,7 +5,7 @@
  */
 import { parseRelationships, parseWorkbookXml, targetPart, type SheetState } from '../exceljs/ooxml/rels';
 import { isDateFormat, numberFormatCode } from '../exceljs/ooxml/number-formats';
-import { decodeOoxmlEscapes, ownString, type RawDecoder, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
+import { decodeOoxmlEscapes, type Tag, type XmlHandler } from '../exceljs/ooxml/xml-scan';
 import { WorkbookReadError } from '../exceljs/errors';
 import type { XlsxPackage } from './package';
 
@@ -101,9 +101,6 @@ export async function readDateStyles(pkg: XlsxPackage, part: string | undefined)
  */
 class SharedStringsHandler implements XmlHandler {
   wantText = false;
-  // In Node the part arrives as Latin-1 bytes (see latin1-node.ts); non-ASCII text is decoded on its own.
-  readonly bytesText = true;
-  latin1: RawDecoder | undefined = undefined;
   readonly items: (string | null)[] = [];
   private inItem = false;
   private phonetic = 0;
@@ -136,9 +133,8 @@ class SharedStringsHandler implements XmlHandler {
         if (this.phonetic > 0) this.phonetic--;
         break;
       case 'si':
-        // Copied (ownString): a view into the unzipped text keeps its whole chunk, markup and all. Views cost 64 MB
-        // at 100,000 nominees (two-byte chunks in the page, every chunk kept by the IDs in it in Node); copies 36 MB.
-        this.items.push(this.text_ === null ? null : ownString(decodeOoxmlEscapes(this.text_)));
+        // Not copied (ownString): the shared strings are most of their part's text, so views into it cost little more.
+        this.items.push(this.text_ === null ? null : decodeOoxmlEscapes(this.text_));
         this.inItem = false;
         this.wantText = false;
         break;
