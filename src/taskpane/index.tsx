@@ -47,10 +47,14 @@ async function startOffice(): Promise<OfficeStart> {
     }
     const lang = langFromLocale(Office.context.displayLanguage);
     const bg = Office.context.officeTheme?.bodyBackgroundColor;
-    const { OfficeHost } = await import(/* webpackChunkName: "office-host" */ './hosts/office-host');
+    const [{ OfficeHost }, { workerGridCheck }] = await Promise.all([
+      import(/* webpackChunkName: "office-host" */ './hosts/office-host'),
+      import(/* webpackChunkName: "office-host" */ './hosts/grid-check-worker'),
+    ]);
     // Merged cells on Excel below ExcelApi 1.13 are read from the workbook's file, with the standalone page's reader.
     const fileReader = async (bytes: Uint8Array) => (await import(/* webpackChunkName: "browser-host" */ '../adapters/files/read-workbook')).readWorkbookBytes(bytes, { name: 'workbook.xlsx' });
-    return { host: new OfficeHost(fileReader), lang, theme: isDarkColour(bg) ? 'dark' : 'light' };
+    // What Excel gives is checked in a worker, so the pane keeps answering (on the pane where none can run).
+    return { host: new OfficeHost(fileReader, workerGridCheck()), lang, theme: isDarkColour(bg) ? 'dark' : 'light' };
   } catch (e) {
     console.error(e);
     return {
@@ -65,8 +69,12 @@ async function startOffice(): Promise<OfficeStart> {
 /** WPS 表格: its object model is already in the page (no script to load); the adapter is a chunk of its own. */
 async function startWps(): Promise<OfficeStart> {
   try {
-    const { WpsHost } = await import(/* webpackChunkName: "wps-host" */ './hosts/wps-host');
-    return { host: new WpsHost((window as unknown as { Application: ConstructorParameters<typeof WpsHost>[0] }).Application) };
+    const [{ WpsHost }, { workerGridCheck }] = await Promise.all([
+      import(/* webpackChunkName: "wps-host" */ './hosts/wps-host'),
+      import(/* webpackChunkName: "wps-host" */ './hosts/grid-check-worker'),
+    ]);
+    // Checked in a worker where WPS lets the pane start one (not from file://: then on the pane, as before).
+    return { host: new WpsHost((window as unknown as { Application: ConstructorParameters<typeof WpsHost>[0] }).Application, workerGridCheck()) };
   } catch (e) {
     console.error(e);
     return { failure: { zh: 'WPS 未能启动匠选面板；已切换为网页版，可直接打开 .xlsx 文件检查。', en: 'WPS could not start the Jiangxuan pane; switched to the web page, where you can open an .xlsx file.' } };

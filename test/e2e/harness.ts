@@ -93,10 +93,11 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** scripts/serve.js on a free port (PORT=0); resolves once it prints its address. */
-export function startServer(): Promise<Server> {
+/** scripts/serve.js on a free port (PORT=0), serving dist/web or `root`; resolves once it prints its address. */
+export function startServer(root?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.js')], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [path.join(ROOT, 'scripts', 'serve.js'), ...(root ? ['--root', root] : [])];
+    const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve.js did not start: ${out}`)), 15000);
     child.stdout!.setEncoding('utf8');

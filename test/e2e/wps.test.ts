@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import webpack from 'webpack';
 import type { Page } from 'playwright-core';
-import { cliReport, launch, ROOT, type Browser } from './harness';
+import { cliReport, foreignRequests, launch, ROOT, startServer, type Browser } from './harness';
 import { readWorkbookFile } from '../support/read-file';
 import type { CellValue } from '../../src/core/model/grid';
 
@@ -60,13 +60,14 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openInWps(file: string): Promise<Page> {
+/** The pane as WPS opens an offline add-in (file://), or an online one (`origin`: the add-in folder served over http). */
+async function openInWps(file: string, origin?: string): Promise<Page> {
   const grid = await readWorkbookFile(path.join(ROOT, 'samples', file));
   const wire = { name: file, grid: { sheets: grid.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => (r ?? []).map((v: CellValue) => (v instanceof Date ? { date: v.toISOString() } : v))) })) } };
   const page = await browser.context.newPage();
   await page.addInitScript(`window.__JX_GRID = ${JSON.stringify(wire)};`);
   await page.addInitScript({ path: SIM });
-  await page.goto(`file://${path.join(ADDIN, 'taskpane.html')}?asOf=${AS_OF}`);
+  await page.goto(`${origin ?? `file://${ADDIN}`}/taskpane.html?asOf=${AS_OF}`);
   await page.locator('[data-testid="app"][data-mode="wps"]').waitFor({ timeout: 60_000 });
   return page;
 }
@@ -83,13 +84,30 @@ function workbookState(page: Page, bgr: number) {
 
 const ERROR_BGR = 0xcec7ff; // #FFC7CE
 
+/** Checks the open workbook from the pane and waits for the counts. */
+async function checkInPane(page: Page): Promise<void> {
+  await page.getByTestId('check').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-busy') === 'false' && !!document.querySelector('[data-testid="count-error"]'), undefined, { timeout: 60_000 });
+}
+
+/** Every cell's fill and comment in the simulated workbook, to compare two panes' marks. */
+function marksOf(page: Page) {
+  return page.evaluate(() => {
+    const wb = (window as unknown as { __JX_WB: { sheets: { name: string; cells: Map<string, { fill?: unknown; comment?: unknown }> }[] } }).__JX_WB;
+    return wb.sheets.map((s) => ({ name: s.name, cells: [...s.cells].filter(([, c]) => c.fill || c.comment).map(([k, c]) => JSON.stringify([k, c.fill, c.comment])).sort() }));
+  });
+}
+
+const paneCheckPath = (page: Page) => page.evaluate(() => (window as unknown as { __jiangxuanPaneCheckPath?: string }).__jiangxuanPaneCheckPath);
+
 describe('the task pane in WPS 表格 (simulated)', () => {
   it.each(SAMPLES)('%s: WPS mode, the CLI’s counts, marks, exact clearing, nothing fetched from outside', async (file) => {
     const expected = cliReport(path.join(ROOT, 'samples', file), AS_OF);
     const page = await openInWps(file);
     const before = await workbookState(page, ERROR_BGR);
-    await page.getByTestId('check').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="app"]')?.getAttribute('data-busy') === 'false' && !!document.querySelector('[data-testid="count-error"]'), undefined, { timeout: 60_000 });
+    await checkInPane(page);
+    // Opened from file://, the pane cannot start a worker: it checks on its own thread, as before.
+    await expect(paneCheckPath(page)).resolves.toBe('page');
     for (const sev of ['error', 'warning', 'info'] as const) await expect(page.getByTestId(`count-${sev}`).textContent()).resolves.toBe(String(expected.counts[sev]));
 
     const marked = await workbookState(page, ERROR_BGR);
@@ -105,4 +123,30 @@ describe('the task pane in WPS 表格 (simulated)', () => {
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('served over http (an online add-in), the pane checks in a worker: the same counts and the same marks as on its own thread', async () => {
+    const file = SAMPLES.find((f) => f.includes('有问题'))!;
+    const expected = cliReport(path.join(ROOT, 'samples', file), AS_OF);
+    const offline = await openInWps(file);
+    await checkInPane(offline);
+    const server = await startServer(ADDIN);
+    try {
+      const first = browser.requests.length;
+      const online = await openInWps(file, server.origin);
+      await checkInPane(online);
+      await expect(paneCheckPath(online)).resolves.toBe('worker');
+      for (const sev of ['error', 'warning', 'info'] as const) await expect(online.getByTestId(`count-${sev}`).textContent()).resolves.toBe(String(expected.counts[sev]));
+      expect(expected.counts.error).toBeGreaterThan(0);
+      expect(await marksOf(online)).toEqual(await marksOf(offline));
+      // Checking again goes to the same worker (a second run of it) and still agrees with the CLI.
+      await checkInPane(online);
+      await expect(online.getByTestId('count-error').textContent()).resolves.toBe(String(expected.counts.error));
+      expect(await marksOf(online)).toEqual(await marksOf(offline));
+      expect(foreignRequests(browser.requests.slice(first), server.origin)).toEqual([]);
+      await online.close();
+    } finally {
+      await offline.close();
+      await server.stop();
+    }
+  }, 180_000);
 });

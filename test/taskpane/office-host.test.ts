@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { readWorkbookBytes } from '../../src/adapters/files/read-workbook';
 import { OfficeHost } from '../../src/taskpane/hosts/office-host';
+import { withOwnProgramme } from '../../src/taskpane/hosts/file-outcomes';
+import { checkWorkbook, type GridChecker } from '../../src/core/check/check-workbook';
 import { isHostError, type CheckOutcome } from '../../src/taskpane/hosts/workbook-host';
 import { saveBytes } from '../../src/taskpane/download';
 import { ExcelSim } from '../adapters/office/sim';
@@ -42,6 +44,28 @@ describe('OfficeHost', () => {
     expect(sim.wb.sheet(f.sheet).shownFill(f.cell)).not.toBe('none');
     expect(await host.clearMarks()).toBeUndefined();
     expect(sim.wb.snapshot()).toEqual(before);
+  });
+
+  it('with a checker elsewhere (the pane’s worker), marks what it answers: the same findings and marks as on the pane', async () => {
+    // The worker's boundary as the pane meets it: the grid and the outcome are structured-cloned both ways.
+    const calls: number[] = [];
+    const elsewhere: GridChecker = async (grid, req) => {
+      calls.push(grid.sheets.length);
+      return withOwnProgramme(structuredClone(checkWorkbook(structuredClone(grid), structuredClone(req))));
+    };
+    const { sim } = await open();
+    const before = sim.wb.snapshot();
+    const onPane = await new OfficeHost(reader).check({ lang: 'zh', asOf: '2025-03-01', markCells: true });
+    const marksOnPane = sim.wb.snapshot();
+    await new OfficeHost(reader).clearMarks();
+    expect(sim.wb.snapshot()).toEqual(before);
+
+    const viaWorker = await new OfficeHost(reader, elsewhere).check({ lang: 'zh', asOf: '2025-03-01', markCells: true });
+    expect(calls).toEqual([onPane.grid.sheets.length]);
+    expect(viaWorker.result.findings).toEqual(onPane.result.findings);
+    expect(viaWorker.result.findings.length).toBeGreaterThan(0);
+    expect(viaWorker.profile).toBe(onPane.profile);
+    expect(sim.wb.snapshot()).toEqual(marksOnPane);
   });
 
   it('says what it could not do: a protected sheet, an Excel that cannot mark', async () => {

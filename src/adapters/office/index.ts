@@ -36,7 +36,7 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, SimpleDate } from '../../core/model/dates';
-import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome } from '../../core/check/check-workbook';
+import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome, type GridChecker } from '../../core/check/check-workbook';
 import { applyMarks, type MarkReport } from './marks';
 import { readWorkbook, ReadProgress } from './read';
 import type { MergeSource } from './merges';
@@ -69,6 +69,8 @@ export interface CheckOptions {
   /** Write (or refresh) the 校验结果 sheet. */
   resultsSheet?: boolean;
   onProgress?: (p: ReadProgress) => void;
+  /** Where the core's check of what was read runs (the task pane: its worker); default: right here. */
+  checkGrid?: GridChecker;
 }
 
 /** The core's outcome, with the grid it was computed from (live re-checks patch it) and what Excel did. */
@@ -94,7 +96,8 @@ export function runOptions(): Excel.RunOptions | undefined {
 export async function checkWorkbook(context: Excel.RequestContext, opts: CheckOptions): Promise<CheckOutcome> {
   const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const { grid, merges } = await readWorkbook(context, { onProgress: opts.onProgress });
-  const checked = checkGrid(grid, { programId: opts.programId, asOf: opts.asOf, today: fromJsDate(new Date()) });
+  const request = { programId: opts.programId, asOf: opts.asOf, today: fromJsDate(new Date()) };
+  const checked = opts.checkGrid ? await opts.checkGrid(grid, request) : checkGrid(grid, request);
   const office: CheckOutcome['office'] = { merges };
   if (opts.mark || opts.resultsSheet) {
     office.marks = await applyMarks(context, {

@@ -15,7 +15,7 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, SimpleDate } from '../../core/model/dates';
-import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome, detectProgramme } from '../../core/check/check-workbook';
+import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome, detectProgramme, type GridChecker, type GridCheckRequest } from '../../core/check/check-workbook';
 import type { EtApp } from './et';
 import { markFindings, type MarkResult } from './marks';
 import { readWorkbookGrid, type ReadProgress } from './read';
@@ -60,10 +60,25 @@ export function mergesOf(grid: WorkbookGrid): (sheet: string) => WorkbookGrid['s
  * `localized` is the message to show) when nothing is recognisable, WpsError when no workbook is open.
  */
 export function checkWorkbook(app: EtApp, opts: CheckOptions): CheckOutcome {
-  const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
   const grid = readWorkbookGrid(app, { onProgress: opts.onProgress });
-  const checked = checkGrid(grid, { programId: opts.programId, asOf: opts.asOf, today: opts.today ?? fromJsDate(new Date()) });
-  const marks = markFindings(app, checked.result.findings, { lang, merges: mergesOf(grid) });
+  return marked(app, grid, checkGrid(grid, gridRequest(opts)), opts);
+}
+
+/**
+ * checkWorkbook with the core's check run elsewhere (the task pane: its worker), so that the pane keeps answering
+ * while the rows are checked. Reading and marking stay synchronous calls into WPS, before and after.
+ */
+export async function checkWorkbookWith(app: EtApp, opts: CheckOptions, check: GridChecker): Promise<CheckOutcome> {
+  const grid = readWorkbookGrid(app, { onProgress: opts.onProgress });
+  return marked(app, grid, await check(grid, gridRequest(opts)), opts);
+}
+
+function gridRequest(opts: CheckOptions): GridCheckRequest {
+  return { programId: opts.programId, asOf: opts.asOf, today: opts.today ?? fromJsDate(new Date()) };
+}
+
+function marked(app: EtApp, grid: WorkbookGrid, checked: CoreOutcome, opts: CheckOptions): CheckOutcome {
+  const marks = markFindings(app, checked.result.findings, { lang: opts.lang === 'en' ? 'en' : 'zh', merges: mergesOf(grid) });
   return { ...checked, grid, marks };
 }
 

@@ -35,6 +35,12 @@ export interface CheckRequest {
   today: SimpleDate;
 }
 
+/** What the task panes ask of a check (a built-in programme by id, the date): plain data, so it can go to a worker. */
+export type GridCheckRequest = Pick<CheckRequest, 'programId' | 'asOf' | 'today'>;
+
+/** The check use-case run somewhere else (the task panes: a Web Worker), resolving to the same outcome. */
+export type GridChecker = (grid: WorkbookGrid, req: GridCheckRequest) => Promise<CheckOutcome>;
+
 export interface CheckOutcome {
   profile: Profile;
   how: ProgrammeChoice;

@@ -33,6 +33,7 @@ import type { InsertSheetsOptions, MarkReport, MergeSource, WorkbookFileReader }
 import { detectProgramme } from '../../core/check/check-workbook';
 import type { Profile } from '../../core/profiles/schema';
 import type { CheckOutcome, CheckRequest, HostCapabilities, LiveCallbacks, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
+import type { GridChecker } from '../../core/check/check-workbook';
 import { asHostError, HostError } from './workbook-host';
 
 /** Core failures keep their words; anything else keeps its text for support. */
@@ -76,8 +77,13 @@ export class OfficeHost implements WorkbookHost {
   /**
    * @param fileReader reads merged cells from the workbook's file on Excel below ExcelApi 1.13 (index.tsx passes
    * the file reader of the standalone page, loaded only when needed); without it such merges are not read.
+   * @param checkGrid where the check of what was read runs (index.tsx passes the pane's worker,
+   * grid-check-worker.ts); default: on the pane's thread.
    */
-  constructor(fileReader?: WorkbookFileReader) {
+  constructor(
+    fileReader?: WorkbookFileReader,
+    private readonly checkGrid?: GridChecker,
+  ) {
     setWorkbookFileReader(fileReader);
   }
 
@@ -115,6 +121,7 @@ export class OfficeHost implements WorkbookHost {
         mark,
         resultsSheet: req.writeResultsSheet ?? false,
         onProgress: req.onProgress,
+        checkGrid: this.checkGrid,
       }),
     );
     const notes = officeNotes(o.office, o.grid, mark);

@@ -9,7 +9,7 @@ import { parseIsoDate } from '../../core/model/dates';
 import type { Profile } from '../../core/profiles/schema';
 import {
   applyInputRules,
-  checkWorkbook,
+  checkWorkbookWith,
   clearMarks,
   detectWorkbookProgramme,
   isWpsError,
@@ -20,6 +20,8 @@ import {
 } from '../../adapters/wps/index';
 import type { CheckOutcome, CheckRequest, HostError, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError, HostError as HostErrorClass } from './workbook-host';
+import type { GridChecker } from '../../core/check/check-workbook';
+import { checkOnPane } from './check-on-pane';
 
 /** Adapter failures keep their words (no workbook open…), core failures theirs, anything else its text. */
 export function toHostError(e: unknown): HostError {
@@ -30,24 +32,32 @@ export function toHostError(e: unknown): HostError {
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
 
-  constructor(private readonly app: EtApp) {}
+  /** `checkGrid`: where the check of what was read runs (the pane's worker: grid-check-worker.ts); default: here. */
+  constructor(
+    private readonly app: EtApp,
+    private readonly checkGrid: GridChecker = checkOnPane,
+  ) {}
 
-  private run<T>(fn: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  private run<T>(fn: () => T | Promise<T>): Promise<T> {
+    const later = new Promise<T>((resolve, reject) =>
       setTimeout(() => {
         try {
           resolve(fn());
         } catch (e) {
-          reject(toHostError(e));
+          reject(e);
         }
-      }, 0);
+      }, 0),
+    );
+    return later.catch((e: unknown) => {
+      throw toHostError(e);
     });
   }
 
   /** Reads, checks and marks. The 校验结果 sheet (req.writeResultsSheet) is Excel only for now. */
   check(req: CheckRequest): Promise<CheckOutcome> {
-    return this.run(() => {
-      const { marks: _marks, ...outcome } = checkWorkbook(this.app, { programId: req.programId, asOf: req.asOf, lang: req.lang, onProgress: req.onProgress });
+    return this.run(async () => {
+      const opts = { programId: req.programId, asOf: req.asOf, lang: req.lang, onProgress: req.onProgress };
+      const { marks: _marks, ...outcome } = await checkWorkbookWith(this.app, opts, this.checkGrid);
       return outcome;
     });
   }

@@ -8,7 +8,7 @@ import type { Localized } from '../../core/model/findings';
 import type { MergedRange, CellValue, WorkbookGrid } from '../../core/model/grid';
 import type { CombinedFiles } from '../../core/check/combine-files';
 import type { SimpleDate } from '../../core/model/dates';
-import type { CheckOutcome } from '../../core/check/check-workbook';
+import type { CheckOutcome, GridCheckRequest } from '../../core/check/check-workbook';
 import { asHostError, type HostErrorKind } from '../hosts/workbook-host';
 
 /** One file the user picked (or the bundled sample). */
@@ -76,7 +76,12 @@ export type FileCheck =
   | { index: number; name: string; outcome: CheckOutcome; grid?: WorkbookGrid }
   | { index: number; name: string; failure: FileFailure };
 
-export type ToWorker = { type: 'files'; files: FileInput[] } | { type: 'check'; run: number; req: FilesCheckRequest };
+export type ToWorker =
+  | { type: 'files'; files: FileInput[] }
+  | { type: 'check'; run: number; req: FilesCheckRequest }
+  | { type: 'grid-slice'; run: number; slice: GridSlice }
+  /** A grid the task pane read from the open workbook (Excel, WPS): its slices (file index 0) came before. */
+  | { type: 'check-grid'; run: number; req: GridCheckRequest };
 
 export type FromWorker =
   /** Posted once when the worker's script has started: until then a failure means "no worker here". */
@@ -86,5 +91,7 @@ export type FromWorker =
   /** `sliced`: the grid came before in slices. */
   | { type: 'file'; run: number; result: FileCheck; sliced?: boolean }
   | { type: 'done'; run: number; combined?: CombinedFiles }
+  /** The pane's grid checked (the grid itself is not sent back: the pane has it). */
+  | { type: 'grid-checked'; run: number; outcome: CheckOutcome }
   /** Something outside any one file went wrong (a bug): the run ends with this message. */
   | { type: 'failed'; run: number; failure: FileFailure };

@@ -1,11 +1,15 @@
 /**
  * The checking worker: reads and checks the page's files off the page's thread (file-check-session.ts), so
  * the page keeps answering while a large workbook is read. Started by hosts/check-worker.ts; one worker per
- * set of files, ended when the user opens another. No network, nothing but the files it is given.
+ * set of files, ended when the user opens another. In the Excel and WPS task panes it checks the grid the pane
+ * read from the open workbook (hosts/grid-check-worker.ts; one worker for the pane's life). No network, nothing
+ * but the files and grids it is given.
  */
 import type { CombinedFiles } from '../../core/check/combine-files';
+import { checkWorkbook } from '../../core/check/check-workbook';
+import type { WorkbookGrid } from '../../core/model/grid';
 import { fileFailure, type FromWorker, type ToWorker } from './check-messages';
-import { gridSlices } from './grid-slices';
+import { addSlice, gridSlices } from './grid-slices';
 import { FileCheckSession } from './file-check-session';
 
 /** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
@@ -15,11 +19,30 @@ const scope = self as unknown as {
 };
 
 let session: FileCheckSession | undefined;
+/** The pane's grid being put together from its slices, for run `gridRun` (a newer run drops an older one's). */
+const paneGrid = new Map<number, WorkbookGrid>();
+let gridRun = -1;
 
 scope.onmessage = (e) => {
   const m = e.data;
   if (m.type === 'files') {
     session = new FileCheckSession(m.files);
+    return;
+  }
+  if (m.type === 'grid-slice') {
+    if (m.run !== gridRun) paneGrid.clear();
+    gridRun = m.run;
+    addSlice(paneGrid, m.slice);
+    return;
+  }
+  if (m.type === 'check-grid') {
+    const grid = m.run === gridRun ? paneGrid.get(0) : undefined;
+    paneGrid.clear();
+    try {
+      scope.postMessage({ type: 'grid-checked', run: m.run, outcome: checkWorkbook(grid ?? { sheets: [] }, m.req) });
+    } catch (err) {
+      scope.postMessage({ type: 'failed', run: m.run, failure: fileFailure(err) });
+    }
     return;
   }
   const { run } = m;

@@ -1,0 +1,120 @@
+/**
+ * In the Excel and WPS task panes the open workbook is read by the pane (Office.js and WPS's object model live
+ * only there), and the check of what was read runs in the checking worker (worker/check.worker.ts), so the pane
+ * keeps answering while thousands of rows are checked. Microsoft's own samples run add-in work in Web Workers;
+ * whether a given Excel or WPS lets the pane start one is only known by trying.
+ *
+ * The grid goes to the worker in slices (gridSlices, as grids come back to the standalone page), and the pane
+ * lets other work in between them, so that copying it never holds the pane for long. Where no worker can run —
+ * no Worker at all, one refused (WPS opens offline add-ins from file://), its script failing before it answered —
+ * the check runs on the pane as before, and the console says why (worker-path.ts). A worker that breaks down
+ * later fails the check in progress with the reason; the checks after it run on the pane.
+ */
+import type { CheckOutcome, GridChecker, GridCheckRequest } from '../../core/check/check-workbook';
+import { checkOnPane } from './check-on-pane';
+import type { WorkbookGrid } from '../../core/model/grid';
+import type { FromWorker, ToWorker } from '../worker/check-messages';
+import { gridSlices } from '../worker/grid-slices';
+import { withOwnProgramme } from './file-outcomes';
+import { HostError } from './workbook-host';
+import { notePath } from './worker-path';
+
+/** How long the pane posts slices before it lets other work run (a task of about this length is not noticed). */
+const POST_BUDGET_MS = 30;
+
+const breath = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Waiting {
+  resolve(o: CheckOutcome): void;
+  reject(e: unknown): void;
+}
+
+class WorkerGridChecker {
+  private worker?: Worker;
+  /** Resolves true once the worker has answered, false when it could not start (the pane checks then). */
+  private started?: Promise<boolean>;
+  private broken = false;
+  private runs = 0;
+  private readonly waiting = new Map<number, Waiting>();
+
+  private start(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      let w: Worker;
+      try {
+        w = new Worker(new URL('../worker/check.worker.ts', import.meta.url), { name: 'jiangxuan-check' });
+      } catch (e) {
+        notePath('paneCheck', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
+        resolve(false);
+        return;
+      }
+      let ready = false;
+      w.onmessage = (e: MessageEvent<FromWorker>) => {
+        const m = e.data;
+        if (m.type === 'ready') {
+          ready = true;
+          this.worker = w;
+          notePath('paneCheck', 'worker');
+          resolve(true);
+          return;
+        }
+        if (m.type !== 'grid-checked' && m.type !== 'failed') return;
+        const waiting = this.waiting.get(m.run);
+        this.waiting.delete(m.run);
+        if (m.type === 'grid-checked') waiting?.resolve(withOwnProgramme(m.outcome));
+        else waiting?.reject(new HostError(m.failure.kind, m.failure.localized));
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        w.terminate();
+        if (!ready) {
+          notePath('paneCheck', 'page', `worker script: ${e.message || 'failed to load'}`);
+          resolve(false);
+          return;
+        }
+        this.breakDown(new HostError('failed', { zh: `校验中断：${e.message}`, en: `The check stopped: ${e.message}` }), e.message);
+      };
+      w.onmessageerror = () => this.breakDown(new HostError('failed', { zh: '校验结果无法传回任务窗格。', en: 'The check’s result could not reach the pane.' }), 'message error');
+    });
+  }
+
+  /** What was waiting fails with the reason; later checks run on the pane rather than wait for a dead worker. */
+  private breakDown(e: HostError, why: string): void {
+    this.broken = true;
+    this.worker?.terminate();
+    this.worker = undefined;
+    notePath('paneCheck', 'page', `worker failed: ${why || 'unknown error'}`);
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+
+  readonly check: GridChecker = async (grid: WorkbookGrid, req: GridCheckRequest) => {
+    if (!this.broken) this.started ??= this.start();
+    if (this.broken || !(await this.started!) || !this.worker) return checkOnPane(grid, req);
+    const w = this.worker;
+    const run = ++this.runs;
+    const post = (m: ToWorker) => w.postMessage(m);
+    let since = performance.now();
+    for (const slice of gridSlices(0, grid)) {
+      post({ type: 'grid-slice', run, slice });
+      if (performance.now() - since > POST_BUDGET_MS) {
+        await breath();
+        // The worker broke down meanwhile: the pane checks this grid itself.
+        if (this.broken) return checkOnPane(grid, req);
+        since = performance.now();
+      }
+    }
+    return new Promise<CheckOutcome>((resolve, reject) => {
+      this.waiting.set(run, { resolve, reject });
+      post({ type: 'check-grid', run, req });
+    });
+  };
+}
+
+/** The pane's checker: in a worker where the pane can start one, else on the pane itself. */
+export function workerGridCheck(): GridChecker {
+  if (typeof Worker === 'undefined') {
+    notePath('paneCheck', 'page', 'no Web Worker in this host');
+    return checkOnPane;
+  }
+  return new WorkerGridChecker().check;
+}
