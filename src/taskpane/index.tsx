@@ -154,10 +154,9 @@ async function main(): Promise<void> {
       bootMessage = started.failure;
     }
   }
-  if (params.mode === 'standalone') {
-    // Scoring, cultivation and 申报表 tools run in a worker on the page (falling back to the page itself).
-    runToolsWith((onPage) => import(/* webpackChunkName: "browser-host" */ './hosts/tools-worker').then((m) => m.workerWorkbookTools(onPage)));
-  }
+  // Scoring, cultivation and 申报表 tools run in a worker, on the page and in the Excel and WPS panes alike (each
+  // falling back to its own thread where no worker starts).
+  runToolsWith((onPage) => import(/* webpackChunkName: "tools-worker" */ './hosts/tools-worker').then((m) => m.workerWorkbookTools(onPage)));
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <ErrorBoundary>

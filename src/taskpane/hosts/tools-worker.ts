@@ -1,9 +1,10 @@
 /**
- * The standalone page's WorkbookTools (expert scoring, cultivation, 申报表) running in a Web Worker
+ * The pane's WorkbookTools (expert scoring, cultivation, 申报表) running in a Web Worker
  * (worker/tools.worker.ts): the page stays responsive while exceljs reads and writes workbooks. Each call goes to the
  * worker with its arguments; a call's onProgress stays here and hears the worker's progress. Where no worker can
  * run — no Worker in the host, a worker refused, its script failing before it answered — the tools run on the page
- * as before (tools/load.ts), and the console says why. Only the standalone page's entry imports this file.
+ * as before (tools/load.ts), and the console says why. The entry (index.tsx) sets it up in every mode: on the
+ * standalone page and in the Excel and WPS panes, where the open workbook's grid is what the tools are given.
  */
 import type { WorkbookTools } from './workbook-tools';
 import { HostError } from './workbook-host';

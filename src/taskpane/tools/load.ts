@@ -1,7 +1,7 @@
 /**
  * The pane's WorkbookTools (scoring and cultivation over exceljs and jszip) as a separate chunk, fetched the
- * first time a section needs them; a failed fetch is tried again next time. The standalone page runs them in a
- * worker instead (hosts/tools-worker.ts, set up by the page's entry with runToolsWith).
+ * first time a section needs them; a failed fetch is tried again next time. The entry runs them in a worker instead
+ * (hosts/tools-worker.ts, set up with runToolsWith), here only where no worker starts.
  */
 import type { WorkbookTools } from '../hosts/workbook-tools';
 
@@ -13,7 +13,7 @@ export function toolsOnPage(): Promise<WorkbookTools> {
   return import(/* webpackChunkName: "workflows" */ './workflows').then((m) => m.workbookTools);
 }
 
-/** Where the tools run from now on (the standalone page: a worker, falling back to the page). */
+/** Where the tools run from now on (a worker, falling back to the page). */
 export function runToolsWith(p: (onPage: () => Promise<WorkbookTools>) => Promise<WorkbookTools>): void {
   provider = p;
   loading = undefined;
