@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { checkOutputFile, readInputFile, writeOutputFile } from './cli-files';
 import { writeJson, writeText } from './cli-output';
 import { readWorkbookBytes } from '../adapters/files/read-workbook';
-import { annotatedCopy } from '../adapters/files/annotated-copy';
 import { checkWorkbook, describeChoice } from '../core/check/check-workbook';
 import { isCheckError } from '../core/check/failures';
 import { formatTextReport, jsonReport } from '../core/report/text-report';
@@ -10,6 +9,10 @@ import { fromJsDate } from '../core/model/dates';
 import { Lang } from '../core/model/findings';
 import { CliFailure, EXIT_ERRORS_FOUND, EXIT_OK } from './cli-failure';
 import { profileFromOptions } from './load-profile-file';
+
+/** exceljs (and SheetJS) only for --out: a plain check does not load them. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const annotatedCopy = (): (typeof import('../adapters/files/annotated-copy'))['annotatedCopy'] => require('../adapters/files/annotated-copy').annotatedCopy;
 
 export interface ValidateCliOptions {
   program?: string;
@@ -54,7 +57,7 @@ export async function runValidate(file: string, opts: ValidateCliOptions): Promi
   if (opts.out) {
     let copy;
     try {
-      copy = await annotatedCopy(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
+      copy = await annotatedCopy()(bytes, result.findings, { lang, programName: profile.name[lang], name: basename(file) });
     } catch (e) {
       // Over the budget of the annotated copy's model (表格过大…): said as such, in one line.
       if (!isCheckError(e)) throw e;

@@ -21,7 +21,7 @@ import { checkOutputFile, fileIdentity, FileIdentity, readFailure, sameFile, wri
 import { writeJson, writeProgress, writeText } from './cli-output';
 import { collectInputs, displayPath, type FoundInput } from './collect-inputs';
 import { profileFromOptions } from './load-profile-file';
-import { runValidate, type ValidateCliOptions } from './validate-command';
+import { annotatedCopy, runValidate, type ValidateCliOptions } from './validate-command';
 
 export type { ValidateCliOptions };
 
@@ -35,10 +35,6 @@ function skipReason(name: string): string {
   if (ext === 'zip' || ext === 'rar' || ext === '7z') return '压缩包：请先解压到这个文件夹';
   return ext ? `不是表格文件（.${ext}）` : '不是表格文件（没有扩展名）';
 }
-
-/** The annotated-copy writer, loaded only when --out asks for copies. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const annotatedCopy = (): (typeof import('../adapters/files/annotated-copy'))['annotatedCopy'] => require('../adapters/files/annotated-copy').annotatedCopy;
 
 /** One file, or several / a folder. */
 export async function runValidateMany(paths: string[], opts: ValidateCliOptions): Promise<number> {

@@ -160,11 +160,15 @@ describe('start-up', () => {
   }
   const heavy = (mods: string[]) => mods.filter((m) => /node_modules[\\/](exceljs|@e965|jszip|docx|zod)[\\/]/.test(m));
 
-  test('`programs` and `--help` load neither exceljs, SheetJS, jszip nor zod; `validate` does load exceljs', () => {
+  test('`programs` and `--help` load neither exceljs, SheetJS, jszip nor zod; `validate` loads exceljs only to write --out copies', () => {
     const programs = loaded('programs');
     expect(programs.some((m) => m.endsWith('programs-command.js'))).toBe(true);
     expect(heavy(programs)).toEqual([]);
     expect(heavy(loaded('--help'))).toEqual([]);
-    expect(loaded('validate', jia, '--as-of', '2025-03-01').some((m) => /node_modules[\\/]exceljs[\\/]/.test(m))).toBe(true);
+    const exceljs = (mods: string[]) => mods.some((m) => /node_modules[\\/]exceljs[\\/]/.test(m));
+    const check = loaded('validate', jia, '--as-of', '2025-03-01');
+    expect(check.some((m) => /node_modules[\\/]zod[\\/]/.test(m))).toBe(true);
+    expect(exceljs(check)).toBe(false);
+    expect(exceljs(loaded('validate', jia, '--as-of', '2025-03-01', '--out', '甲-标注.xlsx'))).toBe(true);
   });
 });

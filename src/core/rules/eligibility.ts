@@ -7,6 +7,7 @@ import { Issue } from '../model/findings';
 import { SimpleDate } from '../model/dates';
 import { EligibilityRule } from '../profiles/schema';
 import { RowFacts } from './cell-checks';
+import { PATENT_COUNT_KEYS } from './row-checks';
 import { reportEligibility } from './catalogue';
 import { withTraditionalForms } from '../text/script-variants';
 import { containsAny, requiredChars, requiredSet, type RequiredSet } from './required-chars';
@@ -100,8 +101,6 @@ function recentItem(t: string, patterns: readonly RegExp[], from: number, to: nu
   return false;
 }
 
-const PATENT_COUNTS = ['inventionPatents', 'utilityPatents', 'designPatents'];
-
 export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: SimpleDate): RuleHit | undefined {
   const reason = rule.reason;
   switch (rule.kind) {
@@ -140,7 +139,7 @@ export function applyEligibility(rule: EligibilityRule, row: RowView, asOf: Simp
     case 'patentOrAward': {
       const flag = row.facts.options.get('hasPatent');
       let patents = 0;
-      for (const k of PATENT_COUNTS) patents += row.facts.numbers.get(k) ?? 0;
+      for (const k of PATENT_COUNT_KEYS) patents += row.facts.numbers.get(k) ?? 0;
       if (flag === '是' || patents > 0) return undefined;
       if (firstMatch(rule, row)) return undefined;
       // Nothing to decide on: neither the patent answer nor any text to search.

@@ -21,7 +21,8 @@ export interface RowPlan {
   identityColumn: boolean;
 }
 
-const PATENT_COUNT_KEYS = ['inventionPatents', 'utilityPatents', 'designPatents'];
+/** The patent-count fields (发明, 实用新型, 外观设计), which 是否获得专利 answers for. */
+export const PATENT_COUNT_KEYS: readonly string[] = ['inventionPatents', 'utilityPatents', 'designPatents'];
 
 export function planRows(fields: readonly FieldSpec[]): RowPlan {
   const forces = FORCES.map((force) => ({ force, indicators: fields.filter((f) => f.force === force && f.type === 'indicator') })).filter(
