@@ -29,8 +29,9 @@ export class RowValues<T> {
     return this.values.get(key) !== undefined;
   }
   set(key: string, value: T): void {
-    if (!this.values.has(key)) this.keys.push(key);
+    const known = this.values.size;
     this.values.set(key, value);
+    if (this.values.size !== known) this.keys.push(key);
   }
   clear(): void {
     for (let i = 0; i < this.keys.length; i++) this.values.set(this.keys[i], undefined);
