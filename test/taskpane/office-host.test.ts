@@ -9,7 +9,8 @@ import { readWorkbookBytes } from '../../src/adapters/files/read-workbook';
 import { OfficeHost } from '../../src/taskpane/hosts/office-host';
 import { withOwnProgramme } from '../../src/taskpane/hosts/file-outcomes';
 import { checkWorkbook, type GridChecker } from '../../src/core/check/check-workbook';
-import { isHostError, type CheckOutcome } from '../../src/taskpane/hosts/workbook-host';
+import { HostError, isHostError, type CheckOutcome } from '../../src/taskpane/hosts/workbook-host';
+import { fileFailure } from '../../src/taskpane/worker/check-messages';
 import { saveBytes } from '../../src/taskpane/download';
 import { ExcelSim } from '../adapters/office/sim';
 import { sampleGrid, simFromGrid } from '../adapters/office/helpers';
@@ -66,6 +67,26 @@ describe('OfficeHost', () => {
     expect(viaWorker.result.findings.length).toBeGreaterThan(0);
     expect(viaWorker.profile).toBe(onPane.profile);
     expect(sim.wb.snapshot()).toEqual(marksOnPane);
+  });
+
+  it('with a checker elsewhere, a workbook with no table fails with the same words as on the pane', async () => {
+    // What the worker sends for a failure: its kind and words (fileFailure), rebuilt as a HostError by the pane.
+    const elsewhere: GridChecker = async (grid, req) => {
+      try {
+        return checkWorkbook(structuredClone(grid), req);
+      } catch (e) {
+        const f = fileFailure(e);
+        throw new HostError(f.kind, f.localized);
+      }
+    };
+    const sim = simFromGrid({ sheets: [{ name: 'Sheet1', rows: [['购物清单'], ['苹果', 3]], merges: [] }] });
+    undo = sim.install();
+    const onPane = await new OfficeHost(reader).check({ lang: 'zh' }).catch((e: unknown) => e);
+    const viaWorker = await new OfficeHost(reader, elsewhere).check({ lang: 'zh' }).catch((e: unknown) => e);
+    expect(isHostError(onPane) && isHostError(viaWorker)).toBe(true);
+    const said = (e: unknown) => isHostError(e) && { kind: e.kind, words: e.localized };
+    expect(said(viaWorker)).toEqual(said(onPane));
+    expect(isHostError(onPane) && onPane.localized.zh).toMatch(/\S/);
   });
 
   it('says what it could not do: a protected sheet, an Excel that cannot mark', async () => {
