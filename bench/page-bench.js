@@ -23,11 +23,11 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { benchWorkbook } = require('./lib/bench-workbook.js');
+const { serve } = require('./lib/serve.js');
 
 const ROOT = path.join(__dirname, '..');
 const WEB = path.join(ROOT, 'dist', 'web');
-const OUT_DIR = path.join(__dirname, 'out');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TARGET_MS = 100;
 
@@ -48,35 +48,6 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
-
-async function workbook() {
-  const file = path.join(OUT_DIR, `sqc-2025-${NOMINEES}.xlsx`);
-  if (fs.existsSync(file)) return file;
-  const dist = path.join(ROOT, 'dist');
-  if (!fs.existsSync(path.join(dist, 'samples', 'fake-nominees.js'))) throw new Error('no CLI build: run `npm run build:cli` first (npm run bench:page does it)');
-  const { buildNominees, writeNominationWorkbook } = require(path.join(dist, 'samples/fake-nominees.js'));
-  process.stderr.write(`writing ${path.relative(ROOT, file)}…\n`);
-  const nominees = buildNominees({ count: NOMINEES, seed: 'bench', programme: 'sqc-2025', asOf: { y: 2025, m: 3, d: 1 }, recommender: '上海市浦东新区市场监督管理局' });
-  const bytes = await writeNominationWorkbook('sqc-2025', nominees, { sheetNames: { summary: '推荐汇总表', details: '申报信息' } });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-
-function serve() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.js')], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/taskpane\.html/.exec(out);
-      if (m) resolve({ origin: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.once('exit', (code) => reject(new Error(`serve.js exited (${code}): ${out}`)));
-  });
-}
 
 /**
  * Runs in the page before its own scripts: records long tasks from the start, the time of the file input's
@@ -191,7 +162,7 @@ async function measure(context, origin, file, mode) {
 async function main() {
   if (!fs.existsSync(path.join(WEB, 'taskpane.html'))) throw new Error('no web build: run `npm run build:web` first (npm run bench:page does it)');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium); no browser is downloaded`);
-  const file = await workbook();
+  const file = await benchWorkbook(NOMINEES);
   const server = await serve();
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });

@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import webpack from 'webpack';
 import type { Page } from 'playwright-core';
 import { cliReport, foreignRequests, launch, ROOT, startServer, type Browser } from './harness';
 import { readWorkbookFile } from '../support/read-file';
@@ -20,29 +19,7 @@ const AS_OF = '2025-03-01';
 const SAMPLES = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.xlsx')).sort();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jx-e2e-wps-'));
 const SIM = path.join(tmp, 'wps-sim.js');
-
-/** The simulation for the browser: fake-et.ts with the declaration model computed here (no TypeScript in the page). */
-function buildSimulation(): Promise<void> {
-  const modelFile = path.join(tmp, 'et-model.js');
-  const { readEtModel } = require('../../scripts/wps/et-model.js') as { readEtModel: () => unknown };
-  fs.writeFileSync(modelFile, `module.exports = { readEtModel: () => (${JSON.stringify(readEtModel())}) };`);
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    target: 'web',
-    entry: path.join(__dirname, 'wps-sim-entry.ts'),
-    output: { path: tmp, filename: 'wps-sim.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, use: { loader: path.join(ROOT, 'scripts', 'wps', 'downlevel-loader.js'), options: { target: 'ES2020' } } }] },
-    plugins: [new webpack.NormalModuleReplacementPlugin(/scripts[\\/]wps[\\/]et-model\.js$/, modelFile)],
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString('errors-only')));
-      else resolve();
-    }),
-  );
-}
+const { buildEtSimulation } = require('../../scripts/wps/build-et-sim.js') as { buildEtSimulation: (outDir: string) => Promise<string> };
 
 let browser: Browser;
 
@@ -51,7 +28,7 @@ beforeAll(async () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'wps', 'build-wps.js')], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build:wps failed: ${r.stderr}`);
   }
-  await buildSimulation();
+  await buildEtSimulation(tmp);
   browser = await launch();
 }, 900_000);
 

@@ -13,6 +13,7 @@ import { pageFileChecks, type FileCheck, type FileCheckEvents, type FileChecks, 
 import type { WorkbookGrid } from '../../core/model/grid';
 import type { FromWorker, ToWorker } from '../worker/check-messages';
 import { addSlice } from '../worker/grid-slices';
+import { attachSheets } from '../worker/outcome-wire';
 import { notePath } from './worker-path';
 
 interface Pending {
@@ -78,7 +79,7 @@ class WorkerFileChecks implements FileChecks {
         return;
       case 'file': {
         const grid = m.sliced ? p.grids.get(m.result.index) : undefined;
-        const r: FileCheck = grid && 'outcome' in m.result ? { ...m.result, grid } : m.result;
+        const r: FileCheck = grid && 'outcome' in m.result ? { ...m.result, outcome: attachSheets(m.result.outcome, grid), grid } : m.result;
         p.results.push(r);
         p.on.file?.(r);
         return;

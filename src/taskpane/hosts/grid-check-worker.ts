@@ -15,6 +15,7 @@ import { checkOnPane } from './check-on-pane';
 import type { WorkbookGrid } from '../../core/model/grid';
 import type { FromWorker, ToWorker } from '../worker/check-messages';
 import { gridSlices } from '../worker/grid-slices';
+import { attachSheets } from '../worker/outcome-wire';
 import { withOwnProgramme } from './file-outcomes';
 import { HostError } from './workbook-host';
 import { notePath } from './worker-path';
@@ -25,6 +26,8 @@ const POST_BUDGET_MS = 30;
 const breath = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Waiting {
+  /** The grid sent: the outcome's tables get their sheets back from it (outcome-wire.ts). */
+  grid: WorkbookGrid;
   resolve(o: CheckOutcome): void;
   reject(e: unknown): void;
 }
@@ -60,8 +63,13 @@ class WorkerGridChecker {
         if (m.type !== 'grid-checked' && m.type !== 'failed') return;
         const waiting = this.waiting.get(m.run);
         this.waiting.delete(m.run);
-        if (m.type === 'grid-checked') waiting?.resolve(withOwnProgramme(m.outcome));
-        else waiting?.reject(new HostError(m.failure.kind, m.failure.localized));
+        if (!waiting) return;
+        if (m.type === 'failed') return waiting.reject(new HostError(m.failure.kind, m.failure.localized));
+        try {
+          waiting.resolve(withOwnProgramme(attachSheets(m.outcome, waiting.grid)));
+        } catch (e) {
+          waiting.reject(e);
+        }
       };
       w.onerror = (e) => {
         e.preventDefault();
@@ -104,7 +112,7 @@ class WorkerGridChecker {
       }
     }
     return new Promise<CheckOutcome>((resolve, reject) => {
-      this.waiting.set(run, { resolve, reject });
+      this.waiting.set(run, { grid, resolve, reject });
       post({ type: 'check-grid', run, req });
     });
   };

@@ -11,6 +11,7 @@ import type { WorkbookGrid } from '../../core/model/grid';
 import { fileFailure, type FromWorker, type ToWorker } from './check-messages';
 import { addSlice, gridSlices } from './grid-slices';
 import { FileCheckSession } from './file-check-session';
+import { detachSheets } from './outcome-wire';
 
 /** The worker's global scope (the web build type-checks with the DOM library, whose `self` is a window). */
 const scope = self as unknown as {
@@ -39,7 +40,8 @@ scope.onmessage = (e) => {
     const grid = m.run === gridRun ? paneGrid.get(0) : undefined;
     paneGrid.clear();
     try {
-      scope.postMessage({ type: 'grid-checked', run: m.run, outcome: checkWorkbook(grid ?? { sheets: [] }, m.req) });
+      const checked = grid ?? { sheets: [] };
+      scope.postMessage({ type: 'grid-checked', run: m.run, outcome: detachSheets(checkWorkbook(checked, m.req), checked) });
     } catch (err) {
       scope.postMessage({ type: 'failed', run: m.run, failure: fileFailure(err) });
     }
@@ -58,7 +60,7 @@ scope.onmessage = (e) => {
         if (!('outcome' in result) || !result.grid) return scope.postMessage({ type: 'file', run, result });
         const { grid, ...rest } = result;
         for (const slice of gridSlices(result.index, grid)) scope.postMessage({ type: 'grid-slice', run, slice });
-        scope.postMessage({ type: 'file', run, result: rest, sliced: true });
+        scope.postMessage({ type: 'file', run, result: { ...rest, outcome: detachSheets(rest.outcome, grid) }, sliced: true });
       },
       combined: (c) => (combined = c),
     })
