@@ -197,11 +197,12 @@ export class LiveChecker {
    * (WorksheetCollection.onChanged) and, where Excel has them, to sorts.
    * @requires ExcelApi 1.9 (live)
    */
-  async start(): Promise<void> {
+  /** `known`: the result of the check this follows, on the same grid, programme and date (not computed again). */
+  async start(known?: ValidationResult): Promise<void> {
     if (this.handlers.length) return;
     requireFeature('live');
     this.stopped = false;
-    this.result = this.validate();
+    this.result = known ?? this.validate();
     await this.runBatch(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/id,items/name');

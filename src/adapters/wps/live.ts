@@ -63,10 +63,14 @@ export class WpsLiveChecker {
     return recheckWorkbook(this.state.grid, this.state.profile, this.state.asOf);
   }
 
-  /** Subscribes to SheetChange; false when this WPS offers no change event (re-check on demand then). */
-  start(): boolean {
+  /**
+   * Subscribes to SheetChange; false when this WPS offers no change event (re-check on demand then). `known`: the
+   * result of the check this follows, on the same grid, programme and date (checking again would only repeat it,
+   * on the pane's thread).
+   */
+  start(known?: ValidationResult): boolean {
     if (this.handler) return true;
-    this.result = this.validate();
+    this.result = known ?? this.validate();
     const events = this.app.ApiEvent;
     if (!events || typeof events.AddApiEventListener !== 'function') return false;
     const handler = (sh: Et.Worksheet, target: Et.Range) => this.onChange(sh, target);

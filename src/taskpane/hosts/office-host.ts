@@ -197,7 +197,7 @@ export class OfficeHost implements WorkbookHost {
       onError: (e) => onError(toHostError(asOfficeActionError(e, 'live'))),
       onWaiting: callbacks.onWaiting,
     });
-    const started = live.start().catch((e: unknown) => onError(toHostError(asOfficeActionError(e, 'startLive'))));
+    const started = live.start(outcome.result).catch((e: unknown) => onError(toHostError(asOfficeActionError(e, 'startLive'))));
     return async () => {
       await started;
       await live.stop().catch(() => undefined);

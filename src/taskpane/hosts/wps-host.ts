@@ -94,7 +94,7 @@ export class WpsHost implements WorkbookHost {
       (result) => onResult({ ...outcome, result, grid: state.grid }),
       (e) => onError(toHostError(e)),
     );
-    live.start();
+    live.start(outcome.result);
     return async () => live.stop();
   }
 }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { applyInputRules, checkWorkbook, WpsLiveChecker } from '../../../src/adapters/wps';
 import { parseIsoDate } from '../../../src/core/model/dates';
+import { recheckWorkbook } from '../../../src/core/check/check-workbook';
 import { SEVERITY_FILL_HEX } from '../../../src/core/report/colours';
 import { readWorkbookFile } from '../../support/read-file';
 import { bgr, FakeWorkbook, NO_FILL } from './fake-et';
@@ -41,7 +42,9 @@ describe('live re-checking in WPS', () => {
     const results: number[] = [];
     const { timers, run } = manualTimers();
     const live = new WpsLiveChecker(app, { grid: outcome.grid, profile: outcome.profile, asOf: parseIsoDate(outcome.result.asOf)!, lang: 'zh' }, (r) => results.push(r.findings.length), undefined, 400, timers);
-    expect(live.start()).toBe(true);
+    // Started from the check's own result, as the pane does: the same as checking again.
+    expect(live.start(outcome.result)).toBe(true);
+    expect(live.current).toEqual(recheckWorkbook(outcome.grid, outcome.profile, parseIsoDate(outcome.result.asOf)!));
     const other = outcome.result.findings.find((f) => f.sheet === idFinding.sheet && f.row !== idFinding.row)!;
     const otherFill = sheet.fill(other.cell);
 
