@@ -25,29 +25,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { benchWorkbook } = require('./lib/bench-workbook.js');
 const { serve } = require('./lib/serve.js');
+const { median, ms, positiveArg } = require('./lib/bench-args.js');
 
 const ROOT = path.join(__dirname, '..');
 const WEB = path.join(ROOT, 'dist', 'web');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TARGET_MS = 100;
 
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) return def;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-}
-const NOMINEES = arg('nominees', 5000);
-const RUNS = arg('runs', 5);
+const NOMINEES = positiveArg('nominees', 5000);
+const RUNS = positiveArg('runs', 5);
 const STRICT = process.argv.includes('--strict');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 
 /**
  * Runs in the page before its own scripts: records long tasks from the start, the time of the file input's

@@ -20,6 +20,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { benchWorkbook } = require('./lib/bench-workbook.js');
 const { serve } = require('./lib/serve.js');
+const { median, ms, positiveArg } = require('./lib/bench-args.js');
 const { buildEtSimulation } = require('../scripts/wps/build-et-sim.js');
 
 const ROOT = path.join(__dirname, '..');
@@ -27,22 +28,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const ADDIN = path.join(ROOT, 'dist', 'wps', `jiangxuan_${PKG.version}`);
 
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) return def;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-}
-const NOMINEES = arg('nominees', 5000);
-const RUNS = arg('runs', 3);
+const NOMINEES = positiveArg('nominees', 5000);
+const RUNS = positiveArg('runs', 3);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 
 /** Runs in the pane before its own scripts: long tasks from the start, the click on 校验, the counts shown. */
 function instrument(noWorker) {
