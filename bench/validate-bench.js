@@ -33,30 +33,19 @@ const { validateWorkbook } = require(path.join(dist, 'core/rules/validate-workbo
 const { builtinProfile } = require(path.join(dist, 'core/profiles/builtin-profiles.js'));
 const { residentIdCheckChar } = require(path.join(dist, 'core/checks/resident-id.js'));
 const { copyId } = require('./lib/big-workbook.js');
+const { median, positiveArg } = require('./lib/bench-args.js');
 
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) return def;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-}
 const flag = (name) => process.argv.includes(`--${name}`);
 
-const NOMINEES = arg('nominees', 5000);
-const BIG_ROWS = arg('rows', 100000);
-const RUNS = arg('runs', 5);
+const NOMINEES = positiveArg('nominees', 5000);
+const BIG_ROWS = positiveArg('rows', 100000);
+const RUNS = positiveArg('runs', 5);
 const LOAD_RUNS = Math.min(RUNS, 3);
 const CORE_ONLY = flag('core-only');
 const PROGRAMME = 'sqc-2025';
 const AS_OF = { y: 2025, m: 3, d: 1 };
 const OUT_DIR = path.join(__dirname, 'out');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 const int = (x) => Math.round(x).toLocaleString('en-US');
 

@@ -1,4 +1,4 @@
-/** Small helpers the browser benchmarks share: a positive numeric option, the median, milliseconds in words. */
+/** Small helpers the benchmarks share: a positive numeric option, the median, milliseconds in words. */
 'use strict';
 
 /** `--name N` as a positive number, `def` when absent. */
