@@ -32,7 +32,10 @@ const NOMINEES = positiveArg('nominees', 5000);
 const RUNS = positiveArg('runs', 3);
 
 
-/** Runs in the pane before its own scripts: long tasks from the start, the click on 校验, the counts shown. */
+/**
+ * Runs in the pane before its own scripts: long tasks from the start, the click on 校验, the counts shown.
+ * Playwright sends this function's source to the page, so it stands alone (page-bench.js has its own, for a file input).
+ */
 function instrument(noWorker) {
   const w = window;
   w.__bench = { longtasks: [], clickAt: undefined, doneAt: undefined, checksAtClick: undefined };
