@@ -15,7 +15,7 @@ type WireSheet = SheetGrid & { sheetIndex?: number; derived?: boolean };
 /** The outcome to post, for a receiver that has `grid`. */
 export function detachSheets(outcome: CheckOutcome, grid: WorkbookGrid): CheckOutcome {
   const recognized = outcome.result.recognized.map((t) => {
-    const k = grid.sheets.findIndex((s) => s === t.sheet || s.name === t.sheet.name);
+    const k = grid.sheets.findIndex((s) => s.name === t.sheet.name);
     if (k < 0) return t;
     const own = grid.sheets[k];
     const changed: CellValue[][] = [];
