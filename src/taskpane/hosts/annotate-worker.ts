@@ -8,49 +8,29 @@
 import type { FromAnnotateWorker, ToAnnotateWorker } from '../worker/annotate-messages';
 import { HostError } from './workbook-host';
 import { pageAnnotate, type Annotate } from './annotate-on-page';
-import { notePath } from './worker-path';
+import { readyWorker } from './worker-path';
 
 /** In a worker started for this copy and ended after it; on the page where no worker can run. */
-export const workerAnnotate: Annotate = (req) => {
-  if (typeof Worker === 'undefined') {
-    notePath('annotate', 'page', 'no Web Worker in this host');
-    return pageAnnotate(req);
-  }
-  let w: Worker;
-  try {
-    w = new Worker(new URL('../worker/annotate.worker.ts', import.meta.url), { name: 'jiangxuan-annotate' });
-  } catch (e) {
-    notePath('annotate', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
-    return pageAnnotate(req);
-  }
+export const workerAnnotate: Annotate = async (req) => {
+  const started = await readyWorker('annotate', () => new Worker(new URL('../worker/annotate.worker.ts', import.meta.url), { name: 'jiangxuan-annotate' }));
+  if (!started) return pageAnnotate(req);
+  const w = started.worker;
   return new Promise<Uint8Array>((resolve, reject) => {
-    let ready = false;
-    const end = () => w.terminate();
     w.onmessage = (e: MessageEvent<FromAnnotateWorker>) => {
       const m = e.data;
-      if (m.type === 'ready') {
-        ready = true;
-        notePath('annotate', 'worker');
-        w.postMessage({ type: 'annotate', req } satisfies ToAnnotateWorker);
-        return;
-      }
-      end();
+      w.terminate();
       if (m.type === 'annotated') resolve(m.bytes);
-      else reject(new HostError(m.failure.kind, m.failure.localized));
+      else if (m.type === 'failed') reject(new HostError(m.failure.kind, m.failure.localized));
     };
     w.onerror = (e) => {
       e.preventDefault();
-      end();
-      if (!ready) {
-        notePath('annotate', 'page', `worker script: ${e.message || 'failed to load'}`);
-        pageAnnotate(req).then(resolve, reject);
-      } else {
-        reject(new HostError('failed', { zh: `标注版生成中断：${e.message}`, en: `Making the annotated copy stopped: ${e.message}` }));
-      }
+      w.terminate();
+      reject(new HostError('failed', { zh: `标注版生成中断：${e.message}`, en: `Making the annotated copy stopped: ${e.message}` }));
     };
     w.onmessageerror = () => {
-      end();
+      w.terminate();
       reject(new HostError('failed', { zh: '标注版无法传回页面。', en: 'The annotated copy could not reach the page.' }));
     };
+    w.postMessage({ type: 'annotate', req } satisfies ToAnnotateWorker);
   });
 };

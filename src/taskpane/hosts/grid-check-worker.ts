@@ -18,7 +18,7 @@ import { gridSlices } from '../worker/grid-slices';
 import { attachSheets } from '../worker/outcome-wire';
 import { withOwnProgramme } from './file-outcomes';
 import { HostError } from './workbook-host';
-import { notePath } from './worker-path';
+import { notePath, readyWorker } from './worker-path';
 
 /** How long the pane posts slices before it lets other work run (a task of about this length is not noticed). */
 const POST_BUDGET_MS = 30;
@@ -40,49 +40,30 @@ class WorkerGridChecker {
   private runs = 0;
   private readonly waiting = new Map<number, Waiting>();
 
-  private start(): Promise<boolean> {
-    return new Promise<boolean>((resolve) => {
-      let w: Worker;
+  private async start(): Promise<boolean> {
+    const started = await readyWorker('paneCheck', () => new Worker(new URL('../worker/check.worker.ts', import.meta.url), { name: 'jiangxuan-check' }));
+    if (!started) return false;
+    const w = started.worker;
+    w.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type !== 'grid-checked' && m.type !== 'failed') return;
+      const waiting = this.waiting.get(m.run);
+      this.waiting.delete(m.run);
+      if (!waiting) return;
+      if (m.type === 'failed') return waiting.reject(new HostError(m.failure.kind, m.failure.localized));
       try {
-        w = new Worker(new URL('../worker/check.worker.ts', import.meta.url), { name: 'jiangxuan-check' });
+        waiting.resolve(withOwnProgramme(attachSheets(m.outcome, waiting.grid)));
       } catch (e) {
-        notePath('paneCheck', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
-        resolve(false);
-        return;
+        waiting.reject(e);
       }
-      let ready = false;
-      w.onmessage = (e: MessageEvent<FromWorker>) => {
-        const m = e.data;
-        if (m.type === 'ready') {
-          ready = true;
-          this.worker = w;
-          notePath('paneCheck', 'worker');
-          resolve(true);
-          return;
-        }
-        if (m.type !== 'grid-checked' && m.type !== 'failed') return;
-        const waiting = this.waiting.get(m.run);
-        this.waiting.delete(m.run);
-        if (!waiting) return;
-        if (m.type === 'failed') return waiting.reject(new HostError(m.failure.kind, m.failure.localized));
-        try {
-          waiting.resolve(withOwnProgramme(attachSheets(m.outcome, waiting.grid)));
-        } catch (e) {
-          waiting.reject(e);
-        }
-      };
-      w.onerror = (e) => {
-        e.preventDefault();
-        w.terminate();
-        if (!ready) {
-          notePath('paneCheck', 'page', `worker script: ${e.message || 'failed to load'}`);
-          resolve(false);
-          return;
-        }
-        this.breakDown(new HostError('failed', { zh: `校验中断：${e.message}`, en: `The check stopped: ${e.message}` }), e.message);
-      };
-      w.onmessageerror = () => this.breakDown(new HostError('failed', { zh: '校验结果无法传回任务窗格。', en: 'The check’s result could not reach the pane.' }), 'message error');
-    });
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.breakDown(new HostError('failed', { zh: `校验中断：${e.message}`, en: `The check stopped: ${e.message}` }), e.message);
+    };
+    w.onmessageerror = () => this.breakDown(new HostError('failed', { zh: '校验结果无法传回任务窗格。', en: 'The check’s result could not reach the pane.' }), 'message error');
+    this.worker = w;
+    return true;
   }
 
   /** What was waiting fails with the reason; later checks run on the pane rather than wait for a dead worker. */
@@ -118,11 +99,7 @@ class WorkerGridChecker {
   };
 }
 
-/** The pane's checker: in a worker where the pane can start one, else on the pane itself. */
+/** The pane's checker: in a worker where the pane can start one (tried at the first check), else on the pane itself. */
 export function workerGridCheck(): GridChecker {
-  if (typeof Worker === 'undefined') {
-    notePath('paneCheck', 'page', 'no Web Worker in this host');
-    return checkOnPane;
-  }
   return new WorkerGridChecker().check;
 }

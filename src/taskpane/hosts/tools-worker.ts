@@ -8,8 +8,8 @@
  */
 import type { WorkbookTools } from './workbook-tools';
 import { HostError } from './workbook-host';
-import { toolOf, type FromToolsWorker, type ToolMethod, type ToToolsWorker } from '../worker/tools-messages';
-import { notePath } from './worker-path';
+import { toolOf, type FromToolsWorker, type ToolMethod, type ToolsWorkerReady, type ToToolsWorker } from '../worker/tools-messages';
+import { notePath, readyWorker } from './worker-path';
 
 interface Call {
   resolve(v: unknown): void;
@@ -22,85 +22,64 @@ type Callback = (...args: unknown[]) => void;
 /**
  * Starts the worker and resolves to tools that call it once it has answered; to `onPage()`'s tools when it cannot.
  */
-export function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promise<WorkbookTools> {
-  if (typeof Worker === 'undefined') {
-    notePath('tools', 'page', 'no Web Worker in this host');
-    return onPage();
-  }
-  let w: Worker;
-  try {
-    w = new Worker(new URL('../worker/tools.worker.ts', import.meta.url), { name: 'jiangxuan-tools' });
-  } catch (e) {
-    notePath('tools', 'page', `Worker: ${e instanceof Error ? e.message : String(e)}`);
-    return onPage();
-  }
-  return new Promise<WorkbookTools>((resolve, reject) => {
-    const calls = new Map<number, Call>();
-    let ready = false;
-    let broken = false;
-    let seq = 0;
-    const failAll = (e: unknown) => {
-      for (const c of calls.values()) c.reject(e);
-      calls.clear();
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      if (!ready) {
-        w.terminate();
-        notePath('tools', 'page', `worker script: ${e.message || 'failed to load'}`);
-        onPage().then(resolve, reject);
-        return;
-      }
-      // The worker broke down (out of memory, say): what was waiting fails with the reason, and later calls run on
-      // the page rather than wait for an answer that will not come.
-      broken = true;
-      w.terminate();
-      notePath('tools', 'page', `worker failed: ${e.message || 'unknown error'}`);
-      failAll(new HostError('failed', { zh: `操作中断：${e.message}`, en: `The work stopped: ${e.message}` }));
-    };
-    w.onmessageerror = () => failAll(new HostError('failed', { zh: '结果无法传回页面。', en: 'The result could not reach the page.' }));
-    const toWorker = (method: ToolMethod, args: unknown[]): Promise<never> =>
-      new Promise((res, rej) => {
-        const id = ++seq;
-        let progressAt = -1;
-        let onProgress: Callback | undefined;
-        // A callback cannot travel: it stays here, and the worker's progress messages call it.
-        const sent = args.map((a, i) => {
-          const f = typeof a === 'object' && a !== null ? (a as { onProgress?: unknown }).onProgress : undefined;
-          if (typeof f !== 'function') return a;
-          progressAt = i;
-          onProgress = f as Callback;
-          const { onProgress: _callback, ...rest } = a as { onProgress?: unknown };
-          return rest;
-        });
-        calls.set(id, { resolve: res as (v: unknown) => void, reject: rej, onProgress });
-        try {
-          w.postMessage({ type: 'call', id, method, args: sent, progressAt } satisfies ToToolsWorker);
-        } catch (e) {
-          calls.delete(id);
-          rej(new HostError('failed', { zh: `无法交给后台处理：${String(e)}`, en: `Could not hand the work over: ${String(e)}` }));
-        }
+export async function workerWorkbookTools(onPage: () => Promise<WorkbookTools>): Promise<WorkbookTools> {
+  const started = await readyWorker<ToolsWorkerReady>('tools', () => new Worker(new URL('../worker/tools.worker.ts', import.meta.url), { name: 'jiangxuan-tools' }));
+  if (!started) return onPage();
+  const w = started.worker;
+  const calls = new Map<number, Call>();
+  let broken = false;
+  let seq = 0;
+  const failAll = (e: unknown) => {
+    for (const c of calls.values()) c.reject(e);
+    calls.clear();
+  };
+  w.onerror = (e) => {
+    e.preventDefault();
+    // The worker broke down (out of memory, say): what was waiting fails with the reason, and later calls run on
+    // the page rather than wait for an answer that will not come.
+    broken = true;
+    w.terminate();
+    notePath('tools', 'page', `worker failed: ${e.message || 'unknown error'}`);
+    failAll(new HostError('failed', { zh: `操作中断：${e.message}`, en: `The work stopped: ${e.message}` }));
+  };
+  w.onmessageerror = () => failAll(new HostError('failed', { zh: '结果无法传回页面。', en: 'The result could not reach the page.' }));
+  const toWorker = (method: ToolMethod, args: unknown[]): Promise<never> =>
+    new Promise((res, rej) => {
+      const id = ++seq;
+      let progressAt = -1;
+      let onProgress: Callback | undefined;
+      // A callback cannot travel: it stays here, and the worker's progress messages call it.
+      const sent = args.map((a, i) => {
+        const f = typeof a === 'object' && a !== null ? (a as { onProgress?: unknown }).onProgress : undefined;
+        if (typeof f !== 'function') return a;
+        progressAt = i;
+        onProgress = f as Callback;
+        const { onProgress: _callback, ...rest } = a as { onProgress?: unknown };
+        return rest;
       });
-    const call = (method: ToolMethod, args: unknown[]): Promise<never> => (broken ? onPage().then((tools) => toolOf(tools, method)(...args)) : toWorker(method, args));
-    w.onmessage = (e: MessageEvent<FromToolsWorker>) => {
-      const m = e.data;
-      if (m.type === 'ready') {
-        ready = true;
-        notePath('tools', 'worker');
-        resolve(proxy(call, m.resultSheetNames));
-        return;
+      calls.set(id, { resolve: res as (v: unknown) => void, reject: rej, onProgress });
+      try {
+        w.postMessage({ type: 'call', id, method, args: sent, progressAt } satisfies ToToolsWorker);
+      } catch (e) {
+        calls.delete(id);
+        rej(new HostError('failed', { zh: `无法交给后台处理：${String(e)}`, en: `Could not hand the work over: ${String(e)}` }));
       }
-      const c = calls.get(m.id);
-      if (!c) return;
-      if (m.type === 'progress') {
-        c.onProgress?.(...m.args);
-        return;
-      }
-      calls.delete(m.id);
-      if (m.type === 'result') c.resolve(m.value);
-      else c.reject(new HostError(m.failure.kind, m.failure.localized));
-    };
-  });
+    });
+  const call = (method: ToolMethod, args: unknown[]): Promise<never> => (broken ? onPage().then((tools) => toolOf(tools, method)(...args)) : toWorker(method, args));
+  w.onmessage = (e: MessageEvent<FromToolsWorker>) => {
+    const m = e.data;
+    if (m.type === 'ready') return;
+    const c = calls.get(m.id);
+    if (!c) return;
+    if (m.type === 'progress') {
+      c.onProgress?.(...m.args);
+      return;
+    }
+    calls.delete(m.id);
+    if (m.type === 'result') c.resolve(m.value);
+    else c.reject(new HostError(m.failure.kind, m.failure.localized));
+  };
+  return proxy(call, started.ready.resultSheetNames);
 }
 
 function proxy(call: (method: ToolMethod, args: unknown[]) => Promise<never>, resultSheetNames: readonly string[]): WorkbookTools {

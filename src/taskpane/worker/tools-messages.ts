@@ -30,9 +30,11 @@ export type ToToolsWorker = {
   progressAt: number;
 };
 
+/** The worker has started; with the constant the pane reads synchronously (WorkbookTools.resultSheetNames). */
+export type ToolsWorkerReady = { type: 'ready'; resultSheetNames: string[] };
+
 export type FromToolsWorker =
-  /** The worker has started; with the constant the pane reads synchronously (WorkbookTools.resultSheetNames). */
-  | { type: 'ready'; resultSheetNames: string[] }
+  | ToolsWorkerReady
   | { type: 'progress'; id: number; args: unknown[] }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'failed'; id: number; failure: FileFailure };
