@@ -48,8 +48,9 @@ export async function collectInputs(paths: readonly string[], opts: CollectOptio
   const walked: FileIdentity[] = [...(opts.skipDirs ?? [])];
   const outId = opts.out ? await fileIdentity(opts.out.path) : undefined;
   let outFound: string | undefined;
-  const add = async (p: string) => {
-    const id = await fileIdentity(p);
+  /** `known`: the identity already looked up (undefined: nothing there), else it is looked up here. */
+  const add = async (p: string, known?: { id: FileIdentity | undefined }) => {
+    const id = known ? known.id : await fileIdentity(p);
     if (!id) {
       found.push({ path: p, unreadable: readFailure(await stat(p).then(() => undefined, (e: unknown) => e)) });
       return;
@@ -74,8 +75,12 @@ export async function collectInputs(paths: readonly string[], opts: CollectOptio
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+    const listed = entries.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('~$'));
+    // Looked up all at once: one after the other, a folder of a hundred workbooks waited ~40 ms on these calls
+    // (each a turn of the thread pool), as long as checking ten of its files. The order below stays the folder's.
+    const ids = await Promise.all(listed.map((e) => (e.isFile() && opts.accept.test(e.name) ? fileIdentity(join(dir, e.name)) : undefined)));
+    for (let i = 0; i < listed.length; i++) {
+      const e = listed[i];
       const p = join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
@@ -86,7 +91,7 @@ export async function collectInputs(paths: readonly string[], opts: CollectOptio
         isFile = s ? s.isFile() : opts.accept.test(e.name);
       }
       if (isDir) await walk(p);
-      else if (isFile && opts.accept.test(e.name)) await add(p);
+      else if (isFile && opts.accept.test(e.name)) await add(p, e.isFile() ? { id: ids[i] } : undefined);
       else if (isFile) skipped.push({ file: displayPath(p), reason: opts.skipReason(e.name) });
     }
   };
