@@ -10,7 +10,9 @@ import { cellMarks, displayValue, mergeLayout, rowHeadWidth, rowWindow, sheetHei
 
 const MAX_COLS = 200;
 /** Cells drawn per frame: a 500-row window of a 51-column sheet is ~25,000 cells, too many to lay out in one task. */
-const STEP_CELLS = 1500;
+const STEP_CELLS = 800;
+/** Rows drawn with the results: a tall window shows ~35; the rest follow frame by frame. */
+const FIRST_ROWS = 40;
 
 /**
  * How far the window's rows are drawn: a first step at once, then one more step each frame, so that a large
@@ -19,7 +21,7 @@ const STEP_CELLS = 1500;
  */
 function useDrawnRows(sheet: unknown, win: RowWindow, width: number, selRow: number | undefined): number {
   const step = Math.max(20, Math.floor(STEP_CELLS / Math.max(1, width)));
-  const first = Math.min(win.end, win.start + step);
+  const first = Math.min(win.end, win.start + Math.min(step, FIRST_ROWS));
   const [drawn, setDrawn] = React.useState({ sheet, start: win.start, end: first });
   const stale = drawn.sheet !== sheet || drawn.start !== win.start;
   // Adjusted during render: React draws again at once with the restarted state.
