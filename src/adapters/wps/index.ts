@@ -15,14 +15,14 @@
 import type { Lang } from '../../core/model/findings';
 import type { WorkbookGrid } from '../../core/model/grid';
 import { fromJsDate, SimpleDate } from '../../core/model/dates';
-import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome, detectProgramme, type GridChecker, type GridCheckRequest } from '../../core/check/check-workbook';
+import { checkWorkbook as checkGrid, CheckOutcome as CoreOutcome, type GridChecker, type GridCheckRequest } from '../../core/check/check-workbook';
 import type { EtApp } from './et';
 import { markFindings, type MarkResult } from './marks';
-import { readWorkbookGrid, type ReadProgress } from './read';
+import { readWorkbookGrid, readWorkbookGridInSteps, type ReadProgress } from './read';
 
 export type { EtApp } from './et';
-export { readWorkbookGrid, readRows, readSheet, dataBounds, findMerges, BLOCK_CELLS, FIND_BOUNDS_ABOVE } from './read';
-export type { ReadProgress, ReadOptions } from './read';
+export { readWorkbookGrid, readWorkbookGridInSteps, readRows, readSheet, dataBounds, findMerges, BLOCK_CELLS, STEP_BLOCK_CELLS, FIND_BOUNDS_ABOVE } from './read';
+export type { ReadProgress, ReadOptions, StepOptions } from './read';
 export { markFindings, clearMarks, commentText, isOurComment } from './marks';
 export type { MarkOptions, MarkResult } from './marks';
 export { applyInputRules } from './input-rules';
@@ -42,6 +42,7 @@ export interface CheckOptions {
   /** Today (tests); default: the machine's date. */
   today?: SimpleDate;
 }
+
 
 /** The core's outcome, the grid it was computed from, and how the marking went. */
 export interface CheckOutcome extends CoreOutcome {
@@ -65,11 +66,12 @@ export function checkWorkbook(app: EtApp, opts: CheckOptions): CheckOutcome {
 }
 
 /**
- * checkWorkbook with the core's check run elsewhere (the task pane: its worker), so that the pane keeps answering
- * while the rows are checked. Reading and marking stay synchronous calls into WPS, before and after.
+ * checkWorkbook for the task pane: the workbook read in steps with the pane's turns between them
+ * (readWorkbookGridInSteps), the core's check run by `check` (the pane's worker), so that the pane keeps answering
+ * while a large workbook is read and checked. Marking stays one synchronous run of calls into WPS.
  */
 export async function checkWorkbookWith(app: EtApp, opts: CheckOptions, check: GridChecker): Promise<CheckOutcome> {
-  const grid = readWorkbookGrid(app, { onProgress: opts.onProgress });
+  const grid = await readWorkbookGridInSteps(app, { onProgress: opts.onProgress });
   return marked(app, grid, await check(grid, gridRequest(opts)), opts);
 }
 
@@ -80,9 +82,4 @@ function gridRequest(opts: CheckOptions): GridCheckRequest {
 function marked(app: EtApp, grid: WorkbookGrid, checked: CoreOutcome, opts: CheckOptions): CheckOutcome {
   const marks = markFindings(app, checked.result.findings, { lang: opts.lang === 'en' ? 'en' : 'zh', merges: mergesOf(grid) });
   return { ...checked, grid, marks };
-}
-
-/** Which programme the open workbook's titles or headers name, before any check (nothing is marked). */
-export function detectWorkbookProgramme(app: EtApp): ReturnType<typeof detectProgramme> {
-  return detectProgramme(readWorkbookGrid(app));
 }

@@ -25,6 +25,11 @@ import { WpsError } from './errors';
 
 /** Cells per Value2 read. */
 export const BLOCK_CELLS = 200_000;
+/**
+ * Cells per Value2 read when the pane reads in steps (readWorkbookGridInSteps): a step is one such read, so the
+ * pane can answer between them; ten times the calls of BLOCK_CELLS still cost a few milliseconds of bridge time.
+ */
+export const STEP_BLOCK_CELLS = 20_000;
 /** Above this many cells the used range is bounded by the data first (Range.Find). */
 export const FIND_BOUNDS_ABOVE = 1_000_000;
 
@@ -38,6 +43,17 @@ export interface ReadOptions {
   onProgress?: (p: ReadProgress) => void;
   /** Read merged areas (default true). */
   merges?: boolean;
+}
+
+/** A reading done in steps: each `yield` is a point where the pane may take its turn. */
+type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end at once (the ribbon, the synchronous API). */
+function atOnce<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** 0-based, inclusive. */
@@ -114,6 +130,11 @@ function formatOf(ws: EtSheet, address: string): string | null {
  * to its last number is asked for its NumberFormat; a run whose cells differ is halved until each part agrees.
  */
 export function applyDateFormats(ws: EtSheet, rows: CellValue[][], r: Rect): void {
+  atOnce(dateFormatSteps(ws, rows, r));
+}
+
+/** applyDateFormats a column a step. */
+function* dateFormatSteps(ws: EtSheet, rows: CellValue[][], r: Rect): Steps<void> {
   for (let c = r.left; c <= r.right; c++) {
     const numeric: number[] = [];
     for (let row = r.top; row <= r.bottom; row++) if (typeof rows[row]?.[c] === 'number') numeric.push(row);
@@ -139,6 +160,7 @@ export function applyDateFormats(ws: EtSheet, rows: CellValue[][], r: Rect): voi
       settle(mid + 1, hi);
     };
     settle(0, numeric.length - 1);
+    yield;
   }
 }
 
@@ -178,13 +200,18 @@ export function findMerges(ws: EtSheet, r: Rect): MergedRange[] {
 
 /** One worksheet into a grid sheet starting at A1. */
 export function readSheet(ws: EtSheet, opts: ReadOptions = {}, onCells?: (n: number) => void): SheetGrid {
+  return atOnce(sheetSteps(ws, opts, onCells, BLOCK_CELLS));
+}
+
+/** readSheet in steps: a step per Value2 block of `blockCells`, per column of dates, then merges, then hidden rows. */
+function* sheetSteps(ws: EtSheet, opts: ReadOptions, onCells: ((n: number) => void) | undefined, blockCells: number): Steps<SheetGrid> {
   const sheet: SheetGrid = { name: ws.Name, rows: [], merges: [] };
   if (ws.Visible !== XL_SHEET_VISIBLE) sheet.hidden = true;
   const r = dataBounds(ws);
   if (!r) return sheet;
   // The grid's shape (core/model/grid.ts): a row with no value is a hole, each row ends at its own last value.
   const rows: CellValue[][] = [];
-  for (const b of planBlocks(r)) {
+  for (const b of planBlocks(r, blockCells)) {
     const block = readValues(ws, b);
     block.forEach((vals, i) => {
       let end = vals.length;
@@ -195,11 +222,15 @@ export function readSheet(ws: EtSheet, opts: ReadOptions = {}, onCells?: (n: num
       rows[b.top + i] = row;
     });
     onCells?.((b.bottom - b.top + 1) * (b.right - b.left + 1));
+    yield;
   }
   if (!rows.length) return sheet; // an empty sheet's used range is A1 holding nothing
-  applyDateFormats(ws, rows, r);
+  yield* dateFormatSteps(ws, rows, r);
   sheet.rows = rows;
-  if (opts.merges !== false) sheet.merges = findMerges(ws, r);
+  if (opts.merges !== false) {
+    sheet.merges = findMerges(ws, r);
+    yield;
+  }
   const hidden = findHiddenRows(ws, r).filter((row) => rows[row].some((v) => v !== null));
   if (hidden.length) sheet.hiddenRows = hidden;
   return sheet;
@@ -230,19 +261,54 @@ export function findHiddenRows(ws: EtSheet, r: Rect): number[] {
 
 /** Every worksheet of the active workbook (but Jiangxuan's state sheet) into the core's grid. */
 export function readWorkbookGrid(app: EtApp, opts: ReadOptions = {}): WorkbookGrid {
+  return atOnce(workbookSteps(app, opts, BLOCK_CELLS));
+}
+
+/** A zero-delay timer: the pane paints and handles input before the next step. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface StepOptions extends ReadOptions {
+  /** Lets the pane take its turn (default nextTurn); awaited between steps once `every` ms have gone by. */
+  pause?: () => Promise<void>;
+  /** Milliseconds of reading between pauses (default 30). */
+  every?: number;
+}
+
+/**
+ * readWorkbookGrid for the task pane: the same calls and the same grid, read in smaller Value2 blocks with pauses
+ * between steps, so that the pane keeps painting and answering while a large workbook is read (ET's calls are
+ * synchronous: read at once, 5,000 nominees held the pane for one long task). Something typed during a pause is
+ * read if its step comes later, as with an edit made while the check runs: the next check or live re-check sees it.
+ */
+export async function readWorkbookGridInSteps(app: EtApp, opts: StepOptions = {}): Promise<WorkbookGrid> {
+  const steps = workbookSteps(app, opts, STEP_BLOCK_CELLS);
+  const every = opts.every ?? 30;
+  const pause = opts.pause ?? nextTurn;
+  let since = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - since >= every) {
+      await pause();
+      since = Date.now();
+    }
+  }
+}
+
+function* workbookSteps(app: EtApp, opts: ReadOptions, blockCells: number): Steps<WorkbookGrid> {
   const wb = activeWorkbook(app);
   if (!wb) throw new WpsError('no-workbook');
   const sheets = worksheets(wb).filter((ws) => ws.Name !== STATE_SHEET);
   opts.onProgress?.({ phase: 'metadata', done: 0, total: sheets.length });
   let done = 0;
   const out: SheetGrid[] = [];
+  const onCells = (n: number) => {
+    done += n;
+    opts.onProgress?.({ phase: 'values', done, total: 0 });
+  };
   for (const ws of sheets) {
-    out.push(
-      readSheet(ws, opts, (n) => {
-        done += n;
-        opts.onProgress?.({ phase: 'values', done, total: 0 });
-      }),
-    );
+    out.push(yield* sheetSteps(ws, opts, onCells, blockCells));
+    yield;
   }
   return { sheets: out };
 }

@@ -11,16 +11,15 @@ import {
   applyInputRules,
   checkWorkbookWith,
   clearMarks,
-  detectWorkbookProgramme,
   isWpsError,
-  readWorkbookGrid,
+  readWorkbookGridInSteps,
   selectCell,
   WpsLiveChecker,
   type EtApp,
 } from '../../adapters/wps/index';
 import type { CheckOutcome, CheckRequest, HostError, StopLive, WorkbookHost, WorkbookSource } from './workbook-host';
 import { asHostError, HostError as HostErrorClass } from './workbook-host';
-import type { GridChecker } from '../../core/check/check-workbook';
+import { detectProgramme, type GridChecker } from '../../core/check/check-workbook';
 import { checkOnPane } from './check-on-pane';
 
 /** Adapter failures keep their words (no workbook open…), core failures theirs, anything else its text. */
@@ -63,7 +62,12 @@ export class WpsHost implements WorkbookHost {
   }
 
   detect(): Promise<{ profile: Profile; how: 'title' | 'headers'; evidence?: string } | undefined> {
-    return this.run(() => detectWorkbookProgramme(this.app));
+    return this.run(async () => detectProgramme(await this.readInSteps()));
+  }
+
+  /** The open workbook, read with the pane's turns between steps (a large one would hold the pane otherwise). */
+  private readInSteps() {
+    return readWorkbookGridInSteps(this.app);
   }
 
   reveal(f: Finding): Promise<void> {
@@ -72,7 +76,7 @@ export class WpsHost implements WorkbookHost {
 
   /** The open workbook read afresh, with its merged areas (scoring and cultivation read it as the CLI reads the file). */
   source(): Promise<WorkbookSource> {
-    return this.run(() => ({ name: '当前工作簿', grid: readWorkbookGrid(this.app) }));
+    return this.run(async () => ({ name: '当前工作簿', grid: await this.readInSteps() }));
   }
 
   clearMarks(): Promise<void> {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkWorkbook, readWorkbookGrid, STATE_SHEET } from '../../../src/adapters/wps';
+import { checkWorkbook, readWorkbookGrid, readWorkbookGridInSteps, STATE_SHEET, STEP_BLOCK_CELLS } from '../../../src/adapters/wps';
 import { readWorkbookFile } from '../../support/read-file';
 import type { CellValue, WorkbookGrid } from '../../../src/core/model/grid';
 import { cvErr, FakeWorkbook, MAX_COLS, MAX_ROWS } from './fake-et';
@@ -65,6 +65,48 @@ describe('readWorkbookGrid (WPS)', () => {
     const fromFile = await readWorkbookFile(path.join(SAMPLES, file));
     const wb = FakeWorkbook.fromGrid(fromFile);
     expect(trimmed(readWorkbookGrid(wb.app()))).toEqual(trimmed(fromFile));
+  });
+
+  it.each(['sqc-2025-有问题.xlsx', 'qingpu-2018-正确.xlsx'])('read in steps (the pane), %s gives the same grid as read at once', async (file) => {
+    const fromFile = await readWorkbookFile(path.join(SAMPLES, file));
+    const wb = FakeWorkbook.fromGrid(fromFile);
+    let pauses = 0;
+    const stepped = await readWorkbookGridInSteps(wb.app(), { pause: async () => void pauses++, every: 0 });
+    expect(stepped).toEqual(readWorkbookGrid(wb.app()));
+    expect(pauses).toBeGreaterThan(fromFile.sheets.length);
+  });
+
+  it('in steps, a large sheet is read in Value2 blocks with a pause between them, for a few calls more', async () => {
+    const rows: CellValue[][] = [['序号', '姓名', '出生日期', '单位', '备注']];
+    for (let i = 1; i <= 12_000; i++) rows.push([i, `姓名${i}`, new Date(Date.UTC(1980, 0, 1 + (i % 300))), `单位${i % 7}`, `第${i}行`]);
+    const wb = new FakeWorkbook();
+    wb.addSheet('申报信息', rows);
+    const atOnce = readWorkbookGrid(wb.app());
+    const callsAtOnce = wb.calls;
+    const blocks = Math.ceil((rows.length * 5) / STEP_BLOCK_CELLS);
+    let pauses = 0;
+    let cellsAtPause: number[] = [];
+    let cells = 0;
+    const stepped = await readWorkbookGridInSteps(wb.app(), {
+      every: 0,
+      pause: async () => {
+        pauses++;
+        cellsAtPause.push(cells);
+      },
+      onProgress: (p) => {
+        if (p.phase === 'values') cells = p.done;
+      },
+    });
+    expect(stepped).toEqual(atOnce);
+    expect(stepped.sheets[0].rows[12_000][2]).toBeInstanceOf(Date);
+    // A pause after each block: the pane had its turn before all the values were in.
+    cellsAtPause = cellsAtPause.filter((n, i, a) => a.indexOf(n) === i);
+    expect(cellsAtPause.length).toBeGreaterThanOrEqual(blocks);
+    expect(cellsAtPause[0]).toBeLessThanOrEqual(STEP_BLOCK_CELLS);
+    expect(pauses).toBeGreaterThan(blocks);
+    // Each further block is two calls (Range, Value2); everything else is asked the same way.
+    const callsInSteps = wb.calls - callsAtOnce;
+    expect(callsInSteps - callsAtOnce).toBeLessThanOrEqual(2 * (blocks - 1));
   });
 
   it('lists hidden rows with values (Range.Hidden of whole rows), halving only around them', () => {
