@@ -5,7 +5,8 @@ import type { WorkbookGrid } from '../../../core/model/grid';
 import { cellAddress, columnLetters } from '../../../core/model/grid';
 import { SEVERITY_FILL_HEX } from '../../../core/report/colours';
 import type { Strings } from '../../i18n';
-import type { CellMark, CellRef, RowWindow } from '../../preview-model';
+import type { CellMark, CellRef } from '../../preview-model';
+import { useGrowingCount } from '../../hooks/useGrowingCount';
 import { cellMarks, displayValue, mergeLayout, rowHeadWidth, rowWindow, sheetHeight, sheetWidth } from '../../preview-model';
 
 const MAX_COLS = 200;
@@ -16,26 +17,6 @@ const MAX_COLS = 200;
 const STEP_CELLS = 800;
 /** Rows drawn with the results: a tall window shows ~35; the rest follow frame by frame. */
 const FIRST_ROWS = 40;
-
-/**
- * How far the window's rows are drawn: a first step at once, then one more step each frame, so that a large
- * sheet never blocks the page for long (rows down to the selected cell are drawn at once). Restarts for
- * another sheet or window.
- */
-function useDrawnRows(sheet: unknown, win: RowWindow, width: number, selRow: number | undefined): number {
-  const step = Math.max(20, Math.floor(STEP_CELLS / Math.max(1, width)));
-  const first = Math.min(win.end, win.start + Math.min(step, FIRST_ROWS));
-  const [drawn, setDrawn] = React.useState({ sheet, start: win.start, end: first });
-  const stale = drawn.sheet !== sheet || drawn.start !== win.start;
-  // Adjusted during render: React draws again at once with the restarted state.
-  if (stale) setDrawn({ sheet, start: win.start, end: first });
-  React.useEffect(() => {
-    if (drawn.end >= win.end) return;
-    const id = requestAnimationFrame(() => setDrawn((d) => (d === drawn ? { ...d, end: Math.min(win.end, d.end + step) } : d)));
-    return () => cancelAnimationFrame(id);
-  }, [drawn, win.end, step]);
-  return Math.min(win.end, Math.max(stale ? first : drawn.end, selRow === undefined ? 0 : selRow + 1));
-}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%', gap: '6px' },
@@ -153,7 +134,10 @@ export function SheetPreview({ grid, frozen, findings, selected, onCellClick, t,
   const headWidth = rowHeadWidth(height);
   const frozenCol = sheet ? frozen?.get(sheet.name) : undefined;
   const headStyle = { width: headWidth, minWidth: headWidth, maxWidth: headWidth, boxSizing: 'border-box' as const };
-  const drawnEnd = useDrawnRows(sheet, win, width, sel?.row);
+  // The window's rows are drawn a step a frame (rows down to the selected cell at once).
+  const step = Math.max(20, Math.floor(STEP_CELLS / Math.max(1, width)));
+  const drawn = useGrowingCount([sheet, win.start], win.end - win.start, Math.min(step, FIRST_ROWS), step);
+  const drawnEnd = Math.min(win.end, Math.max(win.start + drawn, sel === undefined ? 0 : sel.row + 1));
 
   // Bring the selected cell into view (inside the preview only, not the whole page).
   React.useLayoutEffect(() => {
