@@ -3,7 +3,7 @@
  * CLI benchmark (`npm run bench:cli`, which builds dist/ first): what a user of the command line waits for.
  *
  * 1. A whole inbox: generates 100 unit workbooks × 10 nominees (上海质量工匠 2025, one recommending unit each, every
- *    text filled) into bench/out/inbox/ (gitignored), then times, each as a fresh `node bin/jiangxuan.js` process:
+ *    text filled; bench/lib/inbox.js) into bench/out/ (gitignored), then times, each as a fresh `node bin/jiangxuan.js` process:
  *    (a) `validate <inbox>` once for all 100 files;
  *    (b) `validate <file>` for one file (the unit of comparison: "one file's process");
  *    (c) `validate <file>` once per file, 100 processes one after another (the old way: a shell loop).
@@ -20,6 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
+const { benchInbox } = require('./lib/inbox.js');
 
 const ROOT = process.env.JIANGXUAN_BENCH_ROOT ? path.resolve(process.env.JIANGXUAN_BENCH_ROOT) : path.join(__dirname, '..');
 const dist = path.join(ROOT, 'dist');
@@ -43,9 +44,6 @@ const START_RUNS = Math.max(RUNS, 10);
 const STRICT = process.argv.includes('--strict');
 // --no-per-process: skip the 100-process pass (e.g. to compare two builds' one run quickly).
 const PER_PROCESS = !process.argv.includes('--no-per-process');
-const PROGRAMME = 'sqc-2025';
-const AS_OF = { y: 2025, m: 3, d: 1 };
-const INBOX = path.join(__dirname, 'out', `inbox-${FILES}x${NOMINEES}`);
 const CLI = path.join(ROOT, 'bin', 'jiangxuan.js');
 
 const median = (xs) => {
@@ -55,20 +53,6 @@ const median = (xs) => {
 };
 const fmt = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 const note = (s) => process.stderr.write(s + '\n');
-
-async function makeInbox() {
-  if (fs.existsSync(path.join(INBOX, 'done'))) return;
-  const { buildNominees, writeNominationWorkbook } = require(path.join(dist, 'samples/fake-nominees.js'));
-  fs.mkdirSync(INBOX, { recursive: true });
-  for (let i = 1; i <= FILES; i++) {
-    const unit = `上海市第${i}推荐单位`;
-    const nominees = buildNominees({ count: NOMINEES, seed: `inbox-${i}`, programme: PROGRAMME, asOf: AS_OF, recommender: unit });
-    const bytes = await writeNominationWorkbook(PROGRAMME, nominees, { sheetNames: { summary: '推荐汇总表', details: '申报信息' }, footer: { unit } });
-    fs.writeFileSync(path.join(INBOX, `${String(i).padStart(3, '0')}-${unit}.xlsx`), bytes);
-    if (i % 10 === 0) note(`  generated ${i}/${FILES}`);
-  }
-  fs.writeFileSync(path.join(INBOX, 'done'), '');
-}
 
 /** Wall-clock time of one process, from spawn to exit. */
 function timed(args) {
@@ -105,13 +89,8 @@ function measureNoWarmUp(label, runs, once) {
 }
 
 async function main() {
+  const { dir: INBOX, files } = await benchInbox(FILES, NOMINEES, { dist, note });
   note(`inbox: ${FILES} files × ${NOMINEES} nominees in ${path.relative(ROOT, INBOX)}`);
-  await makeInbox();
-  const files = fs
-    .readdirSync(INBOX)
-    .filter((f) => f.endsWith('.xlsx'))
-    .sort()
-    .map((f) => path.join(INBOX, f));
   const validate = ['validate', '--as-of', '2025-03-01', '--format', 'json'];
 
   const [node, programs, help] = measureAlternating(START_RUNS, [
