@@ -105,12 +105,18 @@ function tasksFromTrace(buffer) {
   };
 }
 
-async function measure(context, origin, file, mode) {
+/** A fresh page, instrumented (without Worker on the page path), ready for a file. */
+async function openPage(context, origin, mode) {
   const page = await context.newPage();
   await page.addInitScript(instrument, mode === 'page');
   await page.goto(`${origin}/taskpane.html?sample=0&lang=zh&asOf=2025-03-01`);
   await page.getByTestId('file-input').waitFor({ state: 'attached' });
   await page.waitForTimeout(300);
+  return page;
+}
+
+async function measure(context, origin, file, mode) {
+  const page = await openPage(context, origin, mode);
   const browser = context.browser();
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
   await page.getByTestId('file-input').setInputFiles(file);
@@ -163,11 +169,7 @@ async function measure(context, origin, file, mode) {
  * to every file's report drawn (they are drawn a few per frame), and the long tasks until 500 ms after that.
  */
 async function measureBatch(context, origin, files, mode) {
-  const page = await context.newPage();
-  await page.addInitScript(instrument, mode === 'page');
-  await page.goto(`${origin}/taskpane.html?sample=0&lang=zh&asOf=2025-03-01`);
-  await page.getByTestId('file-input').waitFor({ state: 'attached' });
-  await page.waitForTimeout(300);
+  const page = await openPage(context, origin, mode);
   await page.getByTestId('file-input').setInputFiles(files);
   await page.getByTestId('batch-totals').waitFor({ timeout: 600000 });
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="batch-file"]').length === n, files.length, { timeout: 60000, polling: 50 });
