@@ -21,6 +21,7 @@ import { excelSerialToDate } from '../../core/model/dates';
 import { isDateNumberFormat } from '../../core/model/number-formats';
 import { activeWorkbook, cvErrText, EtApp, EtSheet, rangeBounds, rectAddress, valueMatrix, worksheets, XL_BY_COLUMNS, XL_BY_ROWS, XL_FORMULAS, XL_PART, XL_PREVIOUS, XL_SHEET_VISIBLE } from './et';
 import { STATE_SHEET } from './state';
+import { runAtOnce, runWithPauses, type Steps } from '../../core/check/steps';
 import { WpsError } from './errors';
 
 /** Cells per Value2 read. */
@@ -45,16 +46,6 @@ export interface ReadOptions {
   merges?: boolean;
 }
 
-/** A reading done in steps: each `yield` is a point where the pane may take its turn. */
-type Steps<T> = Generator<void, T, void>;
-
-/** Runs the steps to the end at once (the ribbon, the synchronous API). */
-function atOnce<T>(steps: Steps<T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** 0-based, inclusive. */
 interface Rect {
@@ -130,7 +121,7 @@ function formatOf(ws: EtSheet, address: string): string | null {
  * to its last number is asked for its NumberFormat; a run whose cells differ is halved until each part agrees.
  */
 export function applyDateFormats(ws: EtSheet, rows: CellValue[][], r: Rect): void {
-  atOnce(dateFormatSteps(ws, rows, r));
+  runAtOnce(dateFormatSteps(ws, rows, r));
 }
 
 /** applyDateFormats a column a step. */
@@ -200,7 +191,7 @@ export function findMerges(ws: EtSheet, r: Rect): MergedRange[] {
 
 /** One worksheet into a grid sheet starting at A1. */
 export function readSheet(ws: EtSheet, opts: ReadOptions = {}, onCells?: (n: number) => void): SheetGrid {
-  return atOnce(sheetSteps(ws, opts, onCells, BLOCK_CELLS));
+  return runAtOnce(sheetSteps(ws, opts, onCells, BLOCK_CELLS));
 }
 
 /** readSheet in steps: a step per Value2 block of `blockCells`, per column of dates, then merges, then hidden rows. */
@@ -261,7 +252,7 @@ export function findHiddenRows(ws: EtSheet, r: Rect): number[] {
 
 /** Every worksheet of the active workbook (but Jiangxuan's state sheet) into the core's grid. */
 export function readWorkbookGrid(app: EtApp, opts: ReadOptions = {}): WorkbookGrid {
-  return atOnce(workbookSteps(app, opts, BLOCK_CELLS));
+  return runAtOnce(workbookSteps(app, opts, BLOCK_CELLS));
 }
 
 /** A zero-delay timer: the pane paints and handles input before the next step. */
@@ -280,19 +271,8 @@ export interface StepOptions extends ReadOptions {
  * synchronous: read at once, 5,000 nominees held the pane for one long task). Something typed during a pause is
  * read if its step comes later, as with an edit made while the check runs: the next check or live re-check sees it.
  */
-export async function readWorkbookGridInSteps(app: EtApp, opts: StepOptions = {}): Promise<WorkbookGrid> {
-  const steps = workbookSteps(app, opts, STEP_BLOCK_CELLS);
-  const every = opts.every ?? 30;
-  const pause = opts.pause ?? nextTurn;
-  let since = Date.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (Date.now() - since >= every) {
-      await pause();
-      since = Date.now();
-    }
-  }
+export function readWorkbookGridInSteps(app: EtApp, opts: StepOptions = {}): Promise<WorkbookGrid> {
+  return runWithPauses(workbookSteps(app, opts, STEP_BLOCK_CELLS), opts.pause ?? nextTurn, Date.now, opts.every);
 }
 
 function* workbookSteps(app: EtApp, opts: ReadOptions, blockCells: number): Steps<WorkbookGrid> {

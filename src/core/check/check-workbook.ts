@@ -16,7 +16,8 @@ import type { Profile } from '../profiles/schema';
 import { allBuiltinProfiles, BUILTIN_PROFILE_IDS } from '../profiles/builtin-profiles';
 import { detectProgram } from '../recognition/detect-program';
 import { NoTableError, ValidationResult } from '../rules/validate-workbook';
-import { validateWithForms } from '../forms/check-forms';
+import { validateWithForms, validateWithFormsSteps } from '../forms/check-forms';
+import { runAtOnce, type Steps } from './steps';
 import type { FormRecord } from '../forms/form-record';
 import { CheckError, isCheckError } from './failures';
 
@@ -81,6 +82,14 @@ export function detectProgramme(grid: WorkbookGrid, profiles: readonly Profile[]
 
 /** Checks a workbook. Throws CheckError ('unknown-program' | 'bad-date' | 'no-program' | 'no-table'). */
 export function checkWorkbook(grid: WorkbookGrid, req: CheckRequest): CheckOutcome {
+  return runAtOnce(checkWorkbookSteps(grid, req));
+}
+
+/**
+ * checkWorkbook in steps (steps.ts), for a host that checks on its own page or pane (no worker): run with
+ * runWithPauses, a large workbook's check leaves the page turns to paint and answer. Same outcome, same failures.
+ */
+export function* checkWorkbookSteps(grid: WorkbookGrid, req: CheckRequest): Steps<CheckOutcome> {
   const asOfGiven = resolveAsOf(req.asOf);
   let profile = chosenProgramme(req);
   let how: ProgrammeChoice = 'chosen';
@@ -96,7 +105,7 @@ export function checkWorkbook(grid: WorkbookGrid, req: CheckRequest): CheckOutco
   let checked;
   try {
     // Form sheets are read as forms; everything else as before (src/core/forms/check-forms.ts).
-    checked = validateWithForms(grid, profile, { asOf });
+    checked = yield* validateWithFormsSteps(grid, profile, { asOf });
   } catch (e) {
     if (e instanceof NoTableError) throw new CheckError({ code: 'no-table', profile }, { cause: e });
     throw e;

@@ -12,7 +12,8 @@ import { cellAddress, SheetGrid, WorkbookGrid } from '../model/grid';
 import type { SimpleDate } from '../model/dates';
 import type { Profile } from '../profiles/schema';
 import { recognizeSheetTables } from '../recognition/recognize-tables';
-import { NoTableError, TableReport, ValidationResult, validateWorkbook } from '../rules/validate-workbook';
+import { NoTableError, TableReport, ValidationResult, validateWorkbookSteps } from '../rules/validate-workbook';
+import { runAtOnce, type Steps } from '../check/steps';
 import { report } from '../rules/catalogue';
 import { headerKey, isBlank, simplify } from '../text/normalize';
 import { CheckError } from '../check/failures';
@@ -144,7 +145,12 @@ function nameList(records: readonly FormRecord[]): string {
  * 'unclear-layout' when the only sheets with the programme's labels could not be read either way.
  */
 export function validateWithForms(grid: WorkbookGrid, profile: Profile, opts: { asOf: SimpleDate }): FormsValidation {
-  if (profile.kind !== 'selection' || !profile.tables.details) return { result: validateWorkbook(grid, profile, opts), forms: [] };
+  return runAtOnce(validateWithFormsSteps(grid, profile, opts));
+}
+
+/** validateWithForms in steps (check/steps.ts). */
+export function* validateWithFormsSteps(grid: WorkbookGrid, profile: Profile, opts: { asOf: SimpleDate }): Steps<FormsValidation> {
+  if (profile.kind !== 'selection' || !profile.tables.details) return { result: yield* validateWorkbookSteps(grid, profile, opts), forms: [] };
   const layout = applicationForm(profile);
   const kept: SheetGrid[] = [];
   const forms: FormRecord[] = [];
@@ -155,12 +161,12 @@ export function validateWithForms(grid: WorkbookGrid, profile: Profile, opts: { 
     else if (c.kind === 'unclear') unclear.push(sheet.name);
     else kept.push(sheet);
   }
-  if (forms.length === 0 && unclear.length === 0) return { result: validateWorkbook(grid, profile, opts), forms };
+  if (forms.length === 0 && unclear.length === 0) return { result: yield* validateWorkbookSteps(grid, profile, opts), forms };
   const synthetic = detailsSheet(forms, profile, uniqueName('申报表', new Set(grid.sheets.map((s) => s.name))));
   const checked: WorkbookGrid = { sheets: forms.length ? [...kept, synthetic] : kept };
   let result: ValidationResult;
   try {
-    result = validateWorkbook(checked, profile, opts);
+    result = yield* validateWorkbookSteps(checked, profile, opts);
   } catch (e) {
     if (e instanceof NoTableError && unclear.length) throw new CheckError({ code: 'unclear-layout', profile, sheets: unclear }, { cause: e });
     throw e;

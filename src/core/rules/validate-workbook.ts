@@ -2,6 +2,7 @@
  * The validation engine: recognise the tables, check every cell, row and table, cross-check the summary
  * against the details, and return findings placed on cells. Pure: grid in, findings out.
  */
+import { runAtOnce, type Steps } from '../check/steps';
 import { countFindings, Finding, FindingCounts, Issue } from '../model/findings';
 import { cellAddress, CellValue, MergedRange, SheetGrid, WorkbookGrid } from '../model/grid';
 import { formatIsoDate, SimpleDate } from '../model/dates';
@@ -149,7 +150,10 @@ function nomineeLabel(table: RecognizedTable, row: number): string {
   return name || `第 ${row + 1} 行`;
 }
 
-function checkTableRows(table: RecognizedTable, profile: Profile, opts: ValidateOptions, sink: FindingSink): RowRecord[] {
+/** Rows checked between two steps (a few milliseconds' work: see check/steps.ts). */
+const ROWS_PER_STEP = 256;
+
+function* checkTableRows(table: RecognizedTable, profile: Profile, opts: ValidateOptions, sink: FindingSink): Steps<RowRecord[]> {
   const { sheet } = table;
   const records: RowRecord[] = [];
   const plan = planRows(table.columns.map((b) => b.field));
@@ -206,6 +210,7 @@ function checkTableRows(table: RecognizedTable, profile: Profile, opts: Validate
       if (hit) sink.add(hit.issue, sheet, r, colOf.get(hit.fieldKey) ?? firstCol, nominee);
     }
     records.push({ row: r, nominee, id: facts.id?.id, serial: facts.numbers.get('serial'), nameKey: personNameKey(table, r) });
+    if (records.length % ROWS_PER_STEP === 0) yield;
   }
   return records;
 }
@@ -297,7 +302,13 @@ function checkFooter(table: RecognizedTable, profile: Profile, sink: FindingSink
 }
 
 export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): ValidationResult {
+  return runAtOnce(validateWorkbookSteps(wb, profile, opts));
+}
+
+/** validateWorkbook in steps (check/steps.ts): a step every few hundred rows, and between the whole-table rules. */
+export function* validateWorkbookSteps(wb: WorkbookGrid, profile: Profile, opts: ValidateOptions): Steps<ValidationResult> {
   const tables = recognizeWorkbook(wb, profile);
+  yield;
   if (tables.length === 0) throw new NoTableError(profile);
   const sink = new FindingSink();
   const place = (i: Issue, t: RecognizedTable, row: number, col: number, nominee?: string) => sink.add(i, t.sheet, row, col, nominee);
@@ -305,7 +316,7 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
   const checked = new Map<TableKind, CheckedTable[]>();
   const saidHidden = new Set<string>();
   for (const table of tables) {
-    const records = checkTableRows(table, profile, opts, sink);
+    const records = yield* checkTableRows(table, profile, opts, sink);
     checkTableStructure(table, sink, saidHidden);
     checkSerials(profile, table, records, place);
     if (table.kind === 'summary') checkFooter(table, profile, sink);
@@ -323,11 +334,14 @@ export function validateWorkbook(wb: WorkbookGrid, profile: Profile, opts: Valid
     reports.push(r);
   }
   // Duplicates and the cross-check run over every block and sheet of a kind.
+  yield;
   for (const list of checked.values()) checkDuplicates(list, place);
+  yield;
   const ofKind = (kind: string) => tables.filter((t) => t.kind === kind);
   const summaries = ofKind('summary');
   const details = ofKind('details');
   if (summaries.length && details.length) crossCheck(summaries, details, place);
+  yield;
   applyWorkbookRules(profile, tables, opts.asOf, (i, t, row, key) => sink.add(i, t.sheet, row, t.colOf.get(key) ?? t.columns[0].col, nomineeLabel(t, row)));
   const counted = details.length ? details : summaries.length ? summaries : [tables[0]];
   const nominees = counted.reduce((n, t) => n + t.dataRows.length, 0);

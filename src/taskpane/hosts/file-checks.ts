@@ -6,6 +6,7 @@
 import type { FileCheck, FileInput, FilesCheckRequest, FilesChecked, FilesProgress } from '../worker/check-messages';
 import type { FileCheckSession } from '../worker/file-check-session';
 import { CheckCancelled } from './workbook-host';
+import { nextTurn } from './next-turn';
 
 export type { FileCheck, FileInput, FilesCheckRequest, FilesChecked, FilesProgress };
 export { CheckCancelled };
@@ -31,9 +32,6 @@ export type FileChecksFactory = (files: FileInput[]) => FileChecks;
  */
 const loadSession = () => import(/* webpackChunkName: "page-checks" */ '../worker/file-check-session' as string) as Promise<typeof import('../worker/file-check-session')>;
 
-/** A moment for the page to paint the progress between stages (each stage itself still blocks the page). */
-const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * On the page's own thread: the fallback where no worker can run, and the unit tests' path. The reader (exceljs,
  * SheetJS) is loaded only when this runs, so the page itself does not load it while a worker does the reading.
@@ -58,7 +56,7 @@ export function pageFileChecks(files: FileInput[]): FileChecks {
           },
           combined: (c) => (out.combined = c),
         },
-        paint,
+        nextTurn,
       );
       if (!finished) throw new CheckCancelled();
       return out;

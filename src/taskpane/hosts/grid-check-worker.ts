@@ -19,11 +19,10 @@ import { attachSheets } from '../worker/outcome-wire';
 import { withOwnProgramme } from './file-outcomes';
 import { HostError } from './workbook-host';
 import { notePath, readyWorker } from './worker-path';
+import { nextTurn } from './next-turn';
 
 /** How long the pane posts slices before it lets other work run (a task of about this length is not noticed). */
 const POST_BUDGET_MS = 30;
-
-const breath = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Waiting {
   /** The grid sent: the outcome's tables get their sheets back from it (outcome-wire.ts). */
@@ -86,7 +85,7 @@ class WorkerGridChecker {
     for (const slice of gridSlices(0, grid)) {
       post({ type: 'grid-slice', run, slice });
       if (performance.now() - since > POST_BUDGET_MS) {
-        await breath();
+        await nextTurn();
         // The worker broke down meanwhile: the pane checks this grid itself.
         if (this.broken) return checkOnPane(grid, req);
         since = performance.now();

@@ -6,7 +6,8 @@
  * or stage: its results are never sent.
  */
 import type { WorkbookGrid } from '../../core/model/grid';
-import { checkWorkbook } from '../../core/check/check-workbook';
+import { checkWorkbook, checkWorkbookSteps } from '../../core/check/check-workbook';
+import { runWithPauses } from '../../core/check/steps';
 import { combineFiles, type CombinedFiles } from '../../core/check/combine-files';
 import { readWorkbookBytes } from '../../adapters/files/read-workbook';
 import { fileFailure, type FileCheck, type FileInput, type FilesCheckRequest, type FilesProgress } from './check-messages';
@@ -44,7 +45,8 @@ export class FileCheckSession {
   /**
    * Checks every file in order, reporting progress and each file's outcome. Resolves false when a newer run
    * started (or cancel() was called) meanwhile (this one stopped early and its remaining files were not reported).
-   * `pause` lets the caller give the page a moment between stages (used when running on the page itself).
+   * `pause` lets the caller give the page a moment between stages and, within a file's check, every ~30 ms (used
+   * when running on the page itself: a large file's check then holds the page for no long task).
    */
   async run(req: FilesCheckRequest, on: RunEvents, pause?: () => Promise<void>): Promise<boolean> {
     const run = ++this.latest;
@@ -72,7 +74,9 @@ export class FileCheckSession {
       if (stale()) return false;
       let result: FileCheck;
       try {
-        const outcome = checkWorkbook(grid, { programId: req.programId, asOf: req.asOf, today: req.today });
+        const request = { programId: req.programId, asOf: req.asOf, today: req.today };
+        const outcome = pause ? await runWithPauses(checkWorkbookSteps(grid, request), pause, () => performance.now()) : checkWorkbook(grid, request);
+        if (stale()) return false;
         result = req.withGrid ? { index: i, name, outcome, grid } : { index: i, name, outcome };
       } catch (e) {
         result = { index: i, name, failure: fileFailure(e) };
