@@ -190,7 +190,9 @@ function* checkTableRows(table: RecognizedTable, profile: Profile, opts: Validat
       return t || undefined;
     },
   };
-  for (const r of table.dataRows) {
+  // One row's checks, in a plain function: the generator below only counts rows and yields (a generator's own
+  // loop is not optimised while it runs, which made a one-off check — the CLI's — 10–20% slower).
+  const checkOne = (r: number) => {
     cells = sheet.rows[r] ?? [];
     row = r;
     resetRowFacts(facts);
@@ -210,7 +212,11 @@ function* checkTableRows(table: RecognizedTable, profile: Profile, opts: Validat
       if (hit) sink.add(hit.issue, sheet, r, colOf.get(hit.fieldKey) ?? firstCol, nominee);
     }
     records.push({ row: r, nominee, id: facts.id?.id, serial: facts.numbers.get('serial'), nameKey: personNameKey(table, r) });
-    if (records.length % ROWS_PER_STEP === 0) yield;
+  };
+  const rows = table.dataRows;
+  for (let k = 0; k < rows.length; k++) {
+    checkOne(rows[k]);
+    if ((k + 1) % ROWS_PER_STEP === 0) yield;
   }
   return records;
 }
