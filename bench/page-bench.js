@@ -223,20 +223,23 @@ async function main() {
     await browser.close();
     server.stop();
   }
+  // Over the runs of one path: the median of a measure, and its worst (largest) value.
+  const mid = (xs, f) => Math.round(median(xs.map(f)));
+  const worst = (xs, f) => Math.round(Math.max(...xs.map(f)));
   const sum = (mode) => {
     const rs = results[mode];
     if (!rs.length) return {};
     return {
-      findingsMs: Math.round(median(rs.map((r) => r.findingsMs))),
-      longestTaskMs: Math.round(median(rs.map((r) => r.longest))),
-      worstLongestTaskMs: Math.round(Math.max(...rs.map((r) => r.longest))),
-      blockedMs: Math.round(median(rs.map((r) => r.blocked))),
-      longestTaskCpuMs: Math.round(median(rs.map((r) => r.longestCpu))),
-      worstLongestTaskCpuMs: Math.round(Math.max(...rs.map((r) => r.longestCpu))),
-      copyMs: Math.round(median(rs.map((r) => r.copy.ms))),
-      copyLongestTaskMs: Math.round(median(rs.map((r) => r.copy.longest))),
-      copyWorstLongestTaskMs: Math.round(Math.max(...rs.map((r) => r.copy.longest))),
-      copyBlockedMs: Math.round(median(rs.map((r) => r.copy.blocked))),
+      findingsMs: mid(rs, (r) => r.findingsMs),
+      longestTaskMs: mid(rs, (r) => r.longest),
+      worstLongestTaskMs: worst(rs, (r) => r.longest),
+      blockedMs: mid(rs, (r) => r.blocked),
+      longestTaskCpuMs: mid(rs, (r) => r.longestCpu),
+      worstLongestTaskCpuMs: worst(rs, (r) => r.longestCpu),
+      copyMs: mid(rs, (r) => r.copy.ms),
+      copyLongestTaskMs: mid(rs, (r) => r.copy.longest),
+      copyWorstLongestTaskMs: worst(rs, (r) => r.copy.longest),
+      copyBlockedMs: mid(rs, (r) => r.copy.blocked),
     };
   };
   const before = sum('page');
@@ -258,11 +261,11 @@ async function main() {
     const bs = batches[mode];
     if (!bs.length) return {};
     return {
-      totalsMs: Math.round(median(bs.map((b) => b.totalsMs))),
-      drawnMs: Math.round(median(bs.map((b) => b.drawnMs))),
-      longestTaskMs: Math.round(median(bs.map((b) => b.longest))),
-      worstLongestTaskMs: Math.round(Math.max(...bs.map((b) => b.longest))),
-      blockedMs: Math.round(median(bs.map((b) => b.blocked))),
+      totalsMs: mid(bs, (b) => b.totalsMs),
+      drawnMs: mid(bs, (b) => b.drawnMs),
+      longestTaskMs: mid(bs, (b) => b.longest),
+      worstLongestTaskMs: worst(bs, (b) => b.longest),
+      blockedMs: mid(bs, (b) => b.blocked),
     };
   };
   const batch = { before: batchSum('page'), after: batchSum('worker') };
