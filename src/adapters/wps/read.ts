@@ -256,7 +256,7 @@ export function readWorkbookGrid(app: EtApp, opts: ReadOptions = {}): WorkbookGr
 }
 
 /** A zero-delay timer: the pane paints and handles input before the next step. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface StepOptions extends ReadOptions {
   /** Lets the pane take its turn (default nextTurn); awaited between steps once `every` ms have gone by. */
